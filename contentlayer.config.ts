@@ -3,6 +3,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
+import { renderMdxToHtml } from './lib/mdx-html'
 import { extractHeadings, plainText, readingMinutes } from './lib/markdown'
 import { isValidPostSlug } from './lib/slug'
 
@@ -56,6 +57,7 @@ export const Post = defineDocumentType(() => ({
     readingMinutes: { type: 'number', resolve: (post) => readingMinutes(post.body.raw) },
     headings: { type: 'json', resolve: (post) => extractHeadings(post.body.raw) },
     text: { type: 'string', resolve: (post) => plainText(post.body.raw) },
+    html: { type: 'string', description: 'Rendered body for feeds', resolve: (post) => renderMdxToHtml(post.body.code) },
   },
 }))
 

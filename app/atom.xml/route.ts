@@ -1,0 +1,8 @@
+import { feedResponse } from '@/lib/feeds'
+
+// Static, regenerated so scheduled posts join the feed without a rebuild.
+export const revalidate = 300
+
+export function GET() {
+  return feedResponse('atom')
+}

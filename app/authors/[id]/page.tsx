@@ -1,0 +1,55 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { PostBody } from '@/components/PostBody'
+import { PostList } from '@/components/PostCard'
+import { getAuthor, getAuthors, getPublishedPosts } from '@/lib/content'
+import { pageMetadata } from '@/lib/metadata'
+import { site } from '@/lib/site'
+
+export const dynamicParams = false
+export const revalidate = 300
+
+type Props = { params: Promise<{ id: string }> }
+
+export function generateStaticParams() {
+  return getAuthors().map((author) => ({ id: author.id }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const author = getAuthor((await params).id)
+  if (!author) return {}
+  return pageMetadata({ title: author.name, description: `About ${author.name}, who writes ${site.name}.`, path: `/authors/${author.id}` })
+}
+
+export default async function AuthorPage({ params }: Props) {
+  const author = getAuthor((await params).id)
+  if (!author) notFound()
+  const posts = getPublishedPosts().filter((post) => (post.author ?? site.defaultAuthorId) === author.id)
+  return (
+    <>
+      <h1>{author.name}</h1>
+      {author.role || author.organisation ? (
+        <p className="lede">{[author.role !== author.name ? author.role : undefined, author.organisation].filter(Boolean).join(', ')}</p>
+      ) : null}
+      <PostBody code={author.body.code} />
+      {author.email || author.twitter ? (
+        <ul className="meta">
+          {author.email ? (
+            <li>
+              Email: <a href={`mailto:${author.email}`}>{author.email}</a>
+            </li>
+          ) : null}
+          {author.twitter ? (
+            <li>
+              X (Twitter): <a href={`https://x.com/${author.twitter}`}>@{author.twitter}</a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <h2 className="post-card-title" style={{ marginTop: '2rem' }}>
+        Posts
+      </h2>
+      <PostList posts={posts} headingLevel={3} />
+    </>
+  )
+}

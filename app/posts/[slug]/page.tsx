@@ -1,0 +1,36 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { PostArticle } from '@/components/PostArticle'
+import { getAdjacentPosts, getAuthor, getPublishedPost, getPublishedPosts } from '@/lib/content'
+import { postMetadata } from '@/lib/metadata'
+import { postOgImagePath } from '@/lib/og-urls'
+import { absoluteUrl } from '@/lib/site'
+import { blogPostingJsonLd, serializeJsonLd } from '@/lib/structured-data'
+
+// Unknown slugs render on request, so a scheduled post appears once its date passes.
+export const dynamicParams = true
+export const revalidate = 300
+
+type Props = { params: Promise<{ slug: string }> }
+
+export function generateStaticParams() {
+  return getPublishedPosts().map((post) => ({ slug: post.slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const post = getPublishedPost((await params).slug)
+  return post ? postMetadata(post, getAuthor(post.author)) : {}
+}
+
+export default async function PostPage({ params }: Props) {
+  const post = getPublishedPost((await params).slug)
+  if (!post) notFound()
+  const author = getAuthor(post.author)
+  const jsonLd = blogPostingJsonLd(post, author, absoluteUrl(postOgImagePath(post)))
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <PostArticle post={post} author={author} adjacent={getAdjacentPosts(post.slug)} />
+    </>
+  )
+}

@@ -1,0 +1,26 @@
+import Link from 'next/link'
+import { site } from '@/lib/site'
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer-inner">
+        <ul>
+          <li>
+            <Link href="/feed.xml">RSS feed</Link>
+          </li>
+          <li>
+            <Link href="/atom.xml">Atom feed</Link>
+          </li>
+          <li>
+            <Link href="/feed.json">JSON feed</Link>
+          </li>
+          <li>
+            <Link href="/archive">Archive</Link>
+          </li>
+        </ul>
+        <p className="meta">{site.name} · Built with Sandbank</p>
+      </div>
+    </footer>
+  )
+}

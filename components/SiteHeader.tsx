@@ -1,0 +1,39 @@
+import Link from 'next/link'
+import { site } from '@/lib/site'
+import { HeaderSearch } from './HeaderSearch'
+import { ThemeToggle } from './ThemeToggle'
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <a href="#main-content" className="skip-link">
+        Skip to main content
+      </a>
+      <div className="site-header-inner">
+        <Link href="/" className="site-name">
+          {site.name}
+        </Link>
+        <nav aria-label="Main" className="site-nav">
+          <ul>
+            <li>
+              <Link href="/">Posts</Link>
+            </li>
+            <li>
+              <Link href="/tags">Tags</Link>
+            </li>
+            <li>
+              <Link href="/archive">Archive</Link>
+            </li>
+            <li>
+              <Link href="/about">About</Link>
+            </li>
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <HeaderSearch />
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  )
+}

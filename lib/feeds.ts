@@ -1,0 +1,63 @@
+import { Feed } from 'feed'
+import { getAuthor, getPublishedPosts, postUrl, tagUrl, type Author, type Post } from './content'
+import { absoluteUrl, site } from './site'
+
+export const FEED_SIZE = 20
+
+type FeedInput = {
+  posts: readonly Post[]
+  authors: (id: string | undefined) => Author | undefined
+}
+
+/** One Feed object serves RSS 2.0, Atom 1.0 and JSON Feed 1.1. */
+export function buildFeed({ posts, authors }: FeedInput): Feed {
+  const latest = posts.slice(0, FEED_SIZE)
+  const updated = latest[0] ? new Date(latest[0].updated ?? latest[0].date) : new Date(0)
+  const feed = new Feed({
+    id: site.url + '/',
+    link: site.url + '/',
+    title: site.name,
+    description: site.description,
+    language: site.language,
+    updated,
+    generator: 'Sandbank',
+    copyright: `© ${site.name}`,
+    feedLinks: { rss: absoluteUrl('/feed.xml'), atom: absoluteUrl('/atom.xml'), json: absoluteUrl('/feed.json') },
+  })
+  for (const post of latest) {
+    const author = authors(post.author)
+    const url = absoluteUrl(postUrl(post))
+    feed.addItem({
+      id: url,
+      link: url,
+      title: post.title,
+      description: post.summary,
+      content: post.html,
+      date: new Date(post.updated ?? post.date),
+      published: new Date(post.date),
+      author: author ? [{ name: author.name, link: absoluteUrl(`/authors/${author.id}`) }] : undefined,
+      category: post.tags.map((tag) => ({ name: tag, domain: absoluteUrl(tagUrl(tag)) })),
+    })
+  }
+  return feed
+}
+
+export type FeedFormat = 'rss' | 'atom' | 'json'
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+}
+
+export function serializeFeed(feed: Feed, format: FeedFormat): string {
+  if (format === 'rss') return feed.rss2()
+  if (format === 'atom') return feed.atom1()
+  return feed.json1()
+}
+
+/** The response a feed route returns: published posts only, as of now. */
+export function feedResponse(format: FeedFormat, now: Date = new Date()): Response {
+  const feed = buildFeed({ posts: getPublishedPosts(now), authors: getAuthor })
+  return new Response(serializeFeed(feed, format), { headers: { 'Content-Type': CONTENT_TYPES[format] } })
+}

@@ -1,0 +1,59 @@
+/**
+ * The site's configuration: read from the environment once, validated here,
+ * and imported everywhere else. README.md lists every variable.
+ */
+
+export type SiteConfig = {
+  name: string
+  description: string
+  url: string
+  locale: string
+  language: string
+  defaultAuthorId: string
+  postsPerPage: number
+  /** Seconds between regenerations of listings, feeds and the sitemap, so scheduled posts appear. */
+  revalidateSeconds: number
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export function parseSiteUrl(value: string | undefined): string {
+  const raw = value?.trim() || 'http://localhost:3000'
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('SITE_URL', `must be an absolute http(s) URL, got "${raw}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('SITE_URL', `must use http or https, got "${url.protocol}"`)
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '')
+}
+
+export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
+  return {
+    name: env.SITE_NAME?.trim() || 'Sandbank',
+    description:
+      env.SITE_DESCRIPTION?.trim() ||
+      'Notes on digital leadership, open data and collaboration in local government.',
+    url: parseSiteUrl(env.SITE_URL),
+    locale: 'en_GB',
+    language: 'en-GB',
+    defaultAuthorId: env.SITE_DEFAULT_AUTHOR?.trim() || 'digital-communications-manager',
+    postsPerPage: 10,
+    revalidateSeconds: 300,
+  }
+}
+
+export const site: SiteConfig = readSiteConfig()
+
+/** An absolute URL on this site, for feeds, canonical links and Open Graph. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, site.url + '/').toString()
+}

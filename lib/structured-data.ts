@@ -1,0 +1,28 @@
+import { absoluteUrl, site } from './site'
+import { postUrl, type Author, type Post } from './content'
+
+/** schema.org BlogPosting for a published post. */
+export function blogPostingJsonLd(post: Post, author: Author | undefined, imageUrl: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    description: post.summary,
+    datePublished: post.date,
+    dateModified: post.updated ?? post.date,
+    url: absoluteUrl(postUrl(post)),
+    mainEntityOfPage: absoluteUrl(postUrl(post)),
+    image: imageUrl,
+    keywords: post.tags.join(', '),
+    inLanguage: site.language,
+    author: author
+      ? { '@type': 'Person', name: author.name, url: absoluteUrl(`/authors/${author.id}`), jobTitle: author.role }
+      : undefined,
+    publisher: { '@type': 'Organization', name: site.name, url: site.url },
+  }
+}
+
+/** JSON for a <script> element: `<` escaped so no text can close the element. */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c')
+}

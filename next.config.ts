@@ -1,0 +1,27 @@
+import type { NextConfig } from 'next'
+import { readSiteConfig } from './lib/site'
+
+// Fails the build early, with the variable named, if the site configuration is invalid.
+const site = readSiteConfig()
+
+const nextConfig: NextConfig = {
+  // Contentlayer runs as its own CLI step (see package.json), so Turbopack needs no plugin.
+  turbopack: {},
+  // The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  poweredByHeader: false,
+  env: { SITE_URL: site.url },
+  async redirects() {
+    return [
+      // Old WordPress permalinks: /YYYY/MM/DD/slug/ → /posts/slug (Next drops the trailing slash first).
+      {
+        source: '/:year(\\d{4})/:month(\\d{2})/:day(\\d{2})/:slug',
+        destination: '/posts/:slug',
+        permanent: true,
+      },
+      { source: '/about', destination: `/authors/${site.defaultAuthorId}`, permanent: false },
+    ]
+  },
+}
+
+export default nextConfig
