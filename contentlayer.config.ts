@@ -79,7 +79,7 @@ export const Author = defineDocumentType(() => ({
 }))
 
 export default makeSource({
-  contentDirPath: process.env.CONTENT_DIR ?? 'content',
+  contentDirPath: process.env.CONTENT_DIR || 'content',
   documentTypes: [Post, Author],
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import path from 'node:path'
+import { CANARY, DIST_DIR, filesContaining, get } from './helpers'
+
+const SEED_SLUGS = [
+  'localgovdigital-a-day-with-gdsteam',
+  'shifting-digital-sands',
+  'hack-devon-county-council',
+  'localgov-digital-free-usability-dashboard-beta',
+  'localgovcamp-is-back-for-2014',
+]
+
+describe('pages', () => {
+  test('home lists every seed post newest first, with dates, reading time and tags', async () => {
+    const { status, text } = await get('/')
+    assert.equal(status, 200)
+    const positions = SEED_SLUGS.map((slug) => text.indexOf(`/posts/${slug}"`))
+    assert.ok(positions.every((p) => p > 0), `all seed posts linked: ${positions}`)
+    assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'newest first, as the original index')
+    assert.match(text, /<time dateTime="2014-04-14T00:00:00.000Z">14 April 2014<\/time>/)
+    assert.match(text, /\d+ min read/)
+    assert.match(text, /href="\/tags\/open-data"/)
+    assert.match(text, /<a href="#main-content" class="skip-link">Skip to main content<\/a>/)
+  })
+
+  test('a post page has its words, metadata, JSON-LD, figure and prev/next', async () => {
+    const { status, text } = await get('/posts/localgovdigital-a-day-with-gdsteam')
+    assert.equal(status, 200)
+    assert.match(text, /<h1>#LocalGovDigital – A day with @GDSTeam<\/h1>/)
+    assert.match(text, /Electoral Role/, 'words kept as written')
+    assert.match(text, /<figure class="figure">.*?<figcaption>Me, Mike Bracken, Tom Loosemore chatting at GDS/s)
+    assert.match(text, /<ol>\s*<li>We seemed to start the day/)
+    assert.match(text, /<h2 id="so-what-next"><a class="heading-anchor" href="#so-what-next">So what next…<\/a><\/h2>/)
+    assert.match(text, /<link rel="canonical" href="http:\/\/127\.0\.0\.1:\d+\/posts\/localgovdigital-a-day-with-gdsteam"\/>/)
+    assert.match(text, /<meta name="description" content="A small group/)
+    assert.match(text, /"@type":"BlogPosting"/)
+    assert.match(text, /By <a href="\/authors\/digital-communications-manager">Digital Communications Manager<\/a>, Devon County Council/)
+    assert.match(text, /rel="prev" href="\/posts\/shifting-digital-sands"|href="\/posts\/shifting-digital-sands" rel="prev"/)
+  })
+
+  test('a post with three or more headings has a table of contents', async () => {
+    const { text } = await get('/posts/shifting-digital-sands')
+    assert.match(text, /<nav aria-labelledby="toc-heading" class="toc">/)
+    assert.match(text, /href="#1-champion-open-data"/)
+    const { text: short } = await get('/posts/hack-devon-county-council')
+    assert.doesNotMatch(short, /toc-heading/)
+    assert.match(short, /href="mailto:nhtgexeter@rewiredstate.org"/)
+    assert.match(short, /href="https:\/\/x.com\/nhtgexeter"/)
+  })
+
+  test('tags, a tag, archive and author pages', async () => {
+    const tags = await get('/tags')
+    assert.equal(tags.status, 200)
+    assert.match(tags.text, /href="\/tags\/localgov-digital"/)
+    const tag = await get('/tags/events')
+    assert.equal(tag.status, 200)
+    assert.match(tag.text, /LocalGovCamp is back for 2014/)
+    assert.match(tag.text, /Hack Devon County Council/)
+    assert.doesNotMatch(tag.text, /Shifting Digital Sands/)
+    const archive = await get('/archive')
+    assert.match(archive.text, /<h2 id="year-2014">2014<\/h2>/)
+    assert.match(archive.text, /April 2014/)
+    assert.match(archive.text, /January 2014/)
+    const author = await get('/authors/digital-communications-manager')
+    assert.equal(author.status, 200)
+    assert.match(author.text, /Devon County Council/)
+    const about = await get('/about')
+    assert.equal(about.headers.get('location'), '/authors/digital-communications-manager')
+  })
+
+  test('unknown pages, posts, tags and page numbers answer 404 with the 404 page', async () => {
+    for (const pathname of ['/no-such-page', '/posts/no-such-post', '/tags/no-such-tag', '/page/99', '/page/0', '/page/abc', '/authors/nobody']) {
+      const { status, text } = await get(pathname)
+      assert.equal(status, 404, pathname)
+      assert.match(text, /Page not found/, pathname)
+    }
+    const first = await get('/page/1')
+    assert.equal(first.status, 308)
+    assert.equal(first.headers.get('location'), '/')
+  })
+
+  test('old WordPress addresses redirect permanently to the new post URL', async () => {
+    const response = await fetch(new URL('/2014/04/14/localgovdigital-a-day-with-gdsteam/', process.env.BASE_URL))
+    assert.equal(response.status, 200)
+    assert.match(response.url, /\/posts\/localgovdigital-a-day-with-gdsteam$/)
+    const first = await get('/2014/03/24/shifting-digital-sands')
+    assert.equal(first.status, 308)
+    assert.equal(first.headers.get('location'), '/posts/shifting-digital-sands')
+  })
+})
+
+describe('feeds, sitemap and robots', () => {
+  test('RSS, Atom and JSON Feed carry every published post with full content', async () => {
+    const rss = await get('/feed.xml')
+    assert.equal(rss.status, 200)
+    assert.match(rss.headers.get('content-type') ?? '', /application\/rss\+xml/)
+    assert.match(rss.text, /<rss version="2.0"/)
+    assert.equal((rss.text.match(/<item>/g) ?? []).length, SEED_SLUGS.length)
+    assert.match(rss.text, /<content:encoded><!\[CDATA\[<figure/)
+    const atom = await get('/atom.xml')
+    assert.match(atom.headers.get('content-type') ?? '', /application\/atom\+xml/)
+    assert.equal((atom.text.match(/<entry>/g) ?? []).length, SEED_SLUGS.length)
+    const json = await get('/feed.json')
+    const feed = JSON.parse(json.text)
+    assert.equal(feed.version, 'https://jsonfeed.org/version/1.1')
+    assert.equal(feed.items.length, SEED_SLUGS.length)
+    assert.match(feed.items[0].content_html, /Electoral Role/)
+  })
+
+  test('feeds are linked from every page head', async () => {
+    const { text } = await get('/posts/shifting-digital-sands')
+    assert.match(text, /<link rel="alternate" type="application\/rss\+xml" href="[^"]+\/feed.xml"/)
+    assert.match(text, /<link rel="alternate" type="application\/atom\+xml" href="[^"]+\/atom.xml"/)
+    assert.match(text, /<link rel="alternate" type="application\/feed\+json" href="[^"]+\/feed.json"/)
+  })
+
+  test('sitemap lists published posts and robots.txt names it', async () => {
+    const sitemap = await get('/sitemap.xml')
+    assert.equal(sitemap.status, 200)
+    for (const slug of SEED_SLUGS) assert.match(sitemap.text, new RegExp(`/posts/${slug}</loc>`))
+    const robots = await get('/robots.txt')
+    assert.match(robots.text, /Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap.xml/)
+  })
+})
+
+describe('drafts and scheduled posts never leak', () => {
+  test('their URLs answer 404', async () => {
+    for (const slug of ['qzcanary-draft', 'qzcanary-scheduled']) {
+      const { status, text } = await get(`/posts/${slug}`)
+      assert.equal(status, 404)
+      assert.ok(!text.toLowerCase().includes(CANARY), `${slug} page body must not hold the canary`)
+    }
+  })
+
+  test('no public response contains the canary', async () => {
+    const paths = [
+      '/', '/tags', '/tags/qzcanary-tag', '/archive', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/robots.txt',
+      '/authors/digital-communications-manager', '/posts/localgovcamp-is-back-for-2014', '/posts/localgovdigital-a-day-with-gdsteam',
+      '/search?q=qzcanary', '/api/search?q=qzcanary', '/og/posts/qzcanary-draft', '/og/posts/qzcanary-scheduled',
+    ]
+    for (const pathname of paths) {
+      for (const rsc of [false, true]) {
+        const { text } = await get(pathname, rsc ? { headers: { RSC: '1' } } : {})
+        assert.ok(!text.toLowerCase().includes(CANARY), `${pathname}${rsc ? ' (RSC)' : ''} leaks the canary`)
+      }
+    }
+  })
+
+  test('no file under the build's static output or public/ contains the canary', () => {
+    assert.deepEqual(filesContaining(path.join(DIST_DIR, 'static'), CANARY), [])
+    assert.deepEqual(filesContaining(path.join(DIST_DIR, '..', 'public'), CANARY), [])
+  })
+})

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+
+export const BASE_URL = requiredEnv('BASE_URL')
+export const DIST_DIR = requiredEnv('E2E_DIST_DIR')
+
+/** Every fixture draft and scheduled post carries this in its slug, title and body. */
+export const CANARY = 'qzcanary'
+
+function requiredEnv(name: string): string {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\``)
+  return value
+}
+
+export function url(pathname: string): string {
+  return new URL(pathname, BASE_URL).toString()
+}
+
+export async function get(pathname: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; text: string }> {
+  const response = await fetch(url(pathname), { redirect: 'manual', ...init })
+  return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
+/** Every file below a folder, for scanning build output. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    return statSync(full).isDirectory() ? listFiles(full) : [full]
+  })
+}
+
+export function filesContaining(dir: string, needle: string): string[] {
+  const lower = needle.toLowerCase()
+  return listFiles(dir).filter((file) => readFileSync(file).toString('utf8').toLowerCase().includes(lower))
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options)
+  return context.newPage()
+}
+
+/** Runs axe-core in the page against the WCAG 2.0/2.1/2.2 A and AA rules. */
+export async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+  await page.addScriptTag({ content: source })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+    })
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+  })
+}

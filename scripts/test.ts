@@ -1,0 +1,94 @@
+/**
+ * `npm test`: Jest units, then the end-to-end suite against a real
+ * `next build` + `next start` with draft and scheduled canary posts added.
+ *   --unit-only / --e2e-only   run one half
+ */
+import { randomBytes } from 'node:crypto'
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { BIN, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from './lib/process'
+
+const args = new Set(process.argv.slice(2))
+const runUnits = !args.has('--e2e-only')
+const runE2e = !args.has('--unit-only')
+
+/** Seconds after the build starts at which the "goes live" fixture post is dated. */
+const LIVE_DELAY_SECONDS = 150
+
+async function unitTests() {
+  await run(path.join(BIN, 'contentlayer2'), ['build'])
+  await run(path.join(BIN, 'jest'), ['--ci'])
+}
+
+function e2eContentDir(liveAt: Date): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sandbank-e2e-'))
+  cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true })
+  cpSync(path.join(ROOT, '__tests__/fixtures/content'), path.join(dir, 'content'), { recursive: true })
+  writeFileSync(
+    path.join(dir, 'content/posts/goes-live-soon.mdx'),
+    [
+      '---',
+      'title: "Goes live soon"',
+      `date: ${liveAt.toISOString()}`,
+      'summary: "A post scheduled a few minutes after the build, to show it appears without a rebuild."',
+      'tags: [schedule-check]',
+      '---',
+      '',
+      'This post was scheduled and went live without a rebuild: sandpipergoeslive.',
+      '',
+    ].join('\n'),
+  )
+  return dir
+}
+
+async function e2eTests() {
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const liveAt = new Date(Date.now() + LIVE_DELAY_SECONDS * 1000)
+  const workDir = e2eContentDir(liveAt)
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    CONTENT_DIR: path.join(workDir, 'content'),
+    NEXT_DIST_DIR: '.next-e2e',
+    SITE_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    AUTHORS_FILE: path.join(workDir, 'authors.json'),
+  }
+  rmSync(path.join(ROOT, '.next-e2e'), { recursive: true, force: true })
+  await run(path.join(BIN, 'contentlayer2'), ['build'], env)
+  await run(path.join(BIN, 'next'), ['build'], env)
+  const server = startNextServer(port, env, 'inherit')
+  try {
+    await waitForHttp(baseUrl + '/')
+    const files = readdirSync(path.join(ROOT, '__tests__/e2e'))
+      .filter((file) => file.endsWith('.test.ts'))
+      .sort()
+      .map((file) => path.join('__tests__/e2e', file))
+    await run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+      ...env,
+      BASE_URL: baseUrl,
+      E2E_DIST_DIR: path.join(ROOT, '.next-e2e'),
+      E2E_WORK_DIR: workDir,
+      E2E_LIVE_AT: liveAt.toISOString(),
+    })
+  } finally {
+    await stopServer(server)
+    rmSync(workDir, { recursive: true, force: true })
+    // Put the real content back for `npm run dev` and the editor's types.
+    await run(path.join(BIN, 'contentlayer2'), ['build'], { ...process.env, CONTENT_DIR: '' })
+  }
+}
+
+async function main() {
+  if (runUnits) await unitTests()
+  if (runE2e) await e2eTests()
+}
+
+main().catch((error: Error) => {
+  console.error(`\n${error.message}`)
+  process.exit(1)
+})
