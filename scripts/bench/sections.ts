@@ -1,0 +1,4 @@
+import type { BenchSection } from './types'
+
+/** Every benchmark section, in the order the table prints them. */
+export const sections: BenchSection[] = []
