@@ -19,6 +19,7 @@ const nextConfig: NextConfig = {
         destination: '/posts/:slug',
         permanent: true,
       },
+      { source: '/page/1', destination: '/', permanent: true },
       { source: '/about', destination: `/authors/${site.defaultAuthorId}`, permanent: false },
     ]
   },

@@ -50,10 +50,24 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 }
 
+type JsonFeedAuthor = { name?: string; url?: string }
+type JsonFeed = { version: string; language?: string; author?: JsonFeedAuthor; authors?: JsonFeedAuthor[]; items: { author?: JsonFeedAuthor; authors?: JsonFeedAuthor[] }[] }
+
+/** The feed library writes JSON Feed 1.0; 1.1 renames `author` to an `authors` list and adds `language`. */
+export function toJsonFeed11(json1: string, language: string): string {
+  const feed = JSON.parse(json1) as JsonFeed
+  const upgrade = <T extends { author?: JsonFeedAuthor; authors?: JsonFeedAuthor[] }>(entry: T): T => {
+    const { author, ...rest } = entry
+    return (author ? { ...rest, authors: [author] } : rest) as T
+  }
+  const upgraded = { ...upgrade(feed), version: 'https://jsonfeed.org/version/1.1', language, items: feed.items.map(upgrade) }
+  return JSON.stringify(upgraded, null, 2)
+}
+
 export function serializeFeed(feed: Feed, format: FeedFormat): string {
   if (format === 'rss') return feed.rss2()
   if (format === 'atom') return feed.atom1()
-  return feed.json1()
+  return toJsonFeed11(feed.json1(), site.language)
 }
 
 /** The response a feed route returns: published posts only, as of now. */

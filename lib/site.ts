@@ -57,3 +57,39 @@ export const site: SiteConfig = readSiteConfig()
 export function absoluteUrl(path: string): string {
   return new URL(path, site.url + '/').toString()
 }
+
+/** Server-only settings: where author data lives and which sign-in providers are on. */
+export type ServerConfig = {
+  dataDir: string
+  authorsFile: string
+  secretFile: string
+  /** From the environment; when absent the secret file under dataDir is used (see lib/bootstrap.ts). */
+  authSecret?: string
+  github?: { clientId: string; clientSecret: string }
+  shareLinkDays: number
+}
+
+export function readServerConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const dataDir = env.DATA_DIR?.trim() || '.data'
+  const githubId = env.GITHUB_ID?.trim()
+  const githubSecret = env.GITHUB_SECRET?.trim()
+  if (Boolean(githubId) !== Boolean(githubSecret)) {
+    throw new ConfigError(githubId ? 'GITHUB_SECRET' : 'GITHUB_ID', 'must be set together with the other to enable GitHub sign-in')
+  }
+  const authSecret = env.NEXTAUTH_SECRET?.trim() || undefined
+  if (authSecret && authSecret.length < 32) {
+    throw new ConfigError('NEXTAUTH_SECRET', 'must be at least 32 characters (try: openssl rand -base64 32)')
+  }
+  const shareLinkDays = Number(env.SHARE_LINK_DAYS ?? 7)
+  if (!Number.isFinite(shareLinkDays) || shareLinkDays <= 0 || shareLinkDays > 90) {
+    throw new ConfigError('SHARE_LINK_DAYS', `must be a number of days from 1 to 90, got "${env.SHARE_LINK_DAYS}"`)
+  }
+  return {
+    dataDir,
+    authorsFile: env.AUTHORS_FILE?.trim() || `${dataDir}/authors.json`,
+    secretFile: `${dataDir}/nextauth-secret`,
+    authSecret,
+    github: githubId && githubSecret ? { clientId: githubId, clientSecret: githubSecret } : undefined,
+    shareLinkDays,
+  }
+}

@@ -8,6 +8,34 @@ export const DIST_DIR = requiredEnv('E2E_DIST_DIR')
 /** Every fixture draft and scheduled post carries this in its slug, title and body. */
 export const CANARY = 'qzcanary'
 
+/** Each distinct piece of the fixture drafts: slugs, tag slugs, titles, summaries, body text. */
+const CANARY_MARKERS = [
+  'qzcanary-draft',
+  'qzcanary-scheduled',
+  'qzcanary-tag',
+  'qzcanary-future',
+  'qzcanary draft title',
+  'qzcanary scheduled title',
+  'qzcanary draft summary',
+  'qzcanary scheduled summary',
+  'qzcanary secret text',
+  'qzcanary future text',
+  'qzcanary heading',
+]
+
+/**
+ * The draft markers a response shows. A 404 or search page may echo the
+ * address that was asked for, which the asker already knows, so the
+ * requested path's own segments and query values are removed first.
+ */
+export function canaryMarkersIn(text: string, requested: string): string[] {
+  const address = new URL(requested, 'http://x')
+  const echoes = [...address.pathname.split('/'), ...address.searchParams.values()].filter((part) => part.length > 0)
+  let lower = text.toLowerCase()
+  for (const echo of echoes) lower = lower.split(echo.toLowerCase()).join('')
+  return CANARY_MARKERS.filter((marker) => !echoes.includes(marker) && lower.includes(marker))
+}
+
 function requiredEnv(name: string): string {
   const value = process.env[name]
   if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\``)

@@ -107,18 +107,31 @@ function postDate(item: WxrItem): string | undefined {
   return undefined
 }
 
-/** First sentences of the body, up to about 200 characters, for listings and feeds. */
+/** First sentences of the body's paragraphs, up to about 200 characters, for listings and feeds. */
 function summaryFrom(mdx: string): string {
-  const text = plainText(mdx).replace(/\\([!-/:-@[-`{-~])/g, '$1')
-  const sentences = text.match(/[^.!?…]+(?:[.!?…]+["'’”)]*|$)\s*/g) ?? []
+  // Headings and figures are not sentences; they would run into the first paragraph.
+  const prose = mdx
+    .split('\n')
+    .filter((line) => !/^(#{1,6}\s|<Figure\b)/.test(line))
+    .join('\n')
+  const text = plainText(prose).replace(/\\([!-/:-@[-`{-~])/g, '$1')
+  const sentences = text.split(/(?<=[.!?…]["'’”)]*)\s+/)
   let summary = ''
   for (const sentence of sentences) {
-    if (summary && (summary + sentence).trim().length > SUMMARY_LENGTH) break
-    summary += sentence
+    if (summary && `${summary} ${sentence}`.length > SUMMARY_LENGTH) break
+    summary = summary ? `${summary} ${sentence}` : sentence
   }
-  summary = summary.trim()
   if (summary.length <= SUMMARY_LENGTH + 20) return summary
   return `${summary.slice(0, SUMMARY_LENGTH).replace(/\s+\S*$/, '')}…`
+}
+
+/** Absolute image addresses in the body: the importer copies no files, so these still point at WordPress. */
+function imageUrls(mdx: string): string[] {
+  const urls = [
+    ...[...mdx.matchAll(/!\[[^\]]*\]\((https?:\/\/[^\s)]+)/g)].map((match) => match[1]),
+    ...[...mdx.matchAll(/\bsrc=(?:"(https?:\/\/[^"]+)"|\{"(https?:\/\/[^"]+)"\})/g)].map((match) => match[1] ?? match[2]),
+  ]
+  return [...new Set(urls)]
 }
 
 /** Categories and tags become tags; post formats ("Standard", "Video") describe layout, not topic. */
@@ -222,6 +235,8 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}): Convert
 
   const body = htmlToMdx(item.content)
   warnings.push(...body.warnings)
+  const images = imageUrls(body.mdx)
+  if (images.length) warnings.push(`${images.length} image(s) still load from the old site: ${images.join(', ')}`)
 
   let summary = htmlToText(item.excerpt) || summaryFrom(body.mdx)
   if (!summary) {

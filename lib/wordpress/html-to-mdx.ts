@@ -43,7 +43,8 @@ function readableVideoUrl(url: string): string {
  */
 function replaceShortcodes(html: string, warnings: string[]): string {
   let text = html.replace(/\[(caption|wp_caption)\b([^\]]*)\]([\s\S]*?)\[\/\1\]/gi, (_, _name, attrs: string, inner: string) => {
-    const caption = shortcodeAttributes(attrs).caption ?? ''
+    // Shortcode attributes are stored HTML-encoded.
+    const caption = decodeEntities(shortcodeAttributes(attrs).caption ?? '')
     return `<figure data-wp-caption="${escapeAttribute(caption)}">${inner}</figure>`
   })
 

@@ -42,8 +42,13 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
 }
 
 /** Starts `next start` for a built dist folder; the caller stops it with stopServer. */
-export function startNextServer(port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' = 'ignore'): ChildProcess {
-  return spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env, stdio })
+export function startNextServer(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  stdio: 'inherit' | 'ignore' = 'ignore',
+  hostname = '127.0.0.1',
+): ChildProcess {
+  return spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', hostname], { cwd: ROOT, env, stdio })
 }
 
 export function stopServer(child: ChildProcess): Promise<void> {

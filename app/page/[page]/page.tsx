@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound, permanentRedirect } from 'next/navigation'
+import { notFound } from 'next/navigation'
 import { PostListing } from '@/components/PostListing'
 import { getPublishedPosts, paginate, parsePageNumber } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
@@ -21,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ListingPage({ params }: Props) {
   const page = parsePageNumber((await params).page)
-  if (page === 1) permanentRedirect('/')
-  const listing = page ? paginate(getPublishedPosts(), page) : undefined
+  // /page/1 redirects to / in next.config.ts.
+  const listing = page && page > 1 ? paginate(getPublishedPosts(), page) : undefined
   if (!listing) notFound()
   return <PostListing posts={listing.items} page={listing.page} totalPages={listing.totalPages} heading={`Posts, page ${listing.page}`} />
 }

@@ -1,0 +1,392 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { isValidPostSlug } from '@/lib/slug'
+import {
+  asciiSlug,
+  htmlToMdx,
+  parseWxr,
+  planImport,
+  WxrParseError,
+  type ConvertedItem,
+  type ImportPlan,
+  type WxrItem,
+} from '@/lib/wordpress'
+
+const ROOT = path.resolve(__dirname, '../..')
+const FIXTURES = path.join(ROOT, '__tests__/fixtures/wordpress')
+const EXPORT = path.join(FIXTURES, 'export.xml')
+const MALFORMED = path.join(FIXTURES, 'malformed.xml')
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
+const CLI = path.join(ROOT, 'scripts/import-wordpress.ts')
+
+const items = parseWxr(fs.readFileSync(EXPORT, 'utf8'))
+
+function byTitle(plan: ImportPlan, start: string): ConvertedItem {
+  const found = plan.items.find((item) => item.title.startsWith(start))
+  if (!found) throw new Error(`no imported item titled "${start}…"`)
+  return found
+}
+
+function frontmatterOf(mdx: string): string {
+  return /^---\n([\s\S]*?)\n---\n/.exec(mdx)![1]
+}
+
+function bodyOf(mdx: string): string {
+  return mdx.replace(/^---\n[\s\S]*?\n---\n/, '')
+}
+
+function runCli(args: string[], cwd: string) {
+  const result = spawnSync(TSX, [CLI, ...args], { cwd, encoding: 'utf8' })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+describe('parseWxr', () => {
+  it('reads every item with its fields and terms', () => {
+    expect(items.map((item) => item.postType)).toEqual(['post', 'post', 'post', 'post', 'post', 'attachment', 'page', 'nav_menu_item', 'revision'])
+    const first = items[0]
+    expect(first.title).toBe('Open data – what’s next for councils?')
+    expect(first.postName).toBe('open-data-whats-next')
+    expect(first.postDate).toBe('2014-03-24 10:15:00')
+    expect(first.creator).toBe('sarah')
+    expect(first.content).toContain('[caption id="attachment_7"')
+    expect(first.terms).toContainEqual({ domain: 'post_format', nicename: 'post-format-standard', name: 'Standard' })
+  })
+
+  it('reports malformed XML with its line number', () => {
+    const xml = fs.readFileSync(MALFORMED, 'utf8')
+    expect(() => parseWxr(xml)).toThrow(WxrParseError)
+    expect(() => parseWxr(xml)).toThrow(/line 8, column 2: Expected closing tag 'item'/)
+    try {
+      parseWxr(xml)
+    } catch (error) {
+      expect((error as WxrParseError).line).toBe(8)
+    }
+  })
+
+  it('rejects well-formed XML that is not an RSS export', () => {
+    expect(() => parseWxr('<html><body/></html>')).toThrow('no <rss><channel> element')
+  })
+})
+
+describe('planImport: mapping items to posts', () => {
+  const plan = planImport(items)
+
+  it('writes the five posts and skips the attachment, page, menu item and revision', () => {
+    expect(plan.items.map((item) => item.path)).toEqual([
+      'content/posts/open-data-whats-next.mdx',
+      'content/posts/maths-and-markup.mdx',
+      'content/posts/draft-notes-from-lodz.mdx',
+      'content/posts/pending-review.mdx',
+      'content/posts/w-croeso.mdx',
+    ])
+    expect(plan.skipped.map((item) => [item.title, item.reason])).toEqual([
+      ['camp.jpg', 'post type "attachment" is not imported'],
+      ['About', 'page (pass --pages-out <dir> to import pages)'],
+      ['Home', 'post type "nav_menu_item" is not imported'],
+      ['Open data – what’s next for councils?', 'post type "revision" is not imported'],
+    ])
+  })
+
+  it('maps a published post to the blog frontmatter, with no other fields', () => {
+    const post = byTitle(plan, 'Open data')
+    expect(post.state).toBe('published')
+    expect(frontmatterOf(post.mdx)).toBe(
+      [
+        'title: "Open data – what’s next for councils?"',
+        'date: 2014-03-24T10:15:00Z',
+        'summary: "Councils hold a lot of data – most of it isn’t published. This post is about changing that, with help from everyone."',
+        'tags: [open-data, localgov]',
+      ].join('\n'),
+    )
+  })
+
+  it('turns categories and tags into deduplicated tag slugs, keeping display names, and ignores the post format', () => {
+    const post = byTitle(plan, 'Open data')
+    expect(post.tags).toEqual({ 'open-data': ['Open Data', 'open data'], localgov: ['LocalGov'] })
+    expect(post.mdx).not.toMatch(/standard/i)
+    expect(byTitle(plan, 'Croeso').tags).toEqual({ wales: ['Wales'] })
+    expect(byTitle(plan, 'Draft').tags).toEqual({ lodz: ['Łódź'] })
+  })
+
+  it('keeps the local time and its offset from GMT', () => {
+    expect(byTitle(plan, 'Maths').date).toBe('2014-04-02T09:30:00+01:00')
+    expect(new Date(byTitle(plan, 'Maths').date).toISOString()).toBe('2014-04-02T08:30:00.000Z')
+  })
+
+  it('marks a draft, derives its slug from the title and dates it by its local time', () => {
+    const draft = byTitle(plan, 'Draft')
+    expect(draft.slug).toBe('draft-notes-from-lodz')
+    expect(draft.state).toBe('draft')
+    expect(frontmatterOf(draft.mdx)).toContain('\ndraft: true')
+    expect(draft.date).toBe('2014-05-01T14:00:00Z')
+    expect(draft.title).toBe('Draft: notes from Łódź')
+  })
+
+  it('marks a pending post as a draft and falls back to the modified date when the post date is zero', () => {
+    const pending = byTitle(plan, 'Pending')
+    expect(pending.state).toBe('draft')
+    expect(pending.date).toBe('2014-05-03T11:20:00+01:00')
+    expect(pending.unmappedLink).toBeUndefined()
+  })
+
+  it('keeps a scheduled post as not-draft with its future date, and re-derives a percent-encoded slug', () => {
+    const scheduled = byTitle(plan, 'Croeso')
+    expect(scheduled.state).toBe('scheduled')
+    expect(scheduled.date).toBe('2031-01-15T09:00:00Z')
+    expect(frontmatterOf(scheduled.mdx)).not.toContain('draft')
+    expect(scheduled.slug).toBe('w-croeso')
+    expect(scheduled.warnings).toContain('slug "%c5%b5-croeso" is not a valid file name; using "w-croeso"')
+  })
+
+  it('reports old links the date-and-slug redirect cannot reach', () => {
+    expect(byTitle(plan, 'Croeso').unmappedLink).toEqual({
+      link: 'https://old.example.org/2031/01/15/%c5%b5-croeso/',
+      reason: 'slug in the old link ("%c5%b5-croeso") differs from the new slug ("w-croeso")',
+    })
+    expect(byTitle(plan, 'Open data').unmappedLink).toBeUndefined()
+    expect(byTitle(plan, 'Maths').unmappedLink).toBeUndefined()
+
+    const moved: WxrItem = { ...items[0], link: 'https://old.example.org/open-data-whats-next/' }
+    expect(planImport([moved]).items[0].unmappedLink?.reason).toBe('old link is not of the form /YYYY/MM/DD/<slug>/')
+  })
+
+  it('gives every post a valid file-name slug and YAML-safe title and summary', () => {
+    for (const post of plan.items) {
+      expect(isValidPostSlug(post.slug)).toBe(true)
+      const keys = frontmatterOf(post.mdx)
+        .split('\n')
+        .map((line) => line.split(':')[0])
+      expect(keys.every((key) => ['title', 'date', 'summary', 'tags', 'draft', 'author'].includes(key))).toBe(true)
+    }
+    expect(frontmatterOf(byTitle(plan, 'Maths').mdx)).toContain('title: "Maths & markup: {curly} things"')
+  })
+
+  it('uses the excerpt as the summary, else the first sentences of the body within about 200 characters', () => {
+    expect(frontmatterOf(byTitle(plan, 'Maths').mdx)).toContain('summary: "Braces, chevrons & other characters MDX would misread."')
+    expect(frontmatterOf(byTitle(plan, 'Draft').mdx)).toContain(
+      'summary: "We visited Łódź to see how the city publishes its budgets. The answer surprised us!"',
+    )
+    // A heading is not the start of a sentence.
+    expect(frontmatterOf(byTitle(plan, 'Pending').mdx)).toContain('summary: "This one is waiting for an editor."')
+  })
+
+  it('omits the author unless one is given, and maps logins when given a map', () => {
+    expect(plan.items.every((post) => !/\nauthor:/.test(frontmatterOf(post.mdx)))).toBe(true)
+    const all = planImport(items, { author: 'digital-communications-manager' })
+    expect(all.items.every((post) => frontmatterOf(post.mdx).endsWith('\nauthor: digital-communications-manager'))).toBe(true)
+    const mapped = planImport(items, { author: { sarah: 'sarah-lay' } })
+    expect(frontmatterOf(byTitle(mapped, 'Open data').mdx)).toContain('\nauthor: sarah-lay')
+    // The scheduled post is by "guest", who is not mapped.
+    expect(frontmatterOf(byTitle(mapped, 'Croeso').mdx)).not.toContain('author')
+  })
+
+  it('writes pages to their own folder only when asked', () => {
+    const withPages = planImport(items, { postsDir: 'site/posts', pagesDir: 'site/pages' })
+    const page = withPages.items.find((item) => item.kind === 'page')!
+    expect(page.path).toBe('site/pages/about.mdx')
+    expect(bodyOf(page.mdx).trim()).toBe('This blog is about digital public services.')
+    expect(withPages.items.filter((item) => item.kind === 'post').every((post) => post.path.startsWith('site/posts/'))).toBe(true)
+  })
+
+  it('gives a second item with the same slug a numbered file instead of losing it', () => {
+    const twice = planImport([items[0], { ...items[0], id: '999' }])
+    expect(twice.items.map((item) => item.slug)).toEqual(['open-data-whats-next', 'open-data-whats-next-2'])
+    expect(twice.items[1].warnings).toContain('slug "open-data-whats-next" already used by another item; using "open-data-whats-next-2"')
+    expect(twice.items[1].unmappedLink?.reason).toMatch(/differs from the new slug/)
+  })
+
+  it('imports private and password-protected posts as drafts, with a warning', () => {
+    const privatePlan = planImport([{ ...items[0], status: 'private' }, { ...items[1], password: 'secret' }])
+    expect(privatePlan.items.map((item) => item.state)).toEqual(['draft', 'draft'])
+    expect(privatePlan.items[0].warnings).toContain('was private in WordPress; imported as a draft')
+    expect(privatePlan.items[1].warnings).toContain('was password-protected in WordPress; imported as a draft')
+  })
+
+  it('skips trashed posts', () => {
+    expect(planImport([{ ...items[0], status: 'trash' }]).skipped[0].reason).toBe('status "trash" is not imported')
+  })
+})
+
+describe('asciiSlug', () => {
+  it('builds on slugify and folds letters that have no decomposed form', () => {
+    expect(asciiSlug('Croeso i Gymru: ŵ ŷ')).toBe('croeso-i-gymru-w-y')
+    expect(asciiSlug('Łódź & Gdańsk')).toBe('lodz-gdansk')
+    expect(asciiSlug('Straße, Ærø')).toBe('strasse-aero')
+    expect(asciiSlug('東京')).toBe('')
+  })
+})
+
+describe('htmlToMdx: the body', () => {
+  const plan = planImport(items)
+  const openData = bodyOf(byTitle(plan, 'Open data').mdx)
+  const maths = bodyOf(byTitle(plan, 'Maths').mdx)
+
+  it('turns autop paragraphs, lists, headings, quotes and emphasis into markdown', () => {
+    expect(openData).toContain(
+      '\nCouncils hold a lot of data – most of it isn’t published. This post is about **changing that**, with help from *everyone*.\n\nHere’s what we heard',
+    )
+    expect(openData).toContain('[camp](https://example.org/camp) & afterwards:\n\n- Publish by default\n- Secure when required\n\n## Why it matters\n\n> Data is infrastructure.\n')
+    expect(openData).toContain('Line one of an address\\\nLine two of an address\n')
+    expect(bodyOf(byTitle(plan, 'Croeso').mdx)).toContain('1. First\n2. Second with [a link](https://example.org/?a=1\\&b=2)')
+  })
+
+  it('decodes entities and keeps typographic characters', () => {
+    expect(openData).not.toMatch(/&#\d+;|&amp;/)
+    expect(openData).toContain('data – most of it isn’t')
+  })
+
+  it('drops the more marker', () => {
+    expect(openData).not.toMatch(/more-->|<!--/)
+  })
+
+  it('turns a caption shortcode into a Figure with caption, credit, src and alt', () => {
+    expect(openData).toContain(
+      '\n<Figure caption="LocalGovCamp – photo by #ashroplad" credit="https://www.flickr.com/photos/example/" src="https://old.example.org/wp-content/uploads/2014/03/camp.jpg" alt="People at tables with laptops" />\n',
+    )
+    expect(openData).not.toContain('[caption')
+    expect(byTitle(plan, 'Open data').warnings).toEqual([
+      '1 image(s) still load from the old site: https://old.example.org/wp-content/uploads/2014/03/camp.jpg',
+    ])
+  })
+
+  it('uses the caption attribute of the older shortcode form, and an expression for quotes', () => {
+    const { mdx } = htmlToMdx('[caption caption="Say &quot;hi&quot;"]<img src="/a.png" alt="A" />[/caption]')
+    expect(mdx).toBe('<Figure caption={"Say \\"hi\\""} src="/a.png" alt="A" />\n')
+  })
+
+  it('turns YouTube URLs and iframes into links', () => {
+    const links = openData.match(/\[https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ\]\(https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ\)/g)
+    expect(links).toHaveLength(2)
+    expect(openData).not.toContain('iframe')
+    expect(bodyOf(byTitle(plan, 'Croeso').mdx)).toContain('[https://www.youtube.com/watch?v=abc123XYZ\\_-](https://www.youtube.com/watch?v=abc123XYZ_-)')
+  })
+
+  it('escapes text MDX would read as JSX or expressions', () => {
+    expect(maths).toContain('Templates use \\{curly\\} braces and \\{\\{ double \\}\\} ones; a lone \\} too.')
+    expect(maths).toContain('If a \\< b then b > a, and I \\<3 arrow functions: x => y.')
+    expect(maths).toContain('\n\\> not a quote, just a chevron\n')
+    expect(maths).toContain('Some \\*stars\\* and \\_underscores\\_ and a \\[bracket] or two, plus AT\\&T.')
+    expect(maths).toContain('```\nconst f = (x) => { return x < 3 }\n```')
+  })
+
+  it('keeps other shortcodes as readable text, with a warning naming them', () => {
+    expect(maths).toContain('\\[gallery ids="7,8,9" columns="3"]')
+    expect(byTitle(plan, 'Maths').warnings).toEqual(['[gallery] shortcode kept as text; its output is not imported'])
+    expect(byTitle(plan, 'Croeso').warnings).toContain('[embed] shortcode replaced by a link to https://www.youtube.com/watch?v=abc123XYZ_-')
+  })
+
+  it('does not mistake bracketed prose for a shortcode', () => {
+    expect(htmlToMdx('He said [sic] it.').warnings).toEqual([])
+  })
+})
+
+describe('the import:wordpress command', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = tempDir('wp-cli-')
+  })
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('writes nothing on --dry-run and prints the summary', () => {
+    const run = runCli([EXPORT, '--dry-run'], dir)
+    expect(run.status).toBe(0)
+    expect(fs.existsSync(path.join(dir, 'content'))).toBe(false)
+    expect(run.stdout).toContain('Would import 5 (dry run: nothing written):')
+    expect(run.stdout).toContain('content/posts/w-croeso.mdx  "Croeso i Gymru: ŵ ŷ and the future" [scheduled 2031-01-15T09:00:00Z]')
+    expect(run.stdout).toContain('Skipped 4:')
+    expect(run.stdout).toContain('"About" (page): page (pass --pages-out <dir> to import pages)')
+    expect(run.stdout).toContain('"Maths & markup: {curly} things": [gallery] shortcode kept as text')
+    expect(run.stdout).toContain('Old links the /YYYY/MM/DD/<slug>/ redirect cannot map 1:')
+    expect(run.stdout).toContain('  open-data ← "Open Data", "open data"')
+  })
+
+  it('writes files, then skips existing ones unless --force', () => {
+    expect(runCli([EXPORT, '--out', 'posts'], dir).status).toBe(0)
+    const file = path.join(dir, 'posts/maths-and-markup.mdx')
+    expect(fs.readFileSync(file, 'utf8')).toContain('title: "Maths & markup: {curly} things"')
+
+    fs.writeFileSync(file, 'edited by hand\n')
+    const again = runCli([EXPORT, '--out', 'posts'], dir)
+    expect(again.stdout).toContain('Imported 0:')
+    expect(again.stdout).toContain('"Maths & markup: {curly} things": posts/maths-and-markup.mdx already exists (use --force to overwrite)')
+    expect(fs.readFileSync(file, 'utf8')).toBe('edited by hand\n')
+
+    expect(runCli([EXPORT, '--out=posts', '--force'], dir).stdout).toContain('Imported 5:')
+    expect(fs.readFileSync(file, 'utf8')).toContain('title: "Maths & markup: {curly} things"')
+  })
+
+  it('writes pages only with --pages-out', () => {
+    runCli([EXPORT, '--out', 'posts', '--pages-out', 'pages'], dir)
+    expect(fs.readdirSync(path.join(dir, 'pages'))).toEqual(['about.mdx'])
+  })
+
+  it('fails with exit code 1 and the line number on malformed XML', () => {
+    const run = runCli([MALFORMED], dir)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('Malformed XML at line 8, column 2')
+  })
+
+  it('fails with exit code 2 on unknown options or a missing file', () => {
+    const unknown = runCli([EXPORT, '--overwrite'], dir)
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('Unknown option: --overwrite')
+    const missing = runCli([path.join(dir, 'nope.xml')], dir)
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toContain('Export file not found')
+    expect(runCli([], dir).stderr).toContain('Missing the export file')
+    expect(runCli([EXPORT, '--out'], dir).status).toBe(2)
+  })
+})
+
+describe('imported posts build with Contentlayer', () => {
+  let dir: string
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('builds every imported post with the right title, draft flag and date', () => {
+    dir = tempDir('wp-build-')
+    const content = path.join(dir, 'content')
+    fs.cpSync(path.join(ROOT, 'content/authors'), path.join(content, 'authors'), { recursive: true })
+    // Contentlayer resolves its packages from, and writes .contentlayer/ to, its working directory.
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+
+    const author = fs.readdirSync(path.join(content, 'authors'))[0].replace(/\.mdx$/, '')
+    const imported = runCli([EXPORT, '--out', path.join(content, 'posts'), '--author', author], dir)
+    expect(imported.status).toBe(0)
+
+    const build = spawnSync(
+      process.execPath,
+      ['node_modules/contentlayer2/bin/cli.cjs', 'build', '--config', path.join(ROOT, 'contentlayer.config.ts')],
+      // Contentlayer takes its working directory from $PWD before process.cwd(); without this it
+      // would write the fixture posts into the project's own .contentlayer/.
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content, PWD: dir } },
+    )
+    expect({ status: build.status, output: build.stdout + build.stderr }).toEqual({ status: 0, output: expect.stringContaining('Generated') })
+
+    type Generated = { title: string; slug: string; draft: boolean; date: string; tags: string[]; author?: string; body: { raw: string } }
+    const posts = JSON.parse(fs.readFileSync(path.join(dir, '.contentlayer/generated/Post/_index.json'), 'utf8')) as Generated[]
+    const bySlug = Object.fromEntries(posts.map((post) => [post.slug, post]))
+    expect(Object.keys(bySlug).sort()).toEqual(['draft-notes-from-lodz', 'maths-and-markup', 'open-data-whats-next', 'pending-review', 'w-croeso'])
+    expect(bySlug['open-data-whats-next']).toMatchObject({
+      title: 'Open data – what’s next for councils?',
+      draft: false,
+      date: '2014-03-24T10:15:00.000Z',
+      tags: ['open-data', 'localgov'],
+      author,
+    })
+    expect(bySlug['maths-and-markup']).toMatchObject({ title: 'Maths & markup: {curly} things', draft: false, date: '2014-04-02T08:30:00.000Z' })
+    expect(bySlug['draft-notes-from-lodz']).toMatchObject({ title: 'Draft: notes from Łódź', draft: true, date: '2014-05-01T14:00:00.000Z' })
+    expect(bySlug['pending-review']).toMatchObject({ title: 'Pending review', draft: true, date: '2014-05-03T10:20:00.000Z' })
+    expect(bySlug['w-croeso']).toMatchObject({ title: 'Croeso i Gymru: ŵ ŷ and the future', draft: false, date: '2031-01-15T09:00:00.000Z' })
+    expect(bySlug['maths-and-markup'].body.raw).toContain('\\{curly\\}')
+  }, 120_000)
+})
