@@ -148,6 +148,8 @@ function remarkMdxSafeText(this: Processor) {
 const processor = unified()
   .use(rehypeParse, { fragment: true })
   .use(rehypeRemark, {
+    // <q> is rendered with curly quotes on the old site; straight ones would change the text.
+    quotes: ['“”', '‘’'],
     handlers: {
       figure: figureHandler as never,
       iframe: iframeHandler as never,
