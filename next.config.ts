@@ -1,8 +1,10 @@
 import type { NextConfig } from 'next'
-import { readSiteConfig } from './lib/site'
+import { securityHeaders } from './lib/security-headers'
+import { readServerConfig, readSiteConfig } from './lib/site'
 
 // Fails the build early, with the variable named, if the site configuration is invalid.
 const site = readSiteConfig()
+const server = readServerConfig()
 
 const nextConfig: NextConfig = {
   // Contentlayer runs as its own CLI step (see package.json), so Turbopack needs no plugin.
@@ -11,6 +13,28 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   env: { SITE_URL: site.url },
+  // forbidden() gives expired or tampered share links a real 403 page.
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: securityHeaders({
+          https: site.url.startsWith('https:'),
+          development: process.env.NODE_ENV === 'development',
+          github: Boolean(server.github),
+        }),
+      },
+      {
+        source: '/drafts/:path*',
+        headers: [
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+          { key: 'Cache-Control', value: 'private, no-store' },
+        ],
+      },
+      { source: '/drafts', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+    ]
+  },
   async redirects() {
     return [
       // Old WordPress permalinks: /YYYY/MM/DD/slug/ → /posts/slug (Next drops the trailing slash first).

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { site } from '@/lib/site'
+import { AuthStatus } from './AuthStatus'
 import { HeaderSearch } from './HeaderSearch'
 import { ThemeToggle } from './ThemeToggle'
 
@@ -33,6 +34,7 @@ export function SiteHeader() {
           <HeaderSearch />
           <ThemeToggle />
         </div>
+        <AuthStatus />
       </div>
     </header>
   )

@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { authSecret, getAuthorSession } from '@/lib/auth'
+import { createDraftShareLink } from '@/lib/drafts'
+import { readServerConfig } from '@/lib/site'
+
+export const dynamic = 'force-dynamic'
+
+const PRIVATE = { 'Cache-Control': 'private, no-store' }
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const origin = request.headers.get('origin')
+  if (origin && origin !== request.nextUrl.origin) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403, headers: PRIVATE })
+  if (!(await getAuthorSession())) return NextResponse.json({ error: 'Sign in to share drafts.' }, { status: 401, headers: PRIVATE })
+  const secret = authSecret()
+  const link = secret ? createDraftShareLink((await params).slug, secret, readServerConfig().shareLinkDays) : undefined
+  if (!link) return NextResponse.json({ error: 'No draft with that slug.' }, { status: 404, headers: PRIVATE })
+  return NextResponse.json(link, { status: 201, headers: PRIVATE })
+}

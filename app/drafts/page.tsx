@@ -1,0 +1,51 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { redirect } from 'next/navigation'
+import { getAuthorSession, SIGN_IN_PATH } from '@/lib/auth'
+import { formatDate } from '@/lib/dates'
+import { getDraftSummaries } from '@/lib/drafts'
+
+export const dynamic = 'force-dynamic'
+
+export const metadata: Metadata = { title: 'Drafts', robots: { index: false, follow: false } }
+
+export default async function DraftsPage() {
+  if (!(await getAuthorSession())) redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent('/drafts')}`)
+  const drafts = getDraftSummaries()
+  return (
+    <>
+      <h1>Drafts and scheduled posts</h1>
+      {drafts.length === 0 ? (
+        <p>There are no drafts or scheduled posts.</p>
+      ) : (
+        <table className="drafts-table">
+          <caption className="visually-hidden">Unpublished posts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">State</th>
+              <th scope="col">Date</th>
+              <th scope="col">Last modified</th>
+            </tr>
+          </thead>
+          <tbody>
+            {drafts.map((draft) => (
+              <tr key={draft.slug}>
+                <td>
+                  <Link href={draft.url}>{draft.title}</Link>
+                </td>
+                <td>{draft.state === 'draft' ? 'Draft' : 'Scheduled'}</td>
+                <td>
+                  <time dateTime={draft.date}>{formatDate(draft.date)}</time>
+                </td>
+                <td>
+                  <time dateTime={draft.lastModified}>{formatDate(draft.lastModified)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
