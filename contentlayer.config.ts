@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs'
+import path from 'node:path'
 import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
@@ -15,6 +17,8 @@ function invalid(file: string, field: string, problem: string): never {
 function fileSlug(sourceFileName: string): string {
   return sourceFileName.replace(/\.mdx?$/, '')
 }
+
+const contentDirPath = process.env.CONTENT_DIR || 'content'
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',
@@ -57,6 +61,11 @@ export const Post = defineDocumentType(() => ({
     readingMinutes: { type: 'number', resolve: (post) => readingMinutes(post.body.raw) },
     headings: { type: 'json', resolve: (post) => extractHeadings(post.body.raw) },
     text: { type: 'string', resolve: (post) => plainText(post.body.raw) },
+    lastModified: {
+      type: 'date',
+      description: 'When the file last changed, shown to authors on /drafts',
+      resolve: (post) => statSync(path.join(contentDirPath, post._raw.sourceFilePath)).mtime.toISOString(),
+    },
     html: { type: 'string', description: 'Rendered body for feeds', resolve: (post) => renderMdxToHtml(post.body.code) },
   },
 }))
@@ -79,7 +88,7 @@ export const Author = defineDocumentType(() => ({
 }))
 
 export default makeSource({
-  contentDirPath: process.env.CONTENT_DIR || 'content',
+  contentDirPath,
   documentTypes: [Post, Author],
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',

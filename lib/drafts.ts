@@ -2,8 +2,6 @@
  * Unpublished posts for signed-in authors and share-link reviewers.
  * Only the dynamic /drafts routes and /api/drafts call this module.
  */
-import { statSync } from 'node:fs'
-import path from 'node:path'
 import { getPublishedPost, getUnpublishedPost, getUnpublishedPosts, postState, type Post } from './content'
 import { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from './share-links'
 
@@ -16,15 +14,6 @@ export type DraftSummary = {
   url: string
 }
 
-function lastModified(post: Post): string {
-  try {
-    const file = path.join(process.env.CONTENT_DIR || 'content', post._raw.sourceFilePath)
-    return statSync(file).mtime.toISOString()
-  } catch {
-    return post.updated ?? post.date
-  }
-}
-
 export function draftUrl(slug: string): string {
   return `/drafts/${slug}`
 }
@@ -35,7 +24,7 @@ export function getDraftSummaries(now: Date = new Date()): DraftSummary[] {
     title: post.title,
     state: postState(post, now) as DraftSummary['state'],
     date: post.date,
-    lastModified: lastModified(post),
+    lastModified: post.lastModified,
     url: draftUrl(post.slug),
   }))
 }

@@ -95,3 +95,46 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))
   })
 }
+
+/** Cookies as a browser would keep them for one site: name → value, from Set-Cookie headers. */
+export class CookieJar {
+  private cookies = new Map<string, string>()
+
+  store(headers: Headers): string[] {
+    const setCookies = headers.getSetCookie()
+    for (const line of setCookies) {
+      const [pair] = line.split(';')
+      const index = pair.indexOf('=')
+      const name = pair.slice(0, index).trim()
+      const value = pair.slice(index + 1).trim()
+      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    return setCookies
+  }
+
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  has(namePart: string): boolean {
+    return [...this.cookies.keys()].some((name) => name.includes(namePart))
+  }
+}
+
+export type SignInResult = { status: number; body: { url?: string; error?: string }; setCookies: string[] }
+
+/** next-auth's real credentials flow: CSRF token and cookie, then the callback. */
+export async function signIn(jar: CookieJar, email: string, password: string, headers: Record<string, string> = {}): Promise<SignInResult> {
+  const csrf = await fetch(url('/api/auth/csrf'), { headers: { cookie: jar.header(), ...headers } })
+  jar.store(csrf.headers)
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
+  const response = await fetch(url('/api/auth/callback/credentials'), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: url('/drafts'), json: 'true' }),
+  })
+  const setCookies = jar.store(response.headers)
+  return { status: response.status, body: (await response.json().catch(() => ({}))) as SignInResult['body'], setCookies }
+}
