@@ -1,0 +1,24 @@
+import type { Post } from '@/lib/content'
+
+/** A post object shaped like Contentlayer's output, for testing lib/ without a build. */
+export function makePost(overrides: Partial<Post> & Pick<Post, 'slug'>): Post {
+  const { slug } = overrides
+  return {
+    _id: `posts/${slug}.mdx`,
+    _raw: { sourceFilePath: `posts/${slug}.mdx`, sourceFileName: `${slug}.mdx`, sourceFileDir: 'posts', contentType: 'mdx', flattenedPath: `posts/${slug}` },
+    type: 'Post',
+    title: `Title of ${slug}`,
+    date: '2014-01-01T00:00:00.000Z',
+    summary: `Summary of ${slug}`,
+    tags: [],
+    draft: false,
+    body: { raw: `Body of ${slug}`, code: '' },
+    validated: true,
+    readingMinutes: 1,
+    headings: [],
+    text: `Body of ${slug}`,
+    lastModified: '2014-01-01T00:00:00.000Z',
+    html: `<p>Body of ${slug}</p>`,
+    ...overrides,
+  } as Post
+}
