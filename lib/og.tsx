@@ -186,8 +186,3 @@ export function renderPostCard(post: Post, author: Author | undefined): ImageRes
 export function renderSiteCard(): ImageResponse {
   return renderCard(siteCardContent())
 }
-
-/** The answer for unknown, draft and scheduled slugs: says nothing about what might exist. */
-export function ogNotFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
-}

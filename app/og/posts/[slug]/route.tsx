@@ -1,5 +1,6 @@
 import { getAuthor, getPublishedPost, getPublishedPosts } from '@/lib/content'
-import { ogNotFound, renderPostCard } from '@/lib/og'
+import { plainNotFound } from '@/lib/not-found'
+import { renderPostCard } from '@/lib/og'
 import { isValidPostSlug } from '@/lib/slug'
 
 // Published cards are built ahead; a scheduled post's card renders on request once its date passes.
@@ -12,8 +13,8 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  // Checked before any lookup so absurd or odd-byte slugs get a plain 404, never an error.
+  // proxy.ts turns away most bad slugs first; checked again so the route is safe on its own.
   const post = isValidPostSlug(slug) ? getPublishedPost(slug) : undefined
-  if (!post) return ogNotFound()
+  if (!post) return plainNotFound()
   return renderPostCard(post, getAuthor(post.author))
 }
