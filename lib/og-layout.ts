@@ -3,6 +3,11 @@
  * the lines chosen here, one element per line, so a title can never run past
  * its box: it shrinks through a few sizes, then is clamped with an ellipsis.
  */
+import type { Author, Post } from './content'
+import { formatDate } from './dates'
+import { textWidthEm, type FontMetrics } from './font-metrics'
+import { OG_WIDTH } from './og-urls'
+import { site } from './site'
 
 /** Width of a run of text in ems at the card's font (see lib/font-metrics.ts). */
 export type Measure = (text: string) => number
@@ -99,4 +104,80 @@ export const MAX_CARD_TAGS = 3
 
 export function cardTags(tags: readonly string[]): string[] {
   return tags.slice(0, MAX_CARD_TAGS)
+}
+
+/** The card's geometry in pixels; lib/og.tsx draws with these, and fitting measures against them. */
+export const CARD = {
+  paddingX: 72,
+  headerHeight: 104,
+  rule: 8,
+  siteNameSize: 36,
+  lineHeight: 1.15,
+  metaSize: 30,
+  tagSize: 24,
+  tagGap: 12,
+  tagPaddingX: 14,
+  /** Kerning and rounding make real lines a touch wider than the advance sum, so fitting leaves slack. */
+  widthSlack: 0.97,
+} as const
+
+export const CARD_CONTENT_WIDTH = OG_WIDTH - 2 * CARD.paddingX
+
+/** Sizes the title steps down through; each step's lines fit the ~300px between header and footer. */
+export const TITLE_STEPS: readonly FitStep[] = [
+  { fontSize: 80, maxLines: 3 },
+  { fontSize: 64, maxLines: 4 },
+  { fontSize: 52, maxLines: 5 },
+]
+
+export type CardFonts = { regular: FontMetrics; bold: FontMetrics }
+
+export type CardContent = {
+  title: string
+  /** Shown instead when the title has nothing the font can draw (only emoji, say). */
+  fallbackTitle: string
+  /** A muted line under the title: date and author, or the site's address. */
+  meta: string
+  tags: readonly string[]
+}
+
+export type CardLayout = {
+  siteName: string
+  title: { fontSize: number; lines: string[] }
+  meta: string
+  tags: string[]
+}
+
+/** Everything the card draws, already fitted to its box. */
+export function layoutCard(content: CardContent, fonts: CardFonts, siteName: string = site.name): CardLayout {
+  // Both weights are subset to the same characters, so text either can draw is safe in both.
+  const drawable = (text: string) =>
+    keepDrawable(text, (codePoint) => fonts.regular.advances.has(codePoint) && fonts.bold.advances.has(codePoint))
+  const measureRegular: Measure = (text) => textWidthEm(fonts.regular, text)
+  const measureBold: Measure = (text) => textWidthEm(fonts.bold, text)
+  const width = CARD_CONTENT_WIDTH * CARD.widthSlack
+  const title = fitText(drawable(content.title) || drawable(content.fallbackTitle), width, TITLE_STEPS, measureBold)
+  const tagWidth = (width - CARD.tagGap * (MAX_CARD_TAGS - 1)) / MAX_CARD_TAGS - 2 * CARD.tagPaddingX - 4
+  return {
+    siteName: truncateToWidth(drawable(siteName), width / CARD.siteNameSize, measureBold),
+    title: { fontSize: title.fontSize, lines: title.lines },
+    meta: truncateToWidth(drawable(content.meta), width / CARD.metaSize, measureRegular),
+    tags: cardTags(content.tags)
+      .map((tag) => truncateToWidth(drawable(tag), tagWidth / CARD.tagSize, measureRegular))
+      .filter(Boolean),
+  }
+}
+
+export function postCardContent(post: Pick<Post, 'title' | 'slug' | 'date' | 'tags'>, author: Pick<Author, 'name'> | undefined): CardContent {
+  return {
+    title: post.title,
+    // The slug's words, so it wraps like a title.
+    fallbackTitle: post.slug.replace(/-/g, ' '),
+    meta: [formatDate(post.date), author?.name].filter(Boolean).join(' · '),
+    tags: post.tags,
+  }
+}
+
+export function siteCardContent(): CardContent {
+  return { title: site.description, fallbackTitle: site.name, meta: new URL(site.url).host, tags: [] }
 }
