@@ -5,7 +5,7 @@ import { OG_HEIGHT, OG_WIDTH, postOgImagePath, siteOgImagePath } from './og-urls
 import { absoluteUrl, site } from './site'
 
 function ogImage(path: string, alt: string) {
-  return { url: absoluteUrl(path), width: OG_WIDTH, height: OG_HEIGHT, alt }
+  return { url: absoluteUrl(path), width: OG_WIDTH, height: OG_HEIGHT, alt, type: 'image/png' }
 }
 
 /** Defaults every page inherits: title template, feeds in <head>, the site card. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { postVersion, type Post } from './content'
 import { site } from './site'
 
@@ -9,7 +10,8 @@ export function postOgImagePath(post: Post): string {
   return `/og/posts/${post.slug}?v=${postVersion(post)}`
 }
 
+/** Fingerprints everything the site card shows, so renaming the site also changes the URL. */
 export function siteOgImagePath(): string {
-  const version = Buffer.from(site.name + site.description).toString('base64url').slice(-8)
+  const version = createHash('sha256').update(JSON.stringify([site.name, site.description, site.url])).digest('base64url').slice(0, 10)
   return `/og/site?v=${version}`
 }

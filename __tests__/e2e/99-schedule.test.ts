@@ -13,4 +13,8 @@ test('a scheduled post goes live on its date without a rebuild', { timeout: 300_
   const { status, text } = await get('/posts/goes-live-soon')
   assert.equal(status, 200)
   assert.match(text, /sandpipergoeslive/)
+  // Its Open Graph card too: nothing asked for it while scheduled, so no cached 404 stands in the way.
+  const card = await fetch(new URL('/og/posts/goes-live-soon', process.env.BASE_URL))
+  assert.equal(card.status, 200)
+  assert.equal(card.headers.get('content-type'), 'image/png')
 })

@@ -1,4 +1,5 @@
+import { og } from './og'
 import type { BenchSection } from './types'
 
 /** Every benchmark section, in the order the table prints them. */
-export const sections: BenchSection[] = []
+export const sections: BenchSection[] = [og]

@@ -1,0 +1,8 @@
+import { renderSiteCard } from '@/lib/og'
+
+// Static: the card depends only on the site's configuration, read at build.
+export const dynamic = 'force-static'
+
+export function GET() {
+  return renderSiteCard()
+}
