@@ -75,6 +75,11 @@ describe('pages', () => {
       assert.equal(status, 404, pathname)
       assert.match(text, /Page not found/, pathname)
     }
+    for (const pathname of ['/posts/%ff', '/tags/%ff', '/tags/a%c3%28', `/posts/${'a'.repeat(5000)}`, '/posts/..%2f..%2fetc%2fpasswd', '/page/%00']) {
+      const { status, text } = await get(pathname)
+      assert.ok(status >= 400 && status < 500, `${pathname.slice(0, 40)} answered ${status}`)
+      assert.doesNotMatch(text, /at \w+ \(|Error:/, 'no stack trace')
+    }
     const first = await get('/page/1')
     assert.equal(first.status, 308)
     assert.equal(first.headers.get('location'), '/')
