@@ -2,6 +2,7 @@
  * `npm test`: Jest units, then the end-to-end suite against a real
  * `next build` + `next start` with draft and scheduled canary posts added.
  *   --unit-only / --e2e-only   run one half
+ *   --only <text>              run only the e2e files whose names contain <text>
  */
 import { randomBytes } from 'node:crypto'
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,9 +13,13 @@ import { BIN, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } fr
 const args = new Set(process.argv.slice(2))
 const runUnits = !args.has('--e2e-only')
 const runE2e = !args.has('--unit-only')
+const onlyIndex = process.argv.indexOf('--only')
+const onlyFiles = onlyIndex > -1 ? process.argv[onlyIndex + 1] : undefined
 
 /** Seconds after the build starts at which the "goes live" fixture post is dated. */
 const LIVE_DELAY_SECONDS = 150
+/** Older published posts added so the listing has a second page to walk through. */
+const FILLER_POSTS = 6
 
 async function unitTests() {
   await run(path.join(BIN, 'contentlayer2'), ['build'])
@@ -39,6 +44,22 @@ function e2eContentDir(liveAt: Date): string {
       '',
     ].join('\n'),
   )
+  for (let i = 1; i <= FILLER_POSTS; i++) {
+    writeFileSync(
+      path.join(dir, `content/posts/filler-post-${i}.mdx`),
+      [
+        '---',
+        `title: "Filler post ${i}"`,
+        `date: 2013-0${i}-01`,
+        `summary: "An older published post, number ${i}, so the home page has a second page."`,
+        'tags: [fixture-filler]',
+        '---',
+        '',
+        `Filler post ${i} body.`,
+        '',
+      ].join('\n'),
+    )
+  }
   return dir
 }
 
@@ -65,7 +86,7 @@ async function e2eTests() {
   try {
     await waitForHttp(baseUrl + '/')
     const files = readdirSync(path.join(ROOT, '__tests__/e2e'))
-      .filter((file) => file.endsWith('.test.ts'))
+      .filter((file) => file.endsWith('.test.ts') && (!onlyFiles || file.includes(onlyFiles)))
       .sort()
       .map((file) => path.join('__tests__/e2e', file))
     await run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
@@ -74,6 +95,7 @@ async function e2eTests() {
       E2E_DIST_DIR: path.join(ROOT, '.next-e2e'),
       E2E_WORK_DIR: workDir,
       E2E_LIVE_AT: liveAt.toISOString(),
+      E2E_FILLER_POSTS: String(FILLER_POSTS),
     })
   } finally {
     await stopServer(server)

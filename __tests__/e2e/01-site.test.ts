@@ -3,6 +3,9 @@ import { describe, test } from 'node:test'
 import path from 'node:path'
 import { CANARY, DIST_DIR, canaryMarkersIn, filesContaining, get } from './helpers'
 
+/** The harness adds older filler posts so the listing has a second page. */
+const FILLER_POSTS = Number(process.env.E2E_FILLER_POSTS ?? 0)
+
 const SEED_SLUGS = [
   'localgovdigital-a-day-with-gdsteam',
   'shifting-digital-sands',
@@ -69,8 +72,19 @@ describe('pages', () => {
     assert.equal(about.headers.get('location'), '/authors/digital-communications-manager')
   })
 
+  test('the listing pages through ten posts at a time', async () => {
+    const home = await get('/')
+    assert.equal((home.text.match(/<article class="post-card">/g) ?? []).length, 10)
+    assert.match(home.text, /<a rel="next" href="\/page\/2">|<a href="\/page\/2" rel="next">/)
+    const second = await get('/page/2')
+    assert.equal(second.status, 200)
+    assert.equal((second.text.match(/<article class="post-card">/g) ?? []).length, SEED_SLUGS.length + FILLER_POSTS - 10)
+    assert.match(second.text, /Filler post 6/)
+    assert.match(second.text, /href="\/"[^>]*>← Newer posts|rel="prev"/)
+  })
+
   test('unknown pages, posts, tags and page numbers answer 404 with the 404 page', async () => {
-    for (const pathname of ['/no-such-page', '/posts/no-such-post', '/tags/no-such-tag', '/page/99', '/page/0', '/page/abc', '/authors/nobody']) {
+    for (const pathname of ['/no-such-page', '/posts/no-such-post', '/tags/no-such-tag', '/page/3', '/page/0', '/page/abc', '/authors/nobody']) {
       const { status, text } = await get(pathname)
       assert.equal(status, 404, pathname)
       assert.match(text, /Page not found/, pathname)
@@ -101,15 +115,15 @@ describe('feeds, sitemap and robots', () => {
     assert.equal(rss.status, 200)
     assert.match(rss.headers.get('content-type') ?? '', /application\/rss\+xml/)
     assert.match(rss.text, /<rss version="2.0"/)
-    assert.equal((rss.text.match(/<item>/g) ?? []).length, SEED_SLUGS.length)
+    assert.equal((rss.text.match(/<item>/g) ?? []).length, SEED_SLUGS.length + FILLER_POSTS)
     assert.match(rss.text, /<content:encoded><!\[CDATA\[<figure/)
     const atom = await get('/atom.xml')
     assert.match(atom.headers.get('content-type') ?? '', /application\/atom\+xml/)
-    assert.equal((atom.text.match(/<entry>/g) ?? []).length, SEED_SLUGS.length)
+    assert.equal((atom.text.match(/<entry>/g) ?? []).length, SEED_SLUGS.length + FILLER_POSTS)
     const json = await get('/feed.json')
     const feed = JSON.parse(json.text)
     assert.equal(feed.version, 'https://jsonfeed.org/version/1.1')
-    assert.equal(feed.items.length, SEED_SLUGS.length)
+    assert.equal(feed.items.length, SEED_SLUGS.length + FILLER_POSTS)
     assert.match(feed.items[0].content_html, /Electoral Role/)
   })
 

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { BASE_URL, CookieJar, axeViolations, launchBrowser, signIn, url } from './helpers'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+const EMAIL = 'a11y.author@example.org'
+const PASSWORD = 'an accessibility test password'
+
+const PUBLIC_PAGES = {
+  home: '/',
+  'listing page 2': '/page/2',
+  post: '/posts/localgovdigital-a-day-with-gdsteam',
+  'post with contents': '/posts/shifting-digital-sands',
+  tag: '/tags/events',
+  tags: '/tags',
+  archive: '/archive',
+  author: '/authors/digital-communications-manager',
+  'search with results': '/search?q=digital',
+  'search with no results': '/search?q=zzzzzz',
+  '404': '/no-such-page',
+  'sign in': '/signin',
+}
+const AUTHOR_PAGES = { drafts: '/drafts', draft: '/drafts/qzcanary-draft', 'scheduled draft': '/drafts/qzcanary-scheduled' }
+
+let browser: Browser
+const session = new CookieJar()
+
+before(async () => {
+  const added = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/author.ts', 'add', EMAIL, '--password-stdin'], { cwd: ROOT, input: PASSWORD, encoding: 'utf8' })
+  assert.equal(added.status, 0, added.stderr)
+  assert.equal((await signIn(session, EMAIL, PASSWORD)).status, 200)
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+async function authorContext(colorScheme: 'light' | 'dark'): Promise<BrowserContext> {
+  const context = await browser.newContext({ colorScheme })
+  const { hostname } = new URL(BASE_URL)
+  await context.addCookies(
+    session
+      .header()
+      .split('; ')
+      .map((pair) => {
+        const index = pair.indexOf('=')
+        return { name: pair.slice(0, index), value: pair.slice(index + 1), domain: hostname, path: '/' }
+      }),
+  )
+  return context
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  describe(`axe-core, WCAG 2.2 A and AA, ${colorScheme} theme`, () => {
+    for (const [name, pathname] of Object.entries({ ...PUBLIC_PAGES, ...AUTHOR_PAGES })) {
+      test(`${name} (${pathname}) has no violations`, async () => {
+        const needsAuthor = Object.values(AUTHOR_PAGES).includes(pathname)
+        const context = needsAuthor ? await authorContext(colorScheme) : await browser.newContext({ colorScheme })
+        const page = await context.newPage()
+        await page.goto(url(pathname))
+        assert.equal(new URL(page.url()).pathname, new URL(url(pathname)).pathname, 'not redirected')
+        const violations = await axeViolations(page)
+        await context.close()
+        assert.deepEqual(violations, [])
+      })
+    }
+  })
+}
