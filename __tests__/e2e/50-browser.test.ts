@@ -129,8 +129,9 @@ describe('authors', () => {
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill('wrong password here')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('alert').waitFor()
-    assert.match((await page.getByRole('alert').textContent()) ?? '', /email or password is not right/)
+    // Next's route announcer is also role=alert, so find the error summary by its class.
+    await page.locator('.error-summary').waitFor()
+    assert.match((await page.locator('.error-summary').textContent()) ?? '', /email or password is not right/)
     await page.getByLabel('Password').fill(password)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.waitForURL(/\/drafts$/)

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { SignInForm } from '@/components/SignInForm'
 import { readServerConfig } from '@/lib/site'
-import { safeCallbackPath } from '@/lib/redirects'
+import { safeCallbackPath } from '@/lib/request-checks'
 
 export const dynamic = 'force-dynamic'
 

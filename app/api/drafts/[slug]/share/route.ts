@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { authSecret, getAuthorSession } from '@/lib/auth'
 import { createDraftShareLink } from '@/lib/drafts'
+import { isSameOrigin } from '@/lib/request-checks'
 import { readServerConfig } from '@/lib/site'
 
 export const dynamic = 'force-dynamic'
@@ -8,8 +9,7 @@ export const dynamic = 'force-dynamic'
 const PRIVATE = { 'Cache-Control': 'private, no-store' }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const origin = request.headers.get('origin')
-  if (origin && origin !== request.nextUrl.origin) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403, headers: PRIVATE })
+  if (!isSameOrigin(request.headers)) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403, headers: PRIVATE })
   if (!(await getAuthorSession())) return NextResponse.json({ error: 'Sign in to share drafts.' }, { status: 401, headers: PRIVATE })
   const secret = authSecret()
   const link = secret ? createDraftShareLink((await params).slug, secret, readServerConfig().shareLinkDays) : undefined
