@@ -147,7 +147,7 @@ describe('drafts and scheduled posts never leak', () => {
     }
   })
 
-  test('no file under the build's static output or public/ contains the canary', () => {
+  test('no file under the build’s static output or public/ contains the canary', () => {
     assert.deepEqual(filesContaining(path.join(DIST_DIR, 'static'), CANARY), [])
     assert.deepEqual(filesContaining(path.join(DIST_DIR, '..', 'public'), CANARY), [])
   })
