@@ -10,6 +10,7 @@ const esmPackages = [
   'minisearch',
   'feed',
   'xml-js',
+  'stemmer',
 ]
 
 /** @type {import('jest').Config} */
