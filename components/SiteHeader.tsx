@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { site } from '@/lib/site'
 import { HeaderSearch } from './HeaderSearch'
+import { SearchShortcut } from './SearchShortcut'
 import { ThemeToggle } from './ThemeToggle'
 
 export function SiteHeader() {
@@ -31,6 +32,7 @@ export function SiteHeader() {
         </nav>
         <div className="header-tools">
           <HeaderSearch />
+          <SearchShortcut />
           <ThemeToggle />
         </div>
       </div>
