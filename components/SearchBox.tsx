@@ -120,7 +120,8 @@ export function SearchBox({ initialQuery, initialResponse, initialError }: Props
       <div role="status" aria-live="polite" aria-atomic="true" className="search-status">
         {status ? <h2 className={error ? 'error-summary' : undefined}>{status}</h2> : null}
       </div>
-      <div ref={resultsRef}>
+      {/* Always present, so the box's aria-controls points at something even before the first result. */}
+      <div ref={resultsRef} id="search-results">
         <SearchResults results={error ? [] : response.results} />
       </div>
     </div>

@@ -9,7 +9,7 @@ import type { SearchHit } from '@/lib/search-params'
 export function SearchResults({ results }: { results: readonly SearchHit[] }) {
   if (results.length === 0) return null
   return (
-    <ol className="post-list" id="search-results">
+    <ol className="post-list">
       {results.map((hit) => (
         <li key={hit.url}>
           <article className="post-card">
