@@ -72,11 +72,19 @@ function indexTerms(term: string): string | string[] | null {
   return stem === folded ? folded : [folded, stem]
 }
 
-/** Typos allowed grow with the word: none for short words (too many false friends), two for long ones. */
+/**
+ * Typos allowed grow with the word: one from five letters, two from eight.
+ * Shorter words get none: one edit away from a three- or four-letter word is
+ * a crowd of unrelated words, which both muddies results and is the slowest
+ * kind of lookup (see docs/search.md for the benchmark).
+ */
 function typoDistance(word: string): number {
-  if (/\d/.test(word) || word.length < 4) return 0
+  if (/\d/.test(word) || word.length < 5) return 0
   return word.length < 8 ? 1 : 2
 }
+
+/** Prefixes shorter than this expand to hundreds of words on a big site; whole words still match exactly. */
+const MIN_PREFIX = 4
 
 const asIs = (text: string) => [text]
 const unchanged = (term: string) => term
@@ -92,7 +100,7 @@ export function buildQuery(query: string): Query | undefined {
   const queries: Query[] = []
   words.forEach((word, i) => {
     const isLast = i === words.length - 1
-    const prefix = isLast && word.length >= 3
+    const prefix = isLast && word.length >= MIN_PREFIX
     if (STOP_WORDS.has(word)) {
       if (prefix) queries.push({ queries: [word], prefix: true, fuzzy: false })
       return
@@ -134,9 +142,27 @@ type Span = { start: number; end: number; term: string }
 /** Enough matches to choose a good passage; stopping there bounds the work for very common words. */
 const MAX_SPANS = 60
 
+/**
+ * A word can only match if it starts with the first two letters of a matched
+ * term (a Porter stem only ever rewrites the end of a word), so most words are
+ * skipped without folding or stemming them. Returns undefined when a term is
+ * too short to filter on.
+ */
+function headsOf(matched: ReadonlySet<string>): Set<string> | undefined {
+  const heads = new Set<string>()
+  for (const term of matched) {
+    if (term.length < 2) return undefined
+    heads.add(term.slice(0, 2))
+  }
+  return heads
+}
+
 function matchedSpans(text: string, matched: ReadonlySet<string>): Span[] {
   const spans: Span[] = []
+  const heads = headsOf(matched)
   for (const found of text.matchAll(WORD)) {
+    const head = found[0].slice(0, 2)
+    if (heads && /^[\x00-\x7f]*$/.test(head) && !heads.has(head.toLowerCase())) continue
     if (isMatched(found[0], matched)) {
       spans.push({ start: found.index, end: found.index + found[0].length, term: foldWord(found[0]) })
       if (spans.length === MAX_SPANS) break
