@@ -44,6 +44,7 @@ const esmPackages = [
   'decode-named-character-reference',
   'stringify-entities',
   'escape-string-regexp',
+  'stemmer',
 ]
 
 /** @type {import('jest').Config} */

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { site } from '@/lib/site'
 import { AuthStatus } from './AuthStatus'
 import { HeaderSearch } from './HeaderSearch'
+import { SearchShortcut } from './SearchShortcut'
 import { ThemeToggle } from './ThemeToggle'
 
 export function SiteHeader() {
@@ -32,6 +33,7 @@ export function SiteHeader() {
         </nav>
         <div className="header-tools">
           <HeaderSearch />
+          <SearchShortcut />
           <ThemeToggle />
         </div>
         <AuthStatus />

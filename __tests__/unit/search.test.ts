@@ -1,0 +1,197 @@
+import type { Post } from '@/lib/content'
+import { createSearchIndex, escapeHtml, foldWord, searchIndex, snippetOf, type SearchablePost } from '@/lib/search'
+import { publishedSearchIndex, searchPublishedPosts } from '@/lib/search-published'
+import { MAX_LIMIT, parseSearchLimit, parseSearchParams, parseSearchQuery } from '@/lib/search-params'
+
+const filler = 'Notes from a meeting about the council website and its budget for next year.'
+
+function post(slug: string, fields: Partial<SearchablePost> = {}): SearchablePost {
+  return { slug, title: 'Untitled', summary: 'A summary.', tags: [], date: '2014-01-01T00:00:00.000Z', text: filler, ...fields }
+}
+
+/** A whole Post as Contentlayer makes it, for the published filter; only the fields it reads matter. */
+function fullPost(slug: string, fields: Partial<Post>): Post {
+  return { ...post(slug), draft: false, ...fields } as unknown as Post
+}
+
+function slugs(posts: readonly SearchablePost[], query: string): string[] {
+  return searchIndex(createSearchIndex(posts), query).results.map((hit) => hit.slug)
+}
+
+/** Every tag in a snippet, so a test can require that only <mark> appears. */
+function tagsIn(html: string): string[] {
+  return [...new Set(html.match(/<[^>]*>/g) ?? [])].sort()
+}
+
+describe('ranking', () => {
+  test('a title match ranks above the same word in the body, and both are found', () => {
+    const posts = [
+      post('body', { title: 'Meeting notes', text: `${filler} We talked about gardening for a while.` }),
+      post('title', { title: 'Gardening at the depot' }),
+      post('none'),
+    ]
+    expect(slugs(posts, 'gardening')).toEqual(['title', 'body'])
+  })
+
+  test('tags and summary outrank the body', () => {
+    const posts = [
+      post('body', { text: `${filler} There was some talk of allotments.` }),
+      post('tag', { tags: ['allotments'] }),
+      post('summary', { summary: 'Allotments, and who gets one.' }),
+    ]
+    expect(slugs(posts, 'allotments').at(-1)).toBe('body')
+  })
+
+  test('a half-typed word finds the word it starts', () => {
+    const posts = [post('dash', { title: 'Free Usability Dashboard' }), post('other')]
+    expect(slugs(posts, 'dashb')).toEqual(['dash'])
+    expect(slugs(posts, 'usab')).toEqual(['dash'])
+  })
+
+  test('one typo is forgiven in a short word and two in a long one, none in a very short one', () => {
+    const posts = [
+      post('usability', { title: 'Usability Dashboard' }),
+      post('access', { text: 'Accessibility matters to everyone.' }),
+      post('cat', { text: 'The cat sat.' }),
+    ]
+    expect(slugs(posts, 'usabilty')).toEqual(['usability'])
+    expect(slugs(posts, 'dashbaord')).toEqual(['usability'])
+    expect(slugs(posts, 'acessibilty')).toEqual(['access'])
+    expect(slugs(posts, 'cot')).toEqual([])
+  })
+
+  test('English stemming: hacks and hacking find hack, and the other way round', () => {
+    const posts = [post('hack', { title: 'Hack Devon County Council', text: 'A hack weekend.' }), post('other')]
+    expect(slugs(posts, 'hacks')).toEqual(['hack'])
+    expect(slugs(posts, 'hacking')).toEqual(['hack'])
+    const reversed = [post('hacking', { text: 'We spent the day hacking on open data.' }), post('other')]
+    expect(slugs(reversed, 'hack')).toEqual(['hacking'])
+  })
+
+  test('case and accents are folded both ways', () => {
+    const posts = [post('cafe', { text: 'We met at the Café on the quay to read a résumé.' }), post('other')]
+    expect(slugs(posts, 'cafe')).toEqual(['cafe'])
+    expect(slugs(posts, 'CAFÉ')).toEqual(['cafe'])
+    expect(slugs(posts, 'RESUME')).toEqual(['cafe'])
+    expect(foldWord('Ça')).toBe('ca')
+  })
+
+  test('a post matching more of the words ranks higher', () => {
+    const posts = [post('one', { text: 'open minds' }), post('both', { text: 'open data' }), post('data', { text: 'data points' })]
+    expect(slugs(posts, 'open data')[0]).toBe('both')
+  })
+
+  test('total counts every match while results stop at the limit', () => {
+    const posts = Array.from({ length: 12 }, (_, i) => post(`p${i}`, { text: `Budget report number ${i}.` }))
+    const found = searchIndex(createSearchIndex(posts), 'budget', 5)
+    expect(found.total).toBe(12)
+    expect(found.results).toHaveLength(5)
+    const scores = found.results.map((hit) => hit.score)
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores)
+  })
+
+  test('queries with no words, only stop words, or symbols find nothing and do not throw', () => {
+    const index = createSearchIndex([post('a', { text: 'The regex (*+?[ is here with emoji 🦀 and عربي text.' })])
+    for (const query of ['', '   ', '(*+?[', '🦀', '.*', '\\', '"\'']) {
+      expect(searchIndex(index, query).total).toBe(0)
+    }
+    expect(searchIndex(index, 'عربي').results.map((hit) => hit.slug)).toEqual(['a'])
+  })
+})
+
+describe('snippets', () => {
+  test('mark the matched words, as written, in a short passage around the best match', () => {
+    const text = `${'Opening words about nothing much. '.repeat(20)}Then the usability dashboard launched for councils. ${'Closing words. '.repeat(20)}`
+    const snippet = searchIndex(createSearchIndex([post('a', { text })]), 'usabilty dashb').results[0].snippet
+    expect(snippet).toContain('<mark>usability</mark> <mark>dashboard</mark>')
+    expect(snippet.startsWith('… ')).toBe(true)
+    expect(snippet.endsWith(' …')).toBe(true)
+    expect(snippet.length).toBeLessThan(320)
+  })
+
+  test('markup in a post body or in the query comes back escaped, with only <mark> tags', () => {
+    const text = 'Beware <script>alert("x")</script> & <img src=x onerror=alert(1)> in a usability post.'
+    const index = createSearchIndex([post('a', { text })])
+    for (const query of ['usability', '<script>', '<img src=x onerror=alert(1)>', 'alert']) {
+      const [hit] = searchIndex(index, query).results
+      expect(hit).toBeDefined()
+      expect(hit.snippet).not.toMatch(/<script|<img/i)
+      expect(tagsIn(hit.snippet).every((tag) => tag === '<mark>' || tag === '</mark>')).toBe(true)
+    }
+    const [hit] = searchIndex(index, 'script').results
+    expect(hit.snippet).toContain('&#60;<mark>script</mark>&#62;')
+  })
+
+  test('falls back to the summary, then the opening, when the body does not hold the match', () => {
+    const index = createSearchIndex([
+      post('summary', { summary: 'All about potholes.', text: 'Roads.' }),
+      post('title', { title: 'Bridges', text: 'A very long opening. '.repeat(30) }),
+    ])
+    expect(searchIndex(index, 'potholes').results[0].snippet).toBe('All about <mark>potholes</mark>.')
+    const opening = searchIndex(index, 'bridges').results[0].snippet
+    expect(opening.startsWith('A very long opening.')).toBe(true)
+    expect(opening.endsWith(' …')).toBe(true)
+    expect(opening).not.toContain('<mark>')
+  })
+
+  test('snippetOf is undefined without a match, and escapeHtml covers the five characters', () => {
+    expect(snippetOf('nothing here', new Set(['else']))).toBeUndefined()
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;')
+  })
+})
+
+describe('request parsing', () => {
+  test('a missing or blank query is a valid empty search', () => {
+    expect(parseSearchParams(new URLSearchParams(''))).toEqual({ ok: true, params: { query: '', limit: 10 } })
+    expect(parseSearchParams(new URLSearchParams('q=%20%20'))).toEqual({ ok: true, params: { query: '', limit: 10 } })
+    expect(parseSearchQuery(' open data ')).toEqual({ ok: true, query: 'open data' })
+  })
+
+  test('a query over 200 characters is refused with a message', () => {
+    expect(parseSearchQuery('a'.repeat(200)).ok).toBe(true)
+    const tooLong = parseSearchParams(new URLSearchParams({ q: 'a'.repeat(201) }))
+    expect(tooLong.ok).toBe(false)
+    expect(!tooLong.ok && tooLong.error).toMatch(/200 characters or fewer/)
+  })
+
+  test('limit must be a whole number from 1 to 50', () => {
+    for (const bad of ['0', '51', 'abc', '-1', '1.5', '', ' 5', '1e1', '0x10', '99999']) {
+      expect(parseSearchLimit(bad).ok).toBe(false)
+    }
+    expect(parseSearchLimit('1')).toEqual({ ok: true, limit: 1 })
+    expect(parseSearchLimit(String(MAX_LIMIT))).toEqual({ ok: true, limit: MAX_LIMIT })
+    expect(parseSearchLimit(null)).toEqual({ ok: true, limit: 10 })
+    expect(parseSearchParams(new URLSearchParams('q=x&limit=51')).ok).toBe(false)
+  })
+})
+
+describe('only published posts are searchable', () => {
+  const now = new Date('2020-06-01T12:00:00Z')
+  const posts = [
+    fullPost('live', { title: 'Zebra crossings', date: '2020-01-01T00:00:00.000Z' }),
+    fullPost('draft', { title: 'Zebra draft', draft: true, date: '2019-01-01T00:00:00.000Z' }),
+    fullPost('scheduled', { title: 'Zebra scheduled', date: '2020-06-02T00:00:00.000Z' }),
+  ]
+
+  test('drafts and future posts are never results, and the published URL is /posts/<slug>', () => {
+    const found = searchPublishedPosts('zebra', { now, posts })
+    expect(found.total).toBe(1)
+    expect(found.results.map((hit) => hit.url)).toEqual(['/posts/live'])
+    expect(searchPublishedPosts('draft', { now, posts }).total).toBe(0)
+    expect(searchPublishedPosts('scheduled', { now, posts }).total).toBe(0)
+  })
+
+  test('a scheduled post becomes searchable once its date passes; a draft never does', () => {
+    const later = new Date('2020-06-03T00:00:00Z')
+    expect(searchPublishedPosts('zebra', { now: later, posts }).results.map((hit) => hit.url).sort()).toEqual(['/posts/live', '/posts/scheduled'])
+    expect(searchPublishedPosts('draft', { now: new Date('2100-01-01T00:00:00Z'), posts }).total).toBe(0)
+  })
+
+  test('the index is built once per set of published posts, not per request', () => {
+    const first = publishedSearchIndex(now, posts)
+    expect(publishedSearchIndex(new Date(now.getTime() + 60_000), posts)).toBe(first)
+    const afterGoLive = publishedSearchIndex(new Date('2020-06-03T00:00:00Z'), posts)
+    expect(afterGoLive).not.toBe(first)
+    expect(publishedSearchIndex(new Date('2020-06-04T00:00:00Z'), posts)).toBe(afterGoLive)
+  })
+})

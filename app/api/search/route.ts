@@ -1,0 +1,26 @@
+import type { NextRequest } from 'next/server'
+import { searchPublishedPosts } from '@/lib/search-published'
+import { parseSearchParams } from '@/lib/search-params'
+import { serializeJsonLd } from '@/lib/structured-data'
+
+// Answers depend on the query string and on which posts are live right now.
+export const dynamic = 'force-dynamic'
+
+function json(body: unknown, status: number): Response {
+  // `<` escaped as in JSON-LD, so no query or post text can turn into markup if the body is ever sniffed as HTML.
+  return new Response(serializeJsonLd(body), {
+    status,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      // A minute stale at most, so a scheduled post shows up in search soon after it goes live.
+      'Cache-Control': 'public, max-age=60',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
+
+export function GET(request: NextRequest): Response {
+  const parsed = parseSearchParams(request.nextUrl.searchParams)
+  if (!parsed.ok) return json({ error: parsed.error }, 400)
+  return json(searchPublishedPosts(parsed.params.query, { limit: parsed.params.limit }), 200)
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next'
+import { SearchBox } from '@/components/SearchBox'
+import { pageMetadata } from '@/lib/metadata'
+import { searchPublishedPosts } from '@/lib/search-published'
+import { MAX_LIMIT, parseSearchQuery } from '@/lib/search-params'
+
+// Results depend on the query and on which posts are live right now.
+export const dynamic = 'force-dynamic'
+
+export const metadata: Metadata = {
+  ...pageMetadata({ title: 'Search', description: 'Search every post by any word in it.', path: '/search' }),
+  robots: { index: false, follow: true },
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function SearchPage({ searchParams }: Props) {
+  const raw = (await searchParams).q
+  const q = (Array.isArray(raw) ? raw[0] : raw) ?? ''
+  const parsed = parseSearchQuery(q)
+  const response = parsed.ok && parsed.query ? searchPublishedPosts(parsed.query, { limit: MAX_LIMIT }) : null
+  return (
+    <>
+      <h1>Search</h1>
+      <SearchBox initialQuery={parsed.ok ? parsed.query : q} initialResponse={response} initialError={parsed.ok ? null : parsed.error} />
+    </>
+  )
+}

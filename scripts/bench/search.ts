@@ -1,0 +1,187 @@
+/**
+ * Search at scale: 10,000 synthetic posts of ~800 words indexed by the same
+ * lib/search.ts the site uses, then timed in process and over HTTP.
+ */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { createSearchIndex, searchIndex, type SearchablePost } from '../../lib/search'
+import { formatBytes, formatMs, httpLatencies, percentile, type BenchRow, type BenchSection } from './types'
+
+const POSTS = 10_000
+const WORDS_PER_POST = 800
+const QUERIES = 1_000
+const SEED = 20140414
+
+/** mulberry32: small, fast and the same sequence on every machine, so runs compare. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'br', 'ch', 'cl', 'dr', 'gr', 'pl', 'sh', 'st', 'th', 'tr']
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io']
+const CODAS = ['', '', '', 'n', 'r', 's', 't', 'l', 'nd', 'st', 'ck']
+const SUFFIXES = ['', '', '', 's', 'ing', 'ed', 'er', 'ation', 'ly', 'ness', 'ment']
+// Real words keep stemming, typo and stop-word handling honest alongside the invented ones.
+const ENGLISH =
+  'council digital service usability dashboard hack open data government local public leader network design user research accessibility content website team project community library housing transport planning budget'.split(
+    ' ',
+  )
+const FILLER = 'the a of and to in is for with on that as by this we our'.split(' ')
+
+type Corpus = { posts: SearchablePost[]; vocabulary: string[] }
+
+function makeCorpus(random: () => number): Corpus {
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]
+  const roots = new Set<string>(ENGLISH)
+  while (roots.size < 12_000) {
+    const syllables = 1 + Math.floor(random() * 3)
+    let word = ''
+    for (let i = 0; i < syllables; i++) word += pick(ONSETS) + pick(VOWELS)
+    roots.add(word + pick(CODAS))
+  }
+  const vocabulary = [...roots].flatMap((root, i) => (i % 3 === 0 ? [root, root + pick(SUFFIXES.slice(3))] : [root]))
+  // Zipf-like: a word's chance falls with its rank, as in real prose.
+  const cumulative: number[] = []
+  let sum = 0
+  for (let rank = 1; rank <= vocabulary.length; rank++) cumulative.push((sum += 1 / rank))
+  const word = () => {
+    if (random() < 0.3) return pick(FILLER)
+    const target = random() * sum
+    let lo = 0
+    let hi = cumulative.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (cumulative[mid] < target) lo = mid + 1
+      else hi = mid
+    }
+    return vocabulary[lo]
+  }
+  const sentence = (length: number) => {
+    const words = Array.from({ length }, word)
+    words[0] = words[0][0].toUpperCase() + words[0].slice(1)
+    return words.join(' ') + '.'
+  }
+  const tags = Array.from({ length: 200 }, () => pick(vocabulary))
+  const posts: SearchablePost[] = []
+  for (let i = 0; i < POSTS; i++) {
+    const body: string[] = []
+    for (let count = 0; count < WORDS_PER_POST; ) {
+      const length = 6 + Math.floor(random() * 18)
+      body.push(sentence(length))
+      count += length
+    }
+    posts.push({
+      slug: `synthetic-${i}`,
+      title: sentence(3 + Math.floor(random() * 6)).slice(0, -1),
+      summary: sentence(20 + Math.floor(random() * 10)),
+      tags: Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(tags)),
+      date: new Date(Date.UTC(2010, 0, 1) + i * 86_400_000).toISOString(),
+      text: body.join(' '),
+    })
+  }
+  return { posts, vocabulary }
+}
+
+type Kind = 'word' | 'prefix' | 'typo' | 'two words'
+
+/** Mixed as readers type: whole words, half-typed words, misspellings and pairs. */
+function makeQueries(random: () => number, vocabulary: readonly string[]): { kind: Kind; q: string }[] {
+  // Readers search for words that exist, mostly the commoner ones.
+  const common = vocabulary.slice(0, 3000)
+  const pick = () => common[Math.floor(random() * common.length)]
+  const typo = (w: string) => {
+    const at = 1 + Math.floor(random() * (w.length - 1))
+    const letter = String.fromCharCode(97 + Math.floor(random() * 26))
+    return random() < 0.5 ? w.slice(0, at) + letter + w.slice(at + 1) : w.slice(0, at) + w.slice(at + 1)
+  }
+  const queries: { kind: Kind; q: string }[] = []
+  for (let i = 0; i < QUERIES; i++) {
+    const r = i % 10
+    if (r < 3) queries.push({ kind: 'word', q: pick() })
+    else if (r < 5) {
+      const w = pick()
+      queries.push({ kind: 'prefix', q: w.slice(0, Math.max(3, Math.ceil(w.length * 0.6))) })
+    } else if (r < 8) {
+      let w = pick()
+      while (w.length < 5) w = pick()
+      queries.push({ kind: 'typo', q: typo(w) })
+    } else queries.push({ kind: 'two words', q: `${pick()} ${pick()}` })
+  }
+  return queries
+}
+
+/** A full collection, so memory figures are what the index holds rather than garbage not yet swept. */
+function collect() {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  gc()
+  gc()
+}
+
+export const searchSection: BenchSection = {
+  name: 'search',
+  async run({ baseUrl }) {
+    const section = 'search'
+    const rows: BenchRow[] = []
+    const random = prng(SEED)
+    const { posts, vocabulary } = makeCorpus(random)
+    const queries = makeQueries(random, vocabulary)
+
+    collect()
+    const before = process.memoryUsage()
+    const started = performance.now()
+    const index = createSearchIndex(posts)
+    const buildMs = performance.now() - started
+    collect()
+    const after = process.memoryUsage()
+    rows.push({ section, metric: `index build, ${POSTS.toLocaleString('en-GB')} posts × ~${WORDS_PER_POST} words`, value: formatMs(buildMs) })
+    rows.push({ section, metric: 'index heapUsed delta after load', value: formatBytes(after.heapUsed - before.heapUsed) })
+    rows.push({ section, metric: 'index rss delta after load', value: formatBytes(after.rss - before.rss) })
+    rows.push({ section, metric: 'serialized index (JSON.stringify)', value: formatBytes(Buffer.byteLength(JSON.stringify(index.engine))) })
+
+    for (const { q } of queries.slice(0, 50)) searchIndex(index, q)
+    const byKind = new Map<Kind, number[]>()
+    const all: number[] = []
+    let hits = 0
+    for (const { kind, q } of queries) {
+      const start = performance.now()
+      const response = searchIndex(index, q)
+      const ms = performance.now() - start
+      hits += response.total > 0 ? 1 : 0
+      all.push(ms)
+      byKind.set(kind, [...(byKind.get(kind) ?? []), ms])
+    }
+    all.sort((a, b) => a - b)
+    const label = `${queries.length} mixed queries, top 10 with snippets`
+    rows.push({ section, metric: `in-process p50, ${label}`, value: formatMs(percentile(all, 50)) })
+    rows.push({ section, metric: `in-process p99, ${label}`, value: formatMs(percentile(all, 99)), target: '< 5 ms at 10,000 posts' })
+    for (const [kind, times] of byKind) {
+      times.sort((a, b) => a - b)
+      rows.push({ section, metric: `in-process p99, ${kind} (${times.length})`, value: formatMs(percentile(times, 99)) })
+    }
+    rows.push({ section, metric: 'queries with at least one result', value: `${hits} of ${queries.length}` })
+
+    // The bench server holds the seed posts, so this measures the route's own cost and the size of an answer.
+    const httpQueries = ['usability', 'dashb', 'usabilty', 'hacking', 'open data', 'digital leadership', 'council', 'qzcanary']
+    const http: number[] = []
+    let maxBytes = 0
+    for (const q of httpQueries) {
+      const { latencies, bytes } = await httpLatencies(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`, 50)
+      http.push(...latencies)
+      maxBytes = Math.max(maxBytes, bytes)
+    }
+    http.sort((a, b) => a - b)
+    const httpLabel = `${http.length} requests, ${httpQueries.length} queries, seed site`
+    rows.push({ section, metric: `HTTP p50 /api/search, ${httpLabel}`, value: formatMs(percentile(http, 50)) })
+    rows.push({ section, metric: `HTTP p99 /api/search, ${httpLabel}`, value: formatMs(percentile(http, 99)) })
+    rows.push({ section, metric: 'HTTP largest response body', value: formatBytes(maxBytes), target: '< 10 KB per query' })
+    return rows
+  },
+}
