@@ -1,0 +1,23 @@
+import { ConfigError, parseSiteUrl, readServerConfig, readSiteConfig } from '@/lib/site'
+
+describe('site configuration', () => {
+  test('defaults need nothing set', () => {
+    const site = readSiteConfig({})
+    expect(site.url).toBe('http://localhost:3000')
+    expect(site.name).toBe('Sandbank')
+    expect(site.postsPerPage).toBe(10)
+  })
+  test('SITE_URL is normalised and validated with the variable named', () => {
+    expect(parseSiteUrl('https://blog.example.org/')).toBe('https://blog.example.org')
+    expect(() => parseSiteUrl('blog.example.org')).toThrow('SITE_URL must be an absolute http(s) URL')
+    expect(() => parseSiteUrl('ftp://blog.example.org')).toThrow(ConfigError)
+  })
+  test('server settings: GitHub needs both halves, a short secret and bad share days are refused', () => {
+    expect(readServerConfig({}).authorsFile).toBe('.data/authors.json')
+    expect(readServerConfig({ DATA_DIR: '/srv/data' }).secretFile).toBe('/srv/data/nextauth-secret')
+    expect(() => readServerConfig({ GITHUB_ID: 'x' })).toThrow('GITHUB_SECRET must be set together')
+    expect(() => readServerConfig({ NEXTAUTH_SECRET: 'short' })).toThrow('NEXTAUTH_SECRET must be at least 32 characters')
+    expect(() => readServerConfig({ SHARE_LINK_DAYS: '0' })).toThrow('SHARE_LINK_DAYS')
+    expect(readServerConfig({ GITHUB_ID: 'id', GITHUB_SECRET: 'secret' }).github).toEqual({ clientId: 'id', clientSecret: 'secret' })
+  })
+})
