@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, newPage, url } from './helpers'
+
+let browser: Browser
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+/** Every script a page loads, by path, once it has settled. */
+async function scriptsLoadedBy(pathname: string): Promise<Set<string>> {
+  const page = await newPage(browser)
+  const scripts = new Set<string>()
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname)
+  })
+  await page.goto(url(pathname), { waitUntil: 'networkidle' })
+  await page.context().close()
+  return scripts
+}
+
+test('a post page loads no script that the 404 page does not (no JavaScript of its own)', async () => {
+  const baseline = await scriptsLoadedBy('/no-such-page')
+  assert.ok(baseline.size > 0, 'the 404 page loads the framework and header islands')
+  for (const post of ['/posts/shifting-digital-sands', '/posts/localgovdigital-a-day-with-gdsteam']) {
+    const extra = [...(await scriptsLoadedBy(post))].filter((script) => !baseline.has(script))
+    assert.deepEqual(extra, [], `${post} loads scripts of its own`)
+  }
+})
