@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { site } from '@/lib/site'
+import { ShortcutPreference } from './ShortcutPreference'
 
 export function SiteFooter() {
   return (
@@ -19,6 +20,7 @@ export function SiteFooter() {
             <Link href="/archive">Archive</Link>
           </li>
         </ul>
+        <ShortcutPreference />
         <p className="meta">{site.name} · Built with Sandbank</p>
       </div>
     </footer>

@@ -113,6 +113,27 @@ describe('keyboard', () => {
   })
 })
 
+describe('search by keyboard', () => {
+  test('/ focuses the search box, Enter searches, and readers can turn the shortcut off', async () => {
+    const page = await newPage(browser)
+    await page.goto(url('/posts/shifting-digital-sands'))
+    await page.keyboard.press('/')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search')
+    await page.keyboard.type('usability')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/search\?q=usability/)
+    await page.getByRole('link', { name: /Usability Dashboard/ }).first().waitFor()
+    await page.getByRole('button', { name: 'Turn off the / shortcut' }).click()
+    await page.goto(url('/archive'))
+    await page.keyboard.press('/')
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'site-search', 'the shortcut stays off across pages')
+    await page.getByRole('button', { name: 'Turn on the / shortcut' }).click()
+    await page.keyboard.press('/')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search')
+    await page.context().close()
+  })
+})
+
 describe('authors', () => {
   test('sign in through the form and read a draft', async () => {
     const email = 'browser.author@example.org'
