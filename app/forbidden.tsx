@@ -6,7 +6,7 @@ export default function Forbidden() {
       <h1>This preview link does not work</h1>
       <p>The link has expired or is not valid. Ask the author for a new preview link.</p>
       <p>
-        Authors can <Link href="/signin">sign in</Link> to read drafts.
+        Authors can <Link prefetch={false} href="/signin">sign in</Link> to read drafts.
       </p>
     </>
   )

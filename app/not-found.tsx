@@ -9,8 +9,8 @@ export default function NotFound() {
       <p>If you typed the web address, check it is correct.</p>
       <p>If you pasted the web address, check you copied the entire address.</p>
       <p>
-        You can <Link href="/search">search the posts</Link>, browse the <Link href="/archive">archive</Link> or go to the{' '}
-        <Link href="/">home page</Link>.
+        You can <Link prefetch={false} href="/search">search the posts</Link>, browse the <Link prefetch={false} href="/archive">archive</Link> or go to the{' '}
+        <Link prefetch={false} href="/">home page</Link>.
       </p>
     </>
   )

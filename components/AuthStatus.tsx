@@ -22,7 +22,7 @@ export function AuthStatus() {
   if (!name) return null
   return (
     <p className="auth-status">
-      Signed in as {name} · <Link href="/drafts">Drafts</Link> · <Link href="/signout">Sign out</Link>
+      Signed in as {name} · <Link prefetch={false} href="/drafts">Drafts</Link> · <Link prefetch={false} href="/signout">Sign out</Link>
     </p>
   )
 }

@@ -9,7 +9,7 @@ export function Pagination({ page, totalPages }: { page: number; totalPages: num
   return (
     <nav aria-label="Pagination" className="pagination">
       {page > 1 ? (
-        <Link href={pageHref(page - 1)} rel="prev">
+        <Link prefetch={false} href={pageHref(page - 1)} rel="prev">
           ← Newer posts
         </Link>
       ) : (
@@ -19,7 +19,7 @@ export function Pagination({ page, totalPages }: { page: number; totalPages: num
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <Link href={pageHref(page + 1)} rel="next">
+        <Link prefetch={false} href={pageHref(page + 1)} rel="next">
           Older posts →
         </Link>
       ) : (

@@ -25,7 +25,7 @@ export function PostArticle({ post, author, adjacent, banner }: PostArticleProps
         <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} />
         {author ? (
           <p className="byline">
-            By <Link href={`/authors/${author.id}`}>{author.name}</Link>
+            By <Link prefetch={false} href={`/authors/${author.id}`}>{author.name}</Link>
             {author.organisation ? `, ${author.organisation}` : null}
           </p>
         ) : null}
@@ -36,7 +36,7 @@ export function PostArticle({ post, author, adjacent, banner }: PostArticleProps
       {adjacent && (adjacent.newer || adjacent.older) ? (
         <nav aria-label="More posts" className="adjacent">
           {adjacent.older ? (
-            <Link href={postUrl(adjacent.older)} rel="prev">
+            <Link prefetch={false} href={postUrl(adjacent.older)} rel="prev">
               <span>Older post</span>
               {adjacent.older.title}
             </Link>
@@ -44,7 +44,7 @@ export function PostArticle({ post, author, adjacent, banner }: PostArticleProps
             <span />
           )}
           {adjacent.newer ? (
-            <Link href={postUrl(adjacent.newer)} rel="next">
+            <Link prefetch={false} href={postUrl(adjacent.newer)} rel="next">
               <span>Newer post</span>
               {adjacent.newer.title}
             </Link>

@@ -8,7 +8,7 @@ export function PostCard({ post, headingLevel = 2 }: { post: Post; headingLevel?
   return (
     <article className="post-card">
       <Heading className="post-card-title">
-        <Link href={postUrl(post)}>{post.title}</Link>
+        <Link prefetch={false} href={postUrl(post)}>{post.title}</Link>
       </Heading>
       <PostMeta date={post.date} readingMinutes={post.readingMinutes} />
       <p>{post.summary}</p>

@@ -14,7 +14,7 @@ export function SearchResults({ results }: { results: readonly SearchHit[] }) {
         <li key={hit.url}>
           <article className="post-card">
             <h3 className="post-card-title">
-              <Link href={hit.url} className="search-result-link">
+              <Link prefetch={false} href={hit.url} className="search-result-link">
                 {hit.title}
               </Link>
             </h3>

@@ -8,16 +8,16 @@ export function SiteFooter() {
       <div className="site-footer-inner">
         <ul>
           <li>
-            <Link href="/feed.xml">RSS feed</Link>
+            <Link prefetch={false} href="/feed.xml">RSS feed</Link>
           </li>
           <li>
-            <Link href="/atom.xml">Atom feed</Link>
+            <Link prefetch={false} href="/atom.xml">Atom feed</Link>
           </li>
           <li>
-            <Link href="/feed.json">JSON feed</Link>
+            <Link prefetch={false} href="/feed.json">JSON feed</Link>
           </li>
           <li>
-            <Link href="/archive">Archive</Link>
+            <Link prefetch={false} href="/archive">Archive</Link>
           </li>
         </ul>
         <ShortcutPreference />

@@ -12,22 +12,22 @@ export function SiteHeader() {
         Skip to main content
       </a>
       <div className="site-header-inner">
-        <Link href="/" className="site-name">
+        <Link prefetch={false} href="/" className="site-name">
           {site.name}
         </Link>
         <nav aria-label="Main" className="site-nav">
           <ul>
             <li>
-              <Link href="/">Posts</Link>
+              <Link prefetch={false} href="/">Posts</Link>
             </li>
             <li>
-              <Link href="/tags">Tags</Link>
+              <Link prefetch={false} href="/tags">Tags</Link>
             </li>
             <li>
-              <Link href="/archive">Archive</Link>
+              <Link prefetch={false} href="/archive">Archive</Link>
             </li>
             <li>
-              <Link href="/about">About</Link>
+              <Link prefetch={false} href="/about">About</Link>
             </li>
           </ul>
         </nav>

@@ -7,7 +7,7 @@ export function TagList({ tags }: { tags: readonly string[] }) {
     <ul className="tag-list" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag}>
-          <Link href={tagUrl(tag)} className="tag">
+          <Link prefetch={false} href={tagUrl(tag)} className="tag">
             {tag}
           </Link>
         </li>

@@ -18,7 +18,9 @@ async function scriptsLoadedBy(pathname: string): Promise<Set<string>> {
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname)
   })
-  await page.goto(url(pathname), { waitUntil: 'networkidle' })
+  await page.goto(url(pathname), { waitUntil: 'load' })
+  // Give late, script-initiated loads a moment to start.
+  await page.waitForTimeout(1000)
   await page.context().close()
   return scripts
 }

@@ -21,7 +21,7 @@ export default function ArchivePage() {
               <ul>
                 {month.posts.map((post) => (
                   <li key={post.slug}>
-                    <Link href={postUrl(post)}>{post.title}</Link>{' '}
+                    <Link prefetch={false} href={postUrl(post)}>{post.title}</Link>{' '}
                     <span className="meta">
                       <time dateTime={post.date}>{formatDate(post.date)}</time>
                     </span>

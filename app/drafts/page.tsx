@@ -32,7 +32,7 @@ export default async function DraftsPage() {
             {drafts.map((draft) => (
               <tr key={draft.slug}>
                 <td>
-                  <Link href={draft.url}>{draft.title}</Link>
+                  <Link prefetch={false} href={draft.url}>{draft.title}</Link>
                 </td>
                 <td>{draft.state === 'draft' ? 'Draft' : 'Scheduled'}</td>
                 <td>

@@ -14,7 +14,7 @@ export default function TagsPage() {
       <ul className="tag-index">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link href={`/tags/${tag.slug}`} className="tag">
+            <Link prefetch={false} href={`/tags/${tag.slug}`} className="tag">
               {tag.name} <span className="visually-hidden">(</span>
               {tag.count}
               <span className="visually-hidden"> {tag.count === 1 ? 'post' : 'posts'})</span>
