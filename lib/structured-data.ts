@@ -22,7 +22,7 @@ export function blogPostingJsonLd(post: Post, author: Author | undefined, imageU
   }
 }
 
-/** JSON for a <script> element: `<` escaped so no text can close the element. */
-export function serializeJsonLd(data: unknown): string {
+/** JSON text with `<` escaped, so no string in it can close a <script> element or read as markup if sniffed as HTML. */
+export function jsonForHtml(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c')
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { buildContent, generatedPosts } from './contentlayer-build'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -353,27 +354,17 @@ describe('imported posts build with Contentlayer', () => {
   })
 
   it('builds every imported post with the right title, draft flag and date', () => {
-    dir = tempDir('wp-build-')
-    const content = path.join(dir, 'content')
-    fs.cpSync(path.join(ROOT, 'content/authors'), path.join(content, 'authors'), { recursive: true })
-    // Contentlayer resolves its packages from, and writes .contentlayer/ to, its working directory.
-    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
-
-    const author = fs.readdirSync(path.join(content, 'authors'))[0].replace(/\.mdx$/, '')
-    const imported = runCli([EXPORT, '--out', path.join(content, 'posts'), '--author', author], dir)
-    expect(imported.status).toBe(0)
-
-    const build = spawnSync(
-      process.execPath,
-      ['node_modules/contentlayer2/bin/cli.cjs', 'build', '--config', path.join(ROOT, 'contentlayer.config.ts')],
-      // Contentlayer takes its working directory from $PWD before process.cwd(); without this it
-      // would write the fixture posts into the project's own .contentlayer/.
-      { cwd: dir, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content, PWD: dir } },
-    )
-    expect({ status: build.status, output: build.stdout + build.stderr }).toEqual({ status: 0, output: expect.stringContaining('Generated') })
+    let author = ''
+    const build = buildContent((content) => {
+      author = fs.readdirSync(path.join(content, 'authors'))[0].replace(/\.mdx$/, '')
+      const imported = runCli([EXPORT, '--out', path.join(content, 'posts'), '--author', author], content)
+      expect(imported.status).toBe(0)
+    })
+    dir = build.dir
+    expect({ status: build.status, output: build.output }).toEqual({ status: 0, output: expect.stringContaining('Generated') })
 
     type Generated = { title: string; slug: string; draft: boolean; date: string; tags: string[]; author?: string; body: { raw: string } }
-    const posts = JSON.parse(fs.readFileSync(path.join(dir, '.contentlayer/generated/Post/_index.json'), 'utf8')) as Generated[]
+    const posts = generatedPosts<Generated>(build)
     const bySlug = Object.fromEntries(posts.map((post) => [post.slug, post]))
     expect(Object.keys(bySlug).sort()).toEqual(['draft-notes-from-lodz', 'maths-and-markup', 'open-data-whats-next', 'pending-review', 'w-croeso'])
     expect(bySlug['open-data-whats-next']).toMatchObject({

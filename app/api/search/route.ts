@@ -1,14 +1,14 @@
 import type { NextRequest } from 'next/server'
 import { searchPublishedPosts } from '@/lib/search-published'
 import { parseSearchParams } from '@/lib/search-params'
-import { serializeJsonLd } from '@/lib/structured-data'
+import { jsonForHtml } from '@/lib/structured-data'
 
 // Answers depend on the query string and on which posts are live right now.
 export const dynamic = 'force-dynamic'
 
 function json(body: unknown, status: number): Response {
   // `<` escaped as in JSON-LD, so no query or post text can turn into markup if the body is ever sniffed as HTML.
-  return new Response(serializeJsonLd(body), {
+  return new Response(jsonForHtml(body), {
     status,
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

@@ -5,7 +5,7 @@ import { getAdjacentPosts, getAuthor, getPublishedPost, getPublishedPosts } from
 import { postMetadata } from '@/lib/metadata'
 import { postOgImagePath } from '@/lib/og-urls'
 import { absoluteUrl } from '@/lib/site'
-import { blogPostingJsonLd, serializeJsonLd } from '@/lib/structured-data'
+import { blogPostingJsonLd, jsonForHtml } from '@/lib/structured-data'
 
 // Unknown slugs render on request, so a scheduled post appears once its date passes.
 export const dynamicParams = true
@@ -29,7 +29,7 @@ export default async function PostPage({ params }: Props) {
   const jsonLd = blogPostingJsonLd(post, author, absoluteUrl(postOgImagePath(post)))
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForHtml(jsonLd) }} />
       <PostArticle post={post} author={author} adjacent={getAdjacentPosts(post.slug)} />
     </>
   )

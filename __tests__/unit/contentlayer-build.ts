@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+export const ROOT = path.resolve(__dirname, '..', '..')
+
+export type ContentBuild = { dir: string; contentDir: string; status: number | null; output: string }
+
+/**
+ * Runs the real Contentlayer CLI with the project's config over a content
+ * folder of the test's making, in a temporary directory so the project's own
+ * .contentlayer/ is never touched. `write` fills the content folder.
+ */
+export function buildContent(write: (contentDir: string) => void): ContentBuild {
+  const dir = fs.mkdtempSync(path.join(tmpdir(), 'sandbank-content-'))
+  const contentDir = path.join(dir, 'content')
+  fs.mkdirSync(path.join(contentDir, 'posts'), { recursive: true })
+  fs.cpSync(path.join(ROOT, 'content/authors'), path.join(contentDir, 'authors'), { recursive: true })
+  // Contentlayer resolves its packages from, and writes .contentlayer/ to, its working directory.
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+  write(contentDir)
+  const build = spawnSync(
+    process.execPath,
+    ['node_modules/contentlayer2/bin/cli.cjs', 'build', '--config', path.join(ROOT, 'contentlayer.config.ts')],
+    // Contentlayer takes its working directory from $PWD before process.cwd().
+    { cwd: dir, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir, PWD: dir } },
+  )
+  return { dir, contentDir, status: build.status, output: build.stdout + build.stderr }
+}
+
+export function generatedPosts<T>(build: ContentBuild): T[] {
+  return JSON.parse(fs.readFileSync(path.join(build.dir, '.contentlayer/generated/Post/_index.json'), 'utf8')) as T[]
+}
