@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import path from 'node:path'
-import { CANARY, DIST_DIR, canaryMarkersIn, filesContaining, get } from './helpers'
+import { CANARY, canaryMarkersIn, DIST_DIR, filesContaining, get, SEED_SLUGS } from './helpers'
 
 /** The harness adds older filler posts so the listing has a second page. */
 const FILLER_POSTS = Number(process.env.E2E_FILLER_POSTS ?? 0)
 
-const SEED_SLUGS = [
-  'localgovdigital-a-day-with-gdsteam',
-  'shifting-digital-sands',
-  'hack-devon-county-council',
-  'localgov-digital-free-usability-dashboard-beta',
-  'localgovcamp-is-back-for-2014',
-]
 
 describe('pages', () => {
   test('home lists every seed post newest first, with dates, reading time and tags', async () => {

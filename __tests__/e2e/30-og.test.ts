@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
-import { CANARY, get, url } from './helpers'
+import { CANARY, get, SEED_SLUGS, url } from './helpers'
 
-const SEED_SLUGS = [
-  'localgovdigital-a-day-with-gdsteam',
-  'shifting-digital-sands',
-  'hack-devon-county-council',
-  'localgov-digital-free-usability-dashboard-beta',
-  'localgovcamp-is-back-for-2014',
-]
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 

@@ -5,6 +5,15 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 export const BASE_URL = requiredEnv('BASE_URL')
 export const DIST_DIR = requiredEnv('E2E_DIST_DIR')
 
+/** The five seed posts, newest first, as the original blog's index had them. */
+export const SEED_SLUGS = [
+  'localgovdigital-a-day-with-gdsteam',
+  'shifting-digital-sands',
+  'hack-devon-county-council',
+  'localgov-digital-free-usability-dashboard-beta',
+  'localgovcamp-is-back-for-2014',
+]
+
 /** Every fixture draft and scheduled post carries this in its slug, title and body. */
 export const CANARY = 'qzcanary'
 
