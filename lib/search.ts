@@ -165,6 +165,9 @@ export class PostSearch extends MiniSearch<SearchablePost> {
   private partial = new Float64Array(0)
   /** Per post, a bit for each distinct query term it matched (MiniSearch multiplies the score by their number). */
   private matchedTerms = new Uint32Array(0)
+  /** Short ids of the posts matched so far, in first-match order, and by the current query term. */
+  private touched = new Int32Array(0)
+  private touchedHere = new Int32Array(0)
 
   /** The length normalisation of every post, computed once after indexing (and again if posts are added). */
   private prepare(): Float64Array[] {
@@ -181,6 +184,8 @@ export class PostSearch extends MiniSearch<SearchablePost> {
     this.total = new Float64Array(size)
     this.partial = new Float64Array(size)
     this.matchedTerms = new Uint32Array(size)
+    this.touched = new Int32Array(size)
+    this.touchedHere = new Int32Array(size)
     return norms
   }
 
@@ -217,30 +222,33 @@ export class PostSearch extends MiniSearch<SearchablePost> {
     for (const { term } of terms) if (!termIds.has(term)) termIds.set(term, termIds.size)
     if (this._dirtCount > 0 || termIds.size > 32) return this.rankWithSearch(terms, limit)
     const norms = this.prepare()
-    const { total, partial, matchedTerms } = this
+    const { total, partial, matchedTerms, touched, touchedHere } = this
     const documentCount = this._documentCount
-    const touched: number[] = []
+    let touchedCount = 0
     const allDerived: { term: string; data: FieldTermData }[] = []
+    // No allocation per matching post (Map.forEach, ids in preallocated arrays): at 10,000
+    // matches per term, garbage here is what sets off the young-generation collections.
     for (const queryTerm of terms) {
       const bit = 1 << (termIds.get(queryTerm.term) as number)
-      const touchedHere: number[] = []
+      let hereCount = 0
       for (const { term, data, weight } of this.expand(queryTerm)) {
         allDerived.push({ term, data })
-        FIELDS.forEach((field, i) => {
-          const freqs = data.get(this._fieldIds[field])
-          if (!freqs) return
+        for (let i = 0; i < FIELDS.length; i++) {
+          const freqs = data.get(this._fieldIds[FIELDS[i]])
+          if (!freqs) continue
           const matching = freqs.size
           const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
-          const scale = weight * BOOST[field]
+          const scale = weight * BOOST[FIELDS[i]]
           const norm = norms[i]
-          for (const [shortId, termFreq] of freqs) {
-            if (partial[shortId] === 0) touchedHere.push(shortId)
+          freqs.forEach((termFreq, shortId) => {
+            if (partial[shortId] === 0) touchedHere[hereCount++] = shortId
             partial[shortId] += scale * (idf * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + norm[shortId])))
-          }
-        })
+          })
+        }
       }
-      for (const shortId of touchedHere) {
-        if (total[shortId] === 0) touched.push(shortId)
+      for (let j = 0; j < hereCount; j++) {
+        const shortId = touchedHere[j]
+        if (total[shortId] === 0) touched[touchedCount++] = shortId
         total[shortId] += partial[shortId]
         partial[shortId] = 0
         matchedTerms[shortId] |= bit
@@ -248,7 +256,8 @@ export class PostSearch extends MiniSearch<SearchablePost> {
     }
     // Best first; an equal score never displaces an earlier post, as a stable sort would keep it.
     const best: { shortId: number; score: number }[] = []
-    for (const shortId of touched) {
+    for (let j = 0; j < touchedCount; j++) {
+      const shortId = touched[j]
       const score = total[shortId] * bitCount(matchedTerms[shortId])
       total[shortId] = 0
       matchedTerms[shortId] = 0
@@ -263,7 +272,7 @@ export class PostSearch extends MiniSearch<SearchablePost> {
       score,
       terms: [...new Set(allDerived.filter(({ data }) => hasDocument(data, shortId)).map(({ term }) => term))],
     }))
-    return { count: touched.length, matches }
+    return { count: touchedCount, matches }
   }
 
   /** The reference: MiniSearch's own search over the same query tree. */
@@ -319,30 +328,66 @@ type Span = { start: number; end: number; term: string }
 /** Enough matches to choose a good passage; stopping there bounds the work for very common words. */
 const MAX_SPANS = 60
 
-/**
- * A word can only match if it starts with the first two letters of a matched
- * term (a Porter stem only ever rewrites the end of a word), so the regular
- * expression engine jumps straight to words that start that way, plus any
- * word with a non-ASCII letter in its first two (folding may turn "Ça" into
- * "ca"); only those are folded and stemmed. When a term is too short to
- * filter on, every word is a candidate.
- */
-function candidateWords(matched: ReadonlySet<string>): RegExp {
-  const heads = new Set<string>()
-  for (const term of matched) {
-    if (term.length < 2) return new RegExp(WORD.source, 'gu')
-    heads.add(term.slice(0, 2).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  }
-  const letter = '[\\p{L}\\p{N}\\p{M}]'
-  return new RegExp(`(?<!${letter})(?=${[...heads, '[^\\x00-\\x7f]', `${letter}[^\\x00-\\x7f]`].join('|')})${letter}+`, 'giu')
+/** [A-Za-z0-9]: the ASCII part of WORD (\p{M} has no ASCII members). */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => Number((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)))
+/** WORD for one code point at lastIndex, for the rare non-ASCII characters. */
+const WORD_AT = /[\p{L}\p{N}\p{M}]/uy
+
+/** How many UTF-16 units the word character at `at` takes, or 0 when it is not a word character. */
+function wordCharAt(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  if (code < 128) return ASCII_WORD[code]
+  WORD_AT.lastIndex = at
+  return WORD_AT.test(text) ? WORD_AT.lastIndex - at : 0
 }
 
+const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code)
+
+/**
+ * A word can only match if it starts with the first two letters of a matched
+ * term (a Porter stem only ever rewrites the end of a word), so words whose
+ * first two characters are ASCII and not such a pair are skipped without
+ * folding or stemming them, or even slicing them out of the text. Returns
+ * undefined when a term is too short to filter on.
+ */
+function headsOf(matched: ReadonlySet<string>): Set<number> | undefined {
+  const heads = new Set<number>()
+  for (const term of matched) {
+    if (term.length < 2) return undefined
+    const first = term.charCodeAt(0)
+    const second = term.charCodeAt(1)
+    // A head with a non-ASCII character can only match a word with one, and those are always checked.
+    if (first < 128 && second < 128) heads.add(first * 128 + second)
+  }
+  return heads
+}
+
+/**
+ * The same words as `text.matchAll(WORD)`, scanned by hand because a body of
+ * ~800 words would otherwise allocate a match per word on every search.
+ */
 function matchedSpans(text: string, matched: ReadonlySet<string>): Span[] {
   const spans: Span[] = []
-  const candidates = candidateWords(matched)
-  for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
-    if (isMatched(found[0], matched)) {
-      spans.push({ start: found.index, end: found.index + found[0].length, term: foldWord(found[0]) })
+  const heads = headsOf(matched)
+  let at = 0
+  while (at < text.length) {
+    const width = wordCharAt(text, at)
+    if (width === 0) {
+      at += (text.codePointAt(at) as number) > 0xffff ? 2 : 1
+      continue
+    }
+    const start = at
+    at += width
+    for (let next = wordCharAt(text, at); next > 0 && at < text.length; next = wordCharAt(text, at)) at += next
+    if (heads) {
+      const first = text.charCodeAt(start)
+      const second = at - start > 1 ? text.charCodeAt(start + 1) : 0
+      // One ASCII character, or two: a head that no matched term has.
+      if (first < 128 && second < 128 && !heads.has(lowerAscii(first) * 128 + lowerAscii(second))) continue
+    }
+    const word = text.slice(start, at)
+    if (isMatched(word, matched)) {
+      spans.push({ start, end: at, term: foldWord(word) })
       if (spans.length === MAX_SPANS) break
     }
   }
