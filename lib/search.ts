@@ -94,7 +94,8 @@ export type QueryTerm = { term: string; prefix: boolean; fuzzy: number }
 
 /**
  * One term per word, OR-ed so a typo in one word does not lose the post
- * (posts matching more words still rank higher, see `quality` below). Only the
+ * (a post's score is multiplied by how many distinct terms it matched, so
+ * posts matching more words still rank higher). Only the
  * last word is prefix-matched: it is the one still being typed, and prefix
  * lookups on every word are what make long queries slow. A word whose stem
  * differs is looked up a second time, as its stem, exactly.
@@ -116,10 +117,8 @@ export function queryTerms(query: string): QueryTerm[] {
   return terms
 }
 
-/** The same terms as a MiniSearch query tree, for `engine.search` (the reference ranking). */
-export function buildQuery(query: string): Query | undefined {
-  const terms = queryTerms(query)
-  if (terms.length === 0) return undefined
+/** The same terms as a MiniSearch query tree, for `engine.search`: one sub-query per term, OR-ed. */
+function queryTree(terms: readonly QueryTerm[]): Query {
   return {
     combineWith: 'OR',
     tokenize: asIs,
@@ -134,7 +133,7 @@ const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 }
 
 type FieldTermData = Map<number, Map<number, number>>
 
-/** One ranked post: MiniSearch's short id, its final score, and the index terms it matched. */
+/** One ranked post: its slug, its final score, and the index terms it matched. */
 export type RankedMatch = { id: string; score: number; terms: string[] }
 
 /**
@@ -161,6 +160,8 @@ export type RankedMatch = { id: string; score: number; terms: string[] }
 export class PostSearch extends MiniSearch<SearchablePost> {
   /** Per field, by short id: BM25's length normalisation k·(1 − b + b·length/average). */
   private norms: Float64Array[] | undefined
+  /** What the norms were computed for: adding or removing posts changes the average lengths. */
+  private preparedFor = ''
   private total = new Float64Array(0)
   private partial = new Float64Array(0)
   /** Per post, a bit for each distinct query term it matched (MiniSearch multiplies the score by their number). */
@@ -169,10 +170,12 @@ export class PostSearch extends MiniSearch<SearchablePost> {
   private touched = new Int32Array(0)
   private touchedHere = new Int32Array(0)
 
-  /** The length normalisation of every post, computed once after indexing (and again if posts are added). */
-  private prepare(): Float64Array[] {
+  /** The length normalisation of every post, computed once after indexing (and again if posts are added or removed). */
+  prepare(): Float64Array[] {
     const size = this._nextId
-    if (this.norms && this.total.length === size) return this.norms
+    const key = `${size} ${this._documentCount}`
+    if (this.norms && this.preparedFor === key) return this.norms
+    this.preparedFor = key
     const norms = FIELDS.map(() => new Float64Array(size))
     for (const [shortId, lengths] of this._fieldLength) {
       FIELDS.forEach((field, i) => {
@@ -261,7 +264,7 @@ export class PostSearch extends MiniSearch<SearchablePost> {
       const score = total[shortId] * bitCount(matchedTerms[shortId])
       total[shortId] = 0
       matchedTerms[shortId] = 0
-      if (best.length === limit && score <= best[best.length - 1].score) continue
+      if (best.length >= limit && (limit < 1 || score <= best[best.length - 1].score)) continue
       let at = best.length
       while (at > 0 && best[at - 1].score < score) at--
       best.splice(at, 0, { shortId, score })
@@ -278,12 +281,7 @@ export class PostSearch extends MiniSearch<SearchablePost> {
   /** The reference: MiniSearch's own search over the same query tree. */
   rankWithSearch(terms: readonly QueryTerm[], limit: number): { count: number; matches: RankedMatch[] } {
     if (terms.length === 0) return { count: 0, matches: [] }
-    const found = this.search({
-      combineWith: 'OR',
-      tokenize: asIs,
-      processTerm: unchanged,
-      queries: terms.map(({ term, prefix, fuzzy }) => ({ queries: [term], prefix, fuzzy })),
-    })
+    const found = this.search(queryTree(terms))
     return { count: found.length, matches: found.slice(0, limit).map(({ id, score, terms }) => ({ id, score, terms })) }
   }
 }
@@ -310,6 +308,8 @@ export function createSearchIndex(posts: readonly SearchablePost[]): SearchIndex
     searchOptions: { boost: BOOST, bm25: BM25, weights: WEIGHTS },
   })
   engine.addAll(posts)
+  // So that no request pays for it.
+  engine.prepare()
   return { engine, posts: new Map(posts.map((post) => [post.slug, post])) }
 }
 
