@@ -1,5 +1,5 @@
 import type { Post } from '@/lib/content'
-import { createSearchIndex, escapeHtml, foldWord, searchIndex, snippetOf, type SearchablePost } from '@/lib/search'
+import { createSearchIndex, escapeHtml, foldWord, queryTerms, searchIndex, snippetOf, type SearchablePost } from '@/lib/search'
 import { publishedSearchIndex, searchPublishedPosts } from '@/lib/search-published'
 import { MAX_LIMIT, parseSearchLimit, parseSearchParams, parseSearchQuery } from '@/lib/search-params'
 
@@ -96,6 +96,33 @@ describe('ranking', () => {
       expect(searchIndex(index, query).total).toBe(0)
     }
     expect(searchIndex(index, 'عربي').results.map((hit) => hit.slug)).toEqual(['a'])
+  })
+})
+
+describe('the fast top-k ranking', () => {
+  test('gives the same posts, order, scores, matched terms and total as MiniSearch search()', () => {
+    // A small seeded corpus with shared prefixes, near-misses and inflections, so expansion and ties are exercised.
+    let seed = 7
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const words = 'council councils councillor counting dashboard dashboards usability usable hack hacks hacking open opening data date dated digital design designs café resume résumé budget budgets'.split(' ')
+    const pick = () => words[Math.floor(random() * words.length)]
+    const sentence = (n: number) => Array.from({ length: n }, pick).join(' ')
+    const posts = Array.from({ length: 300 }, (_, i) =>
+      post(`p${i}`, { title: sentence(3), summary: sentence(8), tags: [pick(), pick()], text: sentence(40 + (i % 60)) }),
+    )
+    const { engine } = createSearchIndex(posts)
+    const queries = ['council', 'counc', 'councilr', 'dashbaord', 'usabilty', 'hacking', 'open data', 'data open data', 'CAFÉ resume', 'desig', 'budget council usability', 'x', 'nothing']
+    for (const query of queries) {
+      const terms = queryTerms(query)
+      const fast = engine.rank(terms, 50)
+      const reference = engine.rankWithSearch(terms, 50)
+      expect(fast.count).toBe(reference.count)
+      expect(fast.matches.map((match) => match.id)).toEqual(reference.matches.map((match) => match.id))
+      fast.matches.forEach((match, i) => {
+        expect(match.score).toBeCloseTo(reference.matches[i].score, 9)
+        expect([...match.terms].sort()).toEqual([...reference.matches[i].terms].sort())
+      })
+    }
   })
 })
 
