@@ -88,7 +88,8 @@ function printTable(rows: BenchRow[], machine: Machine, date: string) {
 }
 
 function markdown(rows: BenchRow[], machine: Machine, date: string): string {
-  const cell = (text = '') => text.replace(/\|/g, '\\|')
+  // Metrics name tags such as <script src>, which markdown would take for HTML.
+  const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   return `# Benchmarks
 
 Written by \`npm run bench\` (\`scripts/bench.ts\`); do not edit by hand. Every figure comes from the same run.

@@ -100,7 +100,9 @@ export const buildSection: BenchSection = {
     } finally {
       rmSync(workDir, { recursive: true, force: true })
       rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true })
-      // .contentlayer/generated now holds the synthetic posts: put the seed back for the og section, `npm run dev` and the editor.
+      // .contentlayer/generated now holds the synthetic posts: put the seed back for `npm run dev` and the editor. Removed
+      // first, because contentlayer rewrites the index but leaves one JSON file per synthetic post behind.
+      rmSync(path.join(ROOT, '.contentlayer/generated'), { recursive: true, force: true })
       await run(path.join(BIN, 'contentlayer2'), ['build'], { ...process.env, CONTENT_DIR: '' })
     }
     const total = (build: BuildMeasurement) => build.contentlayer.ms + build.next.ms
