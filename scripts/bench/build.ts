@@ -69,8 +69,9 @@ function syntheticContentDir(): string {
   return dir
 }
 
-export async function measureBuild(env: NodeJS.ProcessEnv, posts: number): Promise<BuildMeasurement> {
-  rmSync(path.join(ROOT, env.NEXT_DIST_DIR ?? '.next'), { recursive: true, force: true })
+/** A cold build: the dist folder is removed first, so NEXT_DIST_DIR is required (never the `.next` that `npm start` serves). */
+export async function measureBuild(env: NodeJS.ProcessEnv & { NEXT_DIST_DIR: string }, posts: number): Promise<BuildMeasurement> {
+  rmSync(path.join(ROOT, env.NEXT_DIST_DIR), { recursive: true, force: true })
   const contentlayer = await measure(path.join(BIN, 'contentlayer2'), ['build'], env)
   const next = await measure(path.join(BIN, 'next'), ['build'], env)
   return { posts, contentlayer, next }
