@@ -27,6 +27,9 @@ async function main() {
   // Nothing else runs yet, so this is the cleanest build time of the run.
   const seedBuild = await measureBuild(env, seedPosts)
   const server = startNextServer(port, env)
+  let stopping = false
+  // Its output is ignored, so say when the server dies early: every later section then fails with ECONNREFUSED.
+  server.on('exit', (code, signal) => stopping || console.error(`bench: next start exited early with ${signal ?? code}`))
   const rows: BenchRow[] = []
   const failed: string[] = []
   try {
@@ -43,6 +46,7 @@ async function main() {
       }
     }
   } finally {
+    stopping = true
     await stopServer(server)
   }
   const machine = describeMachine()
