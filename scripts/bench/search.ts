@@ -13,7 +13,7 @@ const QUERIES = 1_000
 const SEED = 20140414
 
 /** mulberry32: small, fast and the same sequence on every machine, so runs compare. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

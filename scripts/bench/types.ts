@@ -6,10 +6,24 @@ export type BenchRow = {
   target?: string
 }
 
+/** Wall time and peak memory of one command (scripts/bench/measure.ts). */
+export type Measurement = {
+  ms: number
+  /** GNU time's "Maximum resident set size": the largest single process; undefined without /usr/bin/time. */
+  maxRssBytes?: number
+  /** Peak of the summed RSS of the whole process tree, sampled every 200 ms. */
+  peakTreeRssBytes: number
+}
+
+/** The two steps of a build, as `npm run build` runs them. */
+export type BuildMeasurement = { posts: number; contentlayer: Measurement; next: Measurement }
+
 export type BenchContext = {
   /** A `next start` of the seed site, built into .next-bench. */
   baseUrl: string
   distDir: string
+  /** How long bench.ts took to build that seed site, so the build section need not build it twice. */
+  seedBuild: BuildMeasurement
 }
 
 export type BenchSection = {
@@ -27,7 +41,8 @@ export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`
 }
 
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return 'n/a'
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
@@ -45,4 +60,12 @@ export async function httpLatencies(url: string, count: number): Promise<{ laten
     bytes = body.byteLength
   }
   return { latencies: latencies.sort((a, b) => a - b), bytes }
+}
+
+/** The post the home page links to first: the newest published post. */
+export async function firstPostUrl(baseUrl: string): Promise<string> {
+  const home = await (await fetch(baseUrl + '/')).text()
+  const postPath = home.match(/href="(\/posts\/[^"]+)"/)?.[1]
+  if (!postPath) throw new Error('bench: no post linked from the home page')
+  return baseUrl + postPath
 }

@@ -5,10 +5,19 @@ import path from 'node:path'
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const BIN = path.join(ROOT, 'node_modules', '.bin')
 
-/** Runs a command to completion with inherited output; rejects on a non-zero exit. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * Runs a command to completion with inherited output; rejects on a non-zero exit.
+ * onSpawn sees the child as soon as it starts (the bench samples its process tree's memory).
+ */
+export function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' })
+    onSpawn?.(child)
     child.on('error', reject)
     child.on('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${signal ?? code}`)),
