@@ -100,7 +100,9 @@ async function e2eTests() {
   } finally {
     await stopServer(server)
     rmSync(workDir, { recursive: true, force: true })
-    // Put the real content back for `npm run dev` and the editor's types.
+    // Put the real content back for `npm run dev` and the editor's types. Removed first:
+    // contentlayer rewrites the index but leaves the fixture posts' JSON files behind.
+    rmSync(path.join(ROOT, '.contentlayer/generated'), { recursive: true, force: true })
     await run(path.join(BIN, 'contentlayer2'), ['build'], { ...process.env, CONTENT_DIR: '' })
   }
 }

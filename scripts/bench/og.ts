@@ -3,7 +3,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from '../lib/process'
 import type { OgRenderResult } from './og-render'
-import { formatBytes, formatMs, httpLatencies, percentile, type BenchRow, type BenchSection } from './types'
+import { type BenchRow, type BenchSection, firstPostUrl, formatBytes, formatMs, httpLatencies, percentile } from './types'
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
 
@@ -29,10 +29,8 @@ export const og: BenchSection = {
         { section: 'og', metric: `PNG size, ${label}, max`, value: formatBytes(bytes.at(-1)!) },
       )
     }
-    const home = await (await fetch(baseUrl + '/')).text()
-    const cardPath = home.match(/href="(\/posts\/[^"]+)"/)?.[1]?.replace('/posts/', '/og/posts/')
-    if (!cardPath) throw new Error('og bench: no post linked from the home page')
-    const http = await httpLatencies(baseUrl + cardPath, 50)
+    const cardUrl = (await firstPostUrl(baseUrl)).replace('/posts/', '/og/posts/')
+    const http = await httpLatencies(cardUrl, 50)
     rows.push(
       { section: 'og', metric: 'HTTP, prerendered card, median', value: formatMs(percentile(http.latencies, 50)) },
       { section: 'og', metric: 'HTTP, prerendered card, p95', value: formatMs(percentile(http.latencies, 95)) },
