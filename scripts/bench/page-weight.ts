@@ -12,9 +12,15 @@ const weigh = (body: Buffer): Weight => ({ raw: body.byteLength, gzip: gzipSync(
 const add = (a: Weight, b: Weight): Weight => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip })
 const show = (w: Weight) => `${formatBytes(w.raw)} (${formatBytes(w.gzip)} gzip)`
 
-/** External scripts of a page, as absolute URLs, in document order without repeats. */
+/**
+ * External scripts a modern browser loads for a page, as absolute URLs, in
+ * document order without repeats. `nomodule` scripts (Next's legacy polyfills)
+ * are left out: only browsers without ES modules fetch them.
+ */
 export function scriptSources(html: string, pageUrl: string): string[] {
-  const sources = [...html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)].map((match) => new URL(match[1].replace(/&amp;/g, '&'), pageUrl).href)
+  const sources = [...html.matchAll(/<script\b([^>]*?)\ssrc="([^"]+)"([^>]*)>/g)]
+    .filter((match) => !/\bnomodule\b/i.test(match[1] + match[3]))
+    .map((match) => new URL(match[2].replace(/&amp;/g, '&'), pageUrl).href)
   return [...new Set(sources)]
 }
 
