@@ -107,7 +107,7 @@ Written by \`npm run bench\` (\`scripts/bench.ts\`); do not edit by hand. Every 
 
 - These are figures, not pass/fail. The machine may be shared and has few cores, so absolute numbers move between runs; compare ratios within one run (next start against nginx, 1,000 posts against the seed site), and the "target" column where the issue set one.
 - **build**: wall time of \`contentlayer2 build\` and \`next build\`, cold (fresh dist folder), for the seed site and for 1,000 synthetic posts of ~500 words. "Max RSS (largest process)" is GNU time's figure for the biggest single process; "peak RSS (process tree sum)" adds up every process of the build, sampled every 200 ms, which is what the machine must have free.
-- **page weight**: bytes as served (raw) and zlib level 9 (gzip). JavaScript counts every \`<script src>\` of the page. A post page should load nothing beyond what the 404 page already loads.
+- **page weight**: bytes as served (raw) and zlib level 9 (gzip). JavaScript counts every \`<script src>\` a modern browser loads (Next's \`nomodule\` polyfills for old browsers are left out). A post page should load nothing beyond what the 404 page already loads.
 - **throughput**: requests per second for one post page, the load generator on the same machine, with no compression; nginx serving the identical HTML from disk is the ceiling for this machine.
 - **lighthouse**: Lighthouse 12 defaults (mobile emulation, simulated throttling) in headless Chromium; LCP and TBT are modelled, not measured on a phone.
 - **search** and **og**: see [search.md](search.md) and [og.md](og.md).
