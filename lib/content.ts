@@ -3,8 +3,8 @@
  * sitemap, search index, OG card and prev/next link reads posts through here.
  * `.contentlayer/generated` holds drafts too, so nothing else imports it.
  */
-import { createHash } from 'node:crypto'
 import { allAuthors, allPosts, type Author, type Post } from 'contentlayer/generated'
+import { fingerprint } from './fingerprint'
 import { slugify } from './slug'
 import { site } from './site'
 import type { TocHeading } from './markdown'
@@ -130,6 +130,5 @@ export function postHeadings(post: Post): TocHeading[] {
 
 /** A short stable fingerprint of what a post looks like, so derived URLs change when it does. */
 export function postVersion(post: Pick<Post, 'title' | 'date' | 'updated' | 'tags' | 'author'>): string {
-  const text = JSON.stringify([post.title, post.date, post.updated ?? '', post.tags, post.author ?? ''])
-  return createHash('sha256').update(text).digest('base64url').slice(0, 10)
+  return fingerprint([post.title, post.date, post.updated ?? '', post.tags, post.author ?? ''])
 }

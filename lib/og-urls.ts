@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import { postVersion, type Post } from './content'
+import { fingerprint } from './fingerprint'
 import { site } from './site'
 
 export const OG_WIDTH = 1200
@@ -12,6 +12,5 @@ export function postOgImagePath(post: Post): string {
 
 /** Fingerprints everything the site card shows, so renaming the site also changes the URL. */
 export function siteOgImagePath(): string {
-  const version = createHash('sha256').update(JSON.stringify([site.name, site.description, site.url])).digest('base64url').slice(0, 10)
-  return `/og/site?v=${version}`
+  return `/og/site?v=${fingerprint([site.name, site.description, site.url])}`
 }
