@@ -17,7 +17,7 @@ async function main() {
     await run(path.join(BIN, 'contentlayer2'), ['build'], env)
     await run(path.join(BIN, 'next'), ['build'], env)
   }
-  const server = startNextServer(port, env, 'inherit', process.env.HOSTNAME || '0.0.0.0')
+  const server = startNextServer(port, env, 'inherit', process.env.BIND_ADDRESS || '0.0.0.0')
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code) => process.exit(code ?? 0))
 }

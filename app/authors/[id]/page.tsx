@@ -46,9 +46,7 @@ export default async function AuthorPage({ params }: Props) {
           ) : null}
         </ul>
       ) : null}
-      <h2 className="post-card-title" style={{ marginTop: '2rem' }}>
-        Posts
-      </h2>
+      <h2 className="section-heading">Posts</h2>
       <PostList posts={posts} headingLevel={3} />
     </>
   )
