@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Browser } from 'playwright-core'
-import { CANARY, axeViolations, get, launchBrowser, newPage, url } from './helpers'
+import { CANARY, axeViolations, get, launchBrowser, newPage, url, waitForHydration } from './helpers'
 
 type Hit = { title: string; url: string; date: string; summary: string; snippet: string; tags: string[]; score: number }
 type Answer = { query: string; total: number; results: Hit[] }
@@ -138,8 +138,8 @@ describe('the /search page', () => {
   test('with JavaScript: results appear as you type, announced in the live region, without navigating', async () => {
     const page = await newPage(browser)
     try {
-      // Hydration has happened once the page's scripts have loaded and gone quiet.
-      await page.goto(url('/search'), { waitUntil: 'networkidle' })
+      await page.goto(url('/search'))
+      await waitForHydration(page)
       await page.evaluate(() => ((window as unknown as { stayedHere: boolean }).stayedHere = true))
       // `/` from the page body jumps to the search box.
       await page.locator('h1').click()

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPage, url } from './helpers'
+import { launchBrowser, newPage, url, waitForHydration } from './helpers'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 let browser: Browser
@@ -47,6 +47,7 @@ describe('reader journeys', () => {
       }).observe(document, { childList: true, subtree: true })
     })
     await page.goto(url('/posts/shifting-digital-sands'))
+    await waitForHydration(page)
     const toggle = page.getByRole('button', { name: 'Dark mode' })
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false')
     await toggle.click()
@@ -117,14 +118,18 @@ describe('search by keyboard', () => {
   test('/ focuses the search box, Enter searches, and readers can turn the shortcut off', async () => {
     const page = await newPage(browser)
     await page.goto(url('/posts/shifting-digital-sands'))
+    await waitForHydration(page)
     await page.keyboard.press('/')
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search')
     await page.keyboard.type('usability')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/search\?q=usability/)
     await page.getByRole('link', { name: /Usability Dashboard/ }).first().waitFor()
+    await waitForHydration(page)
     await page.getByRole('button', { name: 'Turn off the / shortcut' }).click()
     await page.goto(url('/archive'))
+    await waitForHydration(page)
+    await page.getByRole('button', { name: 'Turn on the / shortcut' }).waitFor()
     await page.keyboard.press('/')
     assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'site-search', 'the shortcut stays off across pages')
     await page.getByRole('button', { name: 'Turn on the / shortcut' }).click()
@@ -147,6 +152,7 @@ describe('authors', () => {
     const page: Page = await newPage(browser)
     await page.goto(url('/drafts'))
     await page.waitForURL(/\/signin\?callbackUrl=%2Fdrafts/)
+    await waitForHydration(page)
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill('wrong password here')
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -159,11 +165,13 @@ describe('authors', () => {
     await page.getByText('Signed in as Browser Author').waitFor()
     await page.getByRole('link', { name: 'Qzcanary draft title' }).click()
     await page.waitForURL(/\/drafts\/qzcanary-draft$/)
+    await waitForHydration(page)
     assert.match((await page.locator('.banner').textContent()) ?? '', /Draft/)
     await page.getByRole('button', { name: 'Create a preview link' }).click()
     const link = await page.getByRole('status').locator('a').getAttribute('href')
     assert.match(link ?? '', /\/drafts\/qzcanary-draft\?share=/)
     await page.goto(url('/signout'))
+    await waitForHydration(page)
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL(url('/'))
     await page.goto(url('/drafts'))

@@ -92,6 +92,21 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return context.newPage()
 }
 
+/**
+ * Waits until React has hydrated the page and run its effects, so clicks and
+ * keys reach the client islands rather than the bare server HTML. React marks
+ * each hydrated element with a `__reactFiber…` key; the header's theme toggle
+ * is on every page. The extra frame lets effects (such as the `/` shortcut's
+ * key listener) attach.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const toggle = document.querySelector('.theme-toggle')
+    return toggle !== null && Object.keys(toggle).some((key) => key.startsWith('__reactFiber'))
+  })
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+}
+
 /** Runs axe-core in the page against the WCAG 2.0/2.1/2.2 A and AA rules. */
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
