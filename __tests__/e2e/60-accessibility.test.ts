@@ -22,6 +22,8 @@ const PUBLIC_PAGES = {
   'search with no results': '/search?q=zzzzzz',
   '404': '/no-such-page',
   'sign in': '/signin',
+  'sign out': '/signout',
+  'expired preview link (403)': '/drafts/qzcanary-draft?share=not-a-valid-link',
 }
 const AUTHOR_PAGES = { drafts: '/drafts', draft: '/drafts/qzcanary-draft', 'scheduled draft': '/drafts/qzcanary-scheduled' }
 
@@ -62,6 +64,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const page = await context.newPage()
         await page.goto(url(pathname))
         assert.equal(new URL(page.url()).pathname, new URL(url(pathname)).pathname, 'not redirected')
+        assert.ok(!page.url().includes('/signin') || pathname === '/signin', 'not sent to sign in')
         const violations = await axeViolations(page)
         await context.close()
         assert.deepEqual(violations, [])
@@ -69,3 +72,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   })
 }
+
+describe('reflow (WCAG 1.4.10): no sideways scrolling at 320 CSS pixels', () => {
+  for (const pathname of ['/', PUBLIC_PAGES.post, PUBLIC_PAGES['post with contents'], PUBLIC_PAGES['search with results'], PUBLIC_PAGES.archive]) {
+    test(pathname, async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } })
+      const page = await context.newPage()
+      await page.goto(url(pathname))
+      const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }))
+      await context.close()
+      assert.ok(widths.content <= widths.viewport, `content ${widths.content}px wide in a ${widths.viewport}px viewport`)
+    })
+  }
+})
