@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { ensureAuthSecret, ensureDefaultAuthor } from '../../lib/bootstrap'
 import { readServerConfig, readSiteConfig } from '../../lib/site'
 
@@ -13,15 +14,15 @@ export async function bootstrapEnvironment(port: number): Promise<NodeJS.Process
   env.NEXTAUTH_URL ||= site.url
 
   const secret = ensureAuthSecret(server)
-  if (secret.origin === 'generated') console.log(`sandbank: no NEXTAUTH_SECRET set, so generated a random one and saved it to ${secret.file} (mode 0600).`)
-  if (secret.origin === 'file') console.log(`sandbank: using the auth secret saved in ${secret.file}.`)
+  if (secret.origin === 'generated') console.log(`sandbank: no NEXTAUTH_SECRET set, so generated a random one and saved it to ${path.resolve(secret.file!)} (mode 0600).`)
+  if (secret.origin === 'file') console.log(`sandbank: using the auth secret saved in ${path.resolve(secret.file!)}.`)
   env.NEXTAUTH_SECRET = secret.secret
 
   const author = await ensureDefaultAuthor(server)
   if (author) {
     console.log(
       [
-        'sandbank: no authors yet, so created one (saved, hashed, in ' + author.file + '):',
+        `sandbank: no authors yet, so created one (saved, hashed, in ${path.resolve(author.file)}):`,
         `  email:    ${author.email}`,
         `  password: ${author.password}`,
         `  sign in:  ${site.url}/signin`,
