@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import path from 'node:path'
-import { CANARY, canaryMarkersIn, DIST_DIR, filesContaining, get, SEED_SLUGS } from './helpers'
+import { CANARY, canaryMarkersIn, DIST_DIR, filesContaining, get, listFiles, SEED_SLUGS } from './helpers'
 
 /** The harness adds older filler posts so the listing has a second page. */
 const FILLER_POSTS = Number(process.env.E2E_FILLER_POSTS ?? 0)
@@ -90,6 +90,14 @@ describe('pages', () => {
     const first = await get('/page/1')
     assert.equal(first.status, 308)
     assert.equal(first.headers.get('location'), '/')
+  })
+
+  test('made-up addresses leave nothing in the server cache', async () => {
+    const marker = `madeup${Date.now()}`
+    for (const pathname of [`/posts/${marker}`, `/tags/${marker}`, `/og/posts/${marker}`, `/posts/${marker}-b`]) {
+      assert.equal((await get(pathname)).status, 404, pathname)
+    }
+    assert.deepEqual(listFiles(path.join(DIST_DIR, 'server')).filter((file) => file.includes(marker)), [])
   })
 
   test('old WordPress addresses redirect permanently to the new post URL', async () => {

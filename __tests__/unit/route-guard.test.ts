@@ -1,4 +1,5 @@
-import { isRoutablePath } from '@/lib/route-guard'
+import { isRoutablePath, publicPathExists } from '@/lib/route-guard'
+import { makePost } from './fixtures'
 
 describe('isRoutablePath', () => {
   test('real addresses pass', () => {
@@ -10,5 +11,27 @@ describe('isRoutablePath', () => {
     for (const path of ['/posts/%ff', '/tags/a%ffb', '/tags/%c3%28', `/posts/${'a'.repeat(5000)}`, '/posts/Upper', '/og/posts/..%2fetc', '/drafts/a_b']) {
       expect(isRoutablePath(path)).toBe(false)
     }
+  })
+})
+
+describe('publicPathExists', () => {
+  const now = new Date('2026-06-01T00:00:00Z')
+  const posts = [
+    ...Array.from({ length: 11 }, (_, i) => makePost({ slug: `post-${i}`, tags: ['open-data'] })),
+    makePost({ slug: 'a-draft', draft: true, tags: ['draft-only'] }),
+    makePost({ slug: 'later', date: '2026-07-01T00:00:00.000Z' }),
+  ]
+  test('published posts, their cards, known tags and real page numbers exist', () => {
+    for (const path of ['/posts/post-3', '/og/posts/post-3', '/tags/open-data', '/page/2', '/authors/anyone']) {
+      expect(publicPathExists(path, now, posts)).toBe(true)
+    }
+  })
+  test('made-up slugs, drafts, scheduled posts, unknown tags and pages past the end do not', () => {
+    for (const path of ['/posts/made-up', '/og/posts/a-draft', '/posts/later', '/tags/draft-only', '/tags/nope', '/page/3', '/page/02', '/posts/%ff']) {
+      expect(publicPathExists(path, now, posts)).toBe(false)
+    }
+  })
+  test('a scheduled post exists once its date comes', () => {
+    expect(publicPathExists('/posts/later', new Date('2026-07-01T00:00:00Z'), posts)).toBe(true)
   })
 })
