@@ -5,6 +5,13 @@ import { HeaderSearch } from './HeaderSearch'
 import { SearchShortcut } from './SearchShortcut'
 import { ThemeToggle } from './ThemeToggle'
 
+const NAVIGATION = [
+  { href: '/', label: 'Posts' },
+  { href: '/tags', label: 'Tags' },
+  { href: '/archive', label: 'Archive' },
+  { href: '/about', label: 'About' },
+]
+
 export function SiteHeader() {
   return (
     <header className="site-header">
@@ -17,18 +24,13 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="site-nav">
           <ul>
-            <li>
-              <Link prefetch={false} href="/">Posts</Link>
-            </li>
-            <li>
-              <Link prefetch={false} href="/tags">Tags</Link>
-            </li>
-            <li>
-              <Link prefetch={false} href="/archive">Archive</Link>
-            </li>
-            <li>
-              <Link prefetch={false} href="/about">About</Link>
-            </li>
+            {NAVIGATION.map(({ href, label }) => (
+              <li key={href}>
+                <Link prefetch={false} href={href}>
+                  {label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="header-tools">

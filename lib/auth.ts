@@ -10,9 +10,7 @@ import { readSecretFile } from './bootstrap'
 import { getAuthors } from './content'
 import { decoyPasswordHash, verifyPassword } from './passwords'
 import { SIGN_IN_LIMIT, createRateLimiter } from './rate-limit'
-import { readServerConfig } from './site'
-
-const config = readServerConfig()
+import { serverConfig } from './site'
 
 export const SIGN_IN_PATH = '/signin'
 
@@ -30,7 +28,7 @@ export function signInLimitKeys(email: string, address: string): string[] {
 }
 
 export function authSecret(): string | undefined {
-  return config.authSecret ?? readSecretFile(config.secretFile)
+  return serverConfig.authSecret ?? readSecretFile(serverConfig.secretFile)
 }
 
 function allowedGitHubLogins(): Set<string> {
@@ -48,7 +46,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const email = credentials?.email ?? ''
         const password = credentials?.password ?? ''
-        const author = email ? findAuthor(config.authorsFile, email) : undefined
+        const author = email ? findAuthor(serverConfig.authorsFile, email) : undefined
         // Unknown emails still cost one hash, so timing does not reveal which emails exist.
         const valid = await verifyPassword(password, author?.passwordHash ?? (await decoyPasswordHash()))
         const keys = signInLimitKeys(email, clientAddress(request?.headers))
@@ -60,7 +58,7 @@ export const authOptions: NextAuthOptions = {
         return { id: author.email, email: author.email, name: author.name }
       },
     }),
-    ...(config.github ? [GitHubProvider({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })] : []),
+    ...(serverConfig.github ? [GitHubProvider({ clientId: serverConfig.github.clientId, clientSecret: serverConfig.github.clientSecret })] : []),
   ],
   callbacks: {
     async signIn({ account, profile }) {

@@ -32,7 +32,7 @@ export function getPublishedPosts(now: Date = new Date(), posts: readonly Post[]
 }
 
 export function getPublishedPost(slug: string, now: Date = new Date(), posts: readonly Post[] = allPosts): Post | undefined {
-  return getPublishedPosts(now, posts).find((post) => post.slug === slug)
+  return posts.find((post) => post.slug === slug && isPublished(post, now))
 }
 
 /** Drafts and scheduled posts, for signed-in authors only. */
@@ -41,7 +41,7 @@ export function getUnpublishedPosts(now: Date = new Date(), posts: readonly Post
 }
 
 export function getUnpublishedPost(slug: string, now: Date = new Date(), posts: readonly Post[] = allPosts): Post | undefined {
-  return getUnpublishedPosts(now, posts).find((post) => post.slug === slug)
+  return posts.find((post) => post.slug === slug && !isPublished(post, now))
 }
 
 export type PostLink = { slug: string; title: string }

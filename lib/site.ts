@@ -93,3 +93,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     shareLinkDays,
   }
 }
+
+/** Read once, like `site`; scripts that adjust the environment first call readServerConfig themselves. */
+export const serverConfig: ServerConfig = readServerConfig()

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { SignInForm } from '@/components/SignInForm'
-import { readServerConfig } from '@/lib/site'
+import { serverConfig } from '@/lib/site'
 import { safeCallbackPath } from '@/lib/request-checks'
 
 export const dynamic = 'force-dynamic'
@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> }
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams
-  const github = Boolean(readServerConfig().github)
+  const github = Boolean(serverConfig.github)
   return (
     <>
       <h1>Sign in</h1>

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { authSecret, getAuthorSession } from '@/lib/auth'
 import { createDraftShareLink } from '@/lib/drafts'
 import { isSameOrigin } from '@/lib/request-checks'
-import { readServerConfig } from '@/lib/site'
+import { serverConfig } from '@/lib/site'
 
 export const dynamic = 'force-dynamic'
 
@@ -12,7 +12,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!isSameOrigin(request.headers)) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403, headers: PRIVATE })
   if (!(await getAuthorSession())) return NextResponse.json({ error: 'Sign in to share drafts.' }, { status: 401, headers: PRIVATE })
   const secret = authSecret()
-  const link = secret ? createDraftShareLink((await params).slug, secret, readServerConfig().shareLinkDays) : undefined
+  const link = secret ? createDraftShareLink((await params).slug, secret, serverConfig.shareLinkDays) : undefined
   if (!link) return NextResponse.json({ error: 'No draft with that slug.' }, { status: 404, headers: PRIVATE })
   return NextResponse.json(link, { status: 201, headers: PRIVATE })
 }
