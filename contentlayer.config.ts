@@ -5,9 +5,8 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
-import { renderMdxToHtml } from './lib/mdx-html'
-import { extractHeadings, plainText, readingMinutes } from './lib/markdown'
-import { isValidPostSlug } from './lib/slug'
+import { renderMdxToHtml } from './components/mdx/html'
+import { extractHeadings, isValidPostSlug, plainText, readingMinutes } from './lib/markdown'
 
 /** Thrown at build time so a bad post stops the build and names its file and field. */
 function invalid(file: string, field: string, problem: string): never {

@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next'
-import { securityHeaders } from './lib/security-headers'
-import { readServerConfig, readSiteConfig } from './lib/site'
+import { readServerConfig, readSiteConfig } from './lib/config'
+import { PRIVATE_NO_STORE, securityHeaders } from './lib/http'
+import { DRAFTS } from './lib/routes'
 
 // Fails the build early, with the variable named, if the site configuration is invalid.
 const site = readSiteConfig()
@@ -26,13 +27,13 @@ const nextConfig: NextConfig = {
         }),
       },
       {
-        source: '/drafts/:path*',
+        source: `${DRAFTS}/:path*`,
         headers: [
           { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
-          { key: 'Cache-Control', value: 'private, no-store' },
+          { key: 'Cache-Control', value: PRIVATE_NO_STORE },
         ],
       },
-      { source: '/drafts', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+      { source: DRAFTS, headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
     ]
   },
   async redirects() {

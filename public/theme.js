@@ -3,9 +3,10 @@
   var root = document.documentElement
   root.classList.add('js')
   try {
-    var stored = localStorage.getItem('theme')
+    // app/layout.tsx names the storage key on this script's own tag (lib/preferences/theme.ts).
+    var stored = localStorage.getItem(document.currentScript.dataset.storageKey)
     if (stored === 'light' || stored === 'dark') root.dataset.theme = stored
-  } catch (e) {
+  } catch {
     // Storage can be blocked; the system preference still applies through CSS.
   }
 })()

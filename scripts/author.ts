@@ -5,8 +5,8 @@
  * The store is AUTHORS_FILE, or .data/authors.json.
  */
 import { createInterface } from 'node:readline'
-import { AuthorStoreError, addAuthor, readAuthors, removeAuthor } from '../lib/author-store'
-import { readServerConfig } from '../lib/site'
+import { AuthorStoreError, addAuthor, readAuthors, removeAuthor } from '../lib/auth'
+import { readServerConfig } from '../lib/config'
 
 const USAGE = `Usage:
   npm run author -- add <email> [--name "Name"] [--password-stdin]
@@ -26,7 +26,9 @@ function option(args: string[], name: string): string | undefined {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
 }
 
 /** Prompts on the terminal without echoing what is typed. */

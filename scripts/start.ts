@@ -3,9 +3,9 @@
  * then serves on PORT (default 3000) with `next start`.
  */
 import path from 'node:path'
-import { hasBuild } from '../lib/bootstrap'
 import { bootstrapEnvironment } from './lib/bootstrap-env'
 import { BIN, ROOT, run, startNextServer } from './lib/process'
+import { hasBuild } from './lib/provisioning'
 
 async function main() {
   const port = Number(process.env.PORT || 3000)

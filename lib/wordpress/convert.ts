@@ -1,5 +1,4 @@
-import { plainText } from '../markdown'
-import { isValidPostSlug, slugify } from '../slug'
+import { isValidPostSlug, plainText, slugify } from '../markdown'
 import { decodeEntities, htmlToMdx, htmlToText } from './html-to-mdx'
 import type { WxrItem } from './wxr'
 

@@ -3,8 +3,9 @@
  * prints timings and PNG sizes as JSON for scripts/bench/og.ts. Run by that section
  * with TSX_TSCONFIG_PATH=scripts/bench/tsconfig.og-render.json.
  */
-import { getAuthor, getPublishedPosts, type Post } from '@/lib/content'
-import { renderPostCard } from '@/lib/og'
+import type { Post } from '@/lib/content'
+import { getAuthor, getPublishedPosts } from '@/lib/content/server'
+import { renderPostCard } from '@/lib/og/server'
 
 export type OgRenderResult = {
   seed: { ms: number[]; bytes: number[] }
@@ -15,9 +16,7 @@ const WORDS = 'digital open data council local government service users design C
 
 /** 100 titles from 1 to ~60 words, deterministic so runs compare. */
 export function syntheticTitles(count = 100): string[] {
-  return Array.from({ length: count }, (_, i) =>
-    Array.from({ length: 1 + ((i * 7) % 60) }, (_, w) => WORDS[(i + w * 3) % WORDS.length]).join(' '),
-  )
+  return Array.from({ length: count }, (_, i) => Array.from({ length: 1 + ((i * 7) % 60) }, (_, w) => WORDS[(i + w * 3) % WORDS.length]).join(' '))
 }
 
 async function timeRender(post: Post): Promise<{ ms: number; bytes: number }> {

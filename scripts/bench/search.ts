@@ -1,6 +1,6 @@
 /**
  * Search at scale: 10,000 synthetic posts of ~800 words indexed by the same
- * lib/search.ts the site uses, then timed in process and over HTTP.
+ * lib/search engine the site uses, then timed in process and over HTTP.
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -24,7 +24,35 @@ export function prng(seed: number): () => number {
   }
 }
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'br', 'ch', 'cl', 'dr', 'gr', 'pl', 'sh', 'st', 'th', 'tr']
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'br',
+  'ch',
+  'cl',
+  'dr',
+  'gr',
+  'pl',
+  'sh',
+  'st',
+  'th',
+  'tr',
+]
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io']
 const CODAS = ['', '', '', 'n', 'r', 's', 't', 'l', 'nd', 'st', 'ck']
 const SUFFIXES = ['', '', '', 's', 'ing', 'ed', 'er', 'ation', 'ly', 'ness', 'ment']
@@ -38,7 +66,7 @@ const FILLER = 'the a of and to in is for with on that as by this we our'.split(
 type Corpus = { posts: SearchablePost[]; vocabulary: string[] }
 
 function makeCorpus(random: () => number): Corpus {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
   const roots = new Set<string>(ENGLISH)
   while (roots.size < 12_000) {
     const syllables = 1 + Math.floor(random() * 3)
@@ -72,7 +100,7 @@ function makeCorpus(random: () => number): Corpus {
   const posts: SearchablePost[] = []
   for (let i = 0; i < POSTS; i++) {
     const body: string[] = []
-    for (let count = 0; count < WORDS_PER_POST; ) {
+    for (let count = 0; count < WORDS_PER_POST;) {
       const length = 6 + Math.floor(random() * 18)
       body.push(sentence(length))
       count += length

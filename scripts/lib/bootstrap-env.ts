@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { ensureAuthSecret, ensureDefaultAuthor } from '../../lib/bootstrap'
-import { readServerConfig, readSiteConfig } from '../../lib/site'
+import { readServerConfig, readSiteConfig } from '../../lib/config'
+import { ensureAuthSecret, ensureDefaultAuthor } from './provisioning'
 
 /**
  * Validates configuration and fills in the embedded defaults, saying on the
@@ -14,7 +14,8 @@ export async function bootstrapEnvironment(port: number): Promise<NodeJS.Process
   env.NEXTAUTH_URL ||= site.url
 
   const secret = ensureAuthSecret(server)
-  if (secret.origin === 'generated') console.log(`sandbank: no NEXTAUTH_SECRET set, so generated a random one and saved it to ${path.resolve(secret.file!)} (mode 0600).`)
+  if (secret.origin === 'generated')
+    console.log(`sandbank: no NEXTAUTH_SECRET set, so generated a random one and saved it to ${path.resolve(secret.file!)} (mode 0600).`)
   if (secret.origin === 'file') console.log(`sandbank: using the auth secret saved in ${path.resolve(secret.file!)}.`)
   env.NEXTAUTH_SECRET = secret.secret
 

@@ -1,0 +1,85 @@
+/**
+ * The configuration as read from an environment and validated, naming the
+ * variable at fault. README.md lists every variable. The values themselves are
+ * read once: public settings in ./site.ts, server-only ones in ./server.ts.
+ * These readers hold no values, so next.config.ts and scripts validate with them.
+ */
+
+export type SiteConfig = {
+  name: string
+  description: string
+  url: string
+  locale: string
+  language: string
+  defaultAuthorId: string
+  postsPerPage: number
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export function parseSiteUrl(value: string | undefined): string {
+  const raw = value?.trim() || 'http://localhost:3000'
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('SITE_URL', `must be an absolute http(s) URL, got "${raw}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('SITE_URL', `must use http or https, got "${url.protocol}"`)
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '')
+}
+
+export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
+  return {
+    name: env.SITE_NAME?.trim() || 'Sandbank',
+    description: env.SITE_DESCRIPTION?.trim() || 'Notes on digital leadership, open data and collaboration in local government.',
+    url: parseSiteUrl(env.SITE_URL),
+    locale: 'en_GB',
+    language: 'en-GB',
+    defaultAuthorId: env.SITE_DEFAULT_AUTHOR?.trim() || 'digital-communications-manager',
+    postsPerPage: 10,
+  }
+}
+
+/** Server-only settings: where author data lives and which sign-in providers are on. */
+export type ServerConfig = {
+  dataDir: string
+  authorsFile: string
+  secretFile: string
+  /** From the environment; when absent the secret file under dataDir is used (see scripts/lib/provisioning.ts). */
+  authSecret?: string
+  github?: { clientId: string; clientSecret: string }
+  shareLinkDays: number
+}
+
+export function readServerConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const dataDir = env.DATA_DIR?.trim() || '.data'
+  const githubId = env.GITHUB_ID?.trim()
+  const githubSecret = env.GITHUB_SECRET?.trim()
+  if (Boolean(githubId) !== Boolean(githubSecret)) {
+    throw new ConfigError(githubId ? 'GITHUB_SECRET' : 'GITHUB_ID', 'must be set together with the other to enable GitHub sign-in')
+  }
+  const authSecret = env.NEXTAUTH_SECRET?.trim() || undefined
+  if (authSecret && authSecret.length < 32) {
+    throw new ConfigError('NEXTAUTH_SECRET', 'must be at least 32 characters (try: openssl rand -base64 32)')
+  }
+  const shareLinkDays = Number(env.SHARE_LINK_DAYS ?? 7)
+  if (!Number.isFinite(shareLinkDays) || shareLinkDays <= 0 || shareLinkDays > 90) {
+    throw new ConfigError('SHARE_LINK_DAYS', `must be a number of days from 1 to 90, got "${env.SHARE_LINK_DAYS}"`)
+  }
+  return {
+    dataDir,
+    authorsFile: env.AUTHORS_FILE?.trim() || `${dataDir}/authors.json`,
+    secretFile: `${dataDir}/nextauth-secret`,
+    authSecret,
+    github: githubId && githubSecret ? { clientId: githubId, clientSecret: githubSecret } : undefined,
+    shareLinkDays,
+  }
+}

@@ -1,0 +1,3 @@
+/** Configuration: the public site settings, and the readers that validate the environment. Secrets are in ./server.ts. */
+export { ConfigError, parseSiteUrl, readServerConfig, readSiteConfig, type ServerConfig, type SiteConfig } from './env'
+export { REVALIDATE_SECONDS, absoluteUrl, site } from './site'

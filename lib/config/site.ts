@@ -1,0 +1,16 @@
+/** The public settings: safe for any module, page or island to import. */
+import { readSiteConfig, type SiteConfig } from './env'
+
+export const site: SiteConfig = readSiteConfig()
+
+/** An absolute URL on this site, for feeds, canonical links and Open Graph. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, site.url + '/').toString()
+}
+
+/**
+ * Seconds between regenerations of listings, feeds, cards and the sitemap, so
+ * scheduled posts appear. Next reads `export const revalidate` only as a
+ * literal, so each route repeats the number; a unit test holds them to this one.
+ */
+export const REVALIDATE_SECONDS = 300

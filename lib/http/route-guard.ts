@@ -1,0 +1,50 @@
+import 'server-only'
+import type { Post } from '../content'
+import { getPublishedPost, getPublishedPosts, getTag, paginate, parsePageNumber } from '../content/server'
+import { isValidPostSlug } from '../markdown'
+import { PAGE_PREFIX, POST_CARD_PREFIX, POST_PREFIX, POST_SLUG_PREFIXES, TAG_PREFIX } from '../routes'
+
+/**
+ * Whether a path could name a page at all. Next answers 500 to a segment that
+ * is not valid percent-encoding (`%ff`), so impossible paths are turned away before routing.
+ */
+export function isRoutablePath(pathname: string): boolean {
+  if (pathname.length > 1000) return false
+  for (const segment of pathname.split('/')) {
+    if (segment.length > 200) return false
+    try {
+      decodeURIComponent(segment)
+    } catch {
+      return false
+    }
+  }
+  const prefix = POST_SLUG_PREFIXES.find((p) => pathname.startsWith(p))
+  if (!prefix) return true
+  const slug = pathname.slice(prefix.length).split('/')[0]
+  return isValidPostSlug(slug)
+}
+
+function segmentAfter(pathname: string, prefix: string): string | undefined {
+  return pathname.startsWith(prefix) ? decodeURIComponent(pathname.slice(prefix.length).split('/')[0]) : undefined
+}
+
+/**
+ * Whether a public page or card exists at this path right now. The slug, tag
+ * and page routes regenerate in the background (ISR), and Next writes a cache
+ * entry for every address it renders, even a 404; answering unknown addresses
+ * before the route keeps a crawl of made-up slugs from filling the disk.
+ * Uses the one published filter, so a scheduled post passes once it is live.
+ */
+export function publicPathExists(pathname: string, now: Date = new Date(), posts?: readonly Post[]): boolean {
+  if (!isRoutablePath(pathname)) return false
+  const slug = segmentAfter(pathname, POST_PREFIX) ?? segmentAfter(pathname, POST_CARD_PREFIX)
+  if (slug !== undefined) return getPublishedPost(slug, now, posts) !== undefined
+  const tag = segmentAfter(pathname, TAG_PREFIX)
+  if (tag !== undefined) return getTag(tag, now, posts) !== undefined
+  const page = segmentAfter(pathname, PAGE_PREFIX)
+  if (page !== undefined) {
+    const number = parsePageNumber(page)
+    return number !== undefined && paginate(getPublishedPosts(now, posts), number) !== undefined
+  }
+  return true
+}

@@ -1,0 +1,87 @@
+/**
+ * Every address the site answers, built in one place. No imports, so client
+ * islands, next.config.ts and scripts can all use it. Tag paths take the tag's
+ * slug (lib/markdown's slugify), not its name.
+ */
+
+export const HOME = '/'
+export const ARCHIVE = '/archive'
+export const SEARCH = '/search'
+export const ABOUT = '/about'
+export const SIGN_IN = '/signin'
+export const SIGN_OUT = '/signout'
+export const SITEMAP = '/sitemap.xml'
+
+export const FEEDS = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const
+
+/** Where an address's next segment is a post slug, a tag slug, an author id or a page number. */
+export const POST_PREFIX = '/posts/'
+export const TAGS = '/tags'
+export const TAG_PREFIX = `${TAGS}/`
+export const DRAFTS = '/drafts'
+export const DRAFT_PREFIX = `${DRAFTS}/`
+export const AUTHOR_PREFIX = '/authors/'
+export const PAGE_PREFIX = '/page/'
+export const API_PREFIX = '/api/'
+
+/** Open Graph cards: one per post, and the site's. */
+export const CARD_PREFIX = '/og/'
+export const POST_CARD_PREFIX = `${CARD_PREFIX}posts/`
+export const SITE_CARD = `${CARD_PREFIX}site`
+
+/** Route prefixes whose next segment is a post slug. */
+export const POST_SLUG_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX] as const
+
+/** The dynamic routes proxy.ts checks before they render (its matcher must list them literally; a unit test compares). */
+export const GUARDED_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX, TAG_PREFIX, AUTHOR_PREFIX, PAGE_PREFIX] as const
+
+export function postUrl(post: { slug: string }): string {
+  return `${POST_PREFIX}${post.slug}`
+}
+
+export function postCardPath(slug: string): string {
+  return `${POST_CARD_PREFIX}${slug}`
+}
+
+export function tagUrl(tagSlug: string): string {
+  return `${TAG_PREFIX}${tagSlug}`
+}
+
+export function authorUrl(authorId: string): string {
+  return `${AUTHOR_PREFIX}${authorId}`
+}
+
+/** Page 1 of the listing is the home page. */
+export function pageUrl(page: number): string {
+  return page <= 1 ? HOME : `${PAGE_PREFIX}${page}`
+}
+
+export function draftUrl(slug: string): string {
+  return `${DRAFT_PREFIX}${slug}`
+}
+
+export function draftShareUrl(slug: string, token: string): string {
+  return `${draftUrl(slug)}?share=${encodeURIComponent(token)}`
+}
+
+/** Sign-in, coming back to `path` afterwards. */
+export function signInUrl(path: string): string {
+  return `${SIGN_IN}?callbackUrl=${encodeURIComponent(path)}`
+}
+
+export function searchUrl(query: string): string {
+  return query ? `${SEARCH}?q=${encodeURIComponent(query)}` : SEARCH
+}
+
+export const API = {
+  search: (query: string, limit: number) => `/api/search?q=${encodeURIComponent(query)}&limit=${limit}`,
+  drafts: '/api/drafts',
+  draftShare: (slug: string) => `/api/drafts/${encodeURIComponent(slug)}/share`,
+  auth: {
+    session: '/api/auth/session',
+    csrf: '/api/auth/csrf',
+    credentials: '/api/auth/callback/credentials',
+    gitHubSignIn: '/api/auth/signin/github',
+    signOut: '/api/auth/signout',
+  },
+} as const

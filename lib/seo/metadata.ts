@@ -1,0 +1,75 @@
+import type { Metadata } from 'next'
+import { absoluteUrl, site } from '../config'
+import type { Author, Post } from '../content'
+import { OG_HEIGHT, OG_WIDTH, postOgImagePath, siteOgImagePath } from '../og'
+import { FEEDS, HOME, authorUrl, postUrl } from '../routes'
+
+function ogImage(path: string, alt: string) {
+  return { url: absoluteUrl(path), width: OG_WIDTH, height: OG_HEIGHT, alt, type: 'image/png' }
+}
+
+/** Defaults every page inherits: title template, feeds in <head>, the site card. */
+export function siteMetadata(): Metadata {
+  const image = ogImage(siteOgImagePath(), `${site.name}: ${site.description}`)
+  return {
+    metadataBase: new URL(site.url + '/'),
+    title: { default: site.name, template: `%s · ${site.name}` },
+    description: site.description,
+    alternates: {
+      canonical: HOME,
+      types: {
+        'application/rss+xml': [{ url: FEEDS.rss, title: `${site.name} (RSS)` }],
+        'application/atom+xml': [{ url: FEEDS.atom, title: `${site.name} (Atom)` }],
+        'application/feed+json': [{ url: FEEDS.json, title: `${site.name} (JSON Feed)` }],
+      },
+    },
+    openGraph: {
+      type: 'website',
+      siteName: site.name,
+      locale: site.locale,
+      title: site.name,
+      description: site.description,
+      url: site.url,
+      images: [image],
+    },
+    twitter: { card: 'summary_large_image', title: site.name, description: site.description, images: [image] },
+  }
+}
+
+/** A listing or index page: its own title, canonical link and the site card. */
+export function pageMetadata({ title, description, path }: { title: string; description: string; path: string }): Metadata {
+  const image = ogImage(siteOgImagePath(), `${site.name}: ${site.description}`)
+  return {
+    title,
+    description,
+    alternates: { ...siteMetadata().alternates, canonical: path },
+    openGraph: { type: 'website', siteName: site.name, locale: site.locale, title, description, url: absoluteUrl(path), images: [image] },
+    twitter: { card: 'summary_large_image', title, description, images: [image] },
+  }
+}
+
+export function postMetadata(post: Post, author: Author | undefined): Metadata {
+  const path = postUrl(post)
+  const image = ogImage(postOgImagePath(post), `${post.title}: ${site.name}`)
+  return {
+    title: post.title,
+    description: post.summary,
+    authors: author ? [{ name: author.name, url: absoluteUrl(authorUrl(author.id)) }] : undefined,
+    keywords: [...post.tags],
+    alternates: { ...siteMetadata().alternates, canonical: path },
+    openGraph: {
+      type: 'article',
+      siteName: site.name,
+      locale: site.locale,
+      title: post.title,
+      description: post.summary,
+      url: absoluteUrl(path),
+      publishedTime: post.date,
+      modifiedTime: post.updated ?? post.date,
+      authors: author ? [author.name] : undefined,
+      tags: [...post.tags],
+      images: [image],
+    },
+    twitter: { card: 'summary_large_image', title: post.title, description: post.summary, images: [image] },
+  }
+}
