@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
-import { SiteFooter } from '@/components/SiteFooter'
-import { SiteHeader } from '@/components/SiteHeader'
-import { siteMetadata } from '@/lib/metadata'
-import { site } from '@/lib/site'
+import { SiteFooter, SiteHeader } from '@/components/layout'
+import { site } from '@/lib/config'
+import { THEME_STORAGE_KEY } from '@/lib/preferences'
+import { siteMetadata } from '@/lib/seo'
 import './globals.css'
 
 export const metadata: Metadata = siteMetadata()
@@ -21,7 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         {/* Blocking on purpose: it sets the theme before first paint. */}
         {/* eslint-disable-next-line @next/next/no-sync-scripts */}
-        <script src="/theme.js" />
+        <script src="/theme.js" data-storage-key={THEME_STORAGE_KEY} />
       </head>
       <body>
         <SiteHeader />

@@ -1,4 +1,5 @@
-import Link from 'next/link'
+import { Link } from '@/components/Link'
+import { ARCHIVE, HOME, SEARCH } from '@/lib/routes'
 
 export const metadata = { title: 'Page not found', robots: { index: false } }
 
@@ -9,8 +10,8 @@ export default function NotFound() {
       <p>If you typed the web address, check it is correct.</p>
       <p>If you pasted the web address, check you copied the entire address.</p>
       <p>
-        You can <Link prefetch={false} href="/search">search the posts</Link>, browse the <Link prefetch={false} href="/archive">archive</Link> or go to the{' '}
-        <Link prefetch={false} href="/">home page</Link>.
+        You can <Link href={SEARCH}>search the posts</Link>, browse the <Link href={ARCHIVE}>archive</Link> or go to the{' '}
+        <Link href={HOME}>home page</Link>.
       </p>
     </>
   )

@@ -1,8 +1,8 @@
-import { PostListing } from '@/components/PostListing'
-import { getPublishedPosts, paginate } from '@/lib/content'
-import { site } from '@/lib/site'
+import { PaginatedPosts } from '@/components/post'
+import { site } from '@/lib/config'
+import { getPublishedPosts, paginate } from '@/lib/content/server'
 
-// Regenerates so scheduled posts appear without a rebuild (lib/site.ts revalidateSeconds).
+// Regenerates so scheduled posts appear without a rebuild (REVALIDATE_SECONDS in lib/config/site.ts).
 export const revalidate = 300
 
 export default function HomePage() {
@@ -10,7 +10,7 @@ export default function HomePage() {
   return (
     <>
       <p className="lede">{site.description}</p>
-      <PostListing posts={listing.items} page={1} totalPages={listing.totalPages} heading="Latest posts" />
+      <PaginatedPosts posts={listing.items} page={1} totalPages={listing.totalPages} heading="Latest posts" />
     </>
   )
 }

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next'
-import { sitemapEntries } from '@/lib/sitemap'
+import { sitemapEntries } from '@/lib/seo'
 
 export const revalidate = 300
 

@@ -1,11 +1,12 @@
-import Link from 'next/link'
-import { getArchive, postUrl } from '@/lib/content'
-import { formatDate, formatMonth } from '@/lib/dates'
-import { pageMetadata } from '@/lib/metadata'
+import { Link } from '@/components/Link'
+import { formatDate, formatMonth } from '@/lib/content'
+import { getArchive } from '@/lib/content/server'
+import { ARCHIVE, postUrl } from '@/lib/routes'
+import { pageMetadata } from '@/lib/seo'
 
 export const revalidate = 300
 
-export const metadata = pageMetadata({ title: 'Archive', description: 'Every post, by year and month.', path: '/archive' })
+export const metadata = pageMetadata({ title: 'Archive', description: 'Every post, by year and month.', path: ARCHIVE })
 
 export default function ArchivePage() {
   const years = getArchive()
@@ -21,7 +22,7 @@ export default function ArchivePage() {
               <ul>
                 {month.posts.map((post) => (
                   <li key={post.slug}>
-                    <Link prefetch={false} href={postUrl(post)}>{post.title}</Link>{' '}
+                    <Link href={postUrl(post)}>{post.title}</Link>{' '}
                     <span className="meta">
                       <time dateTime={post.date}>{formatDate(post.date)}</time>
                     </span>

@@ -1,4 +1,4 @@
-import { feedResponse } from '@/lib/feeds'
+import { feedResponse } from '@/lib/seo'
 
 // Static, regenerated so scheduled posts join the feed without a rebuild.
 export const revalidate = 300

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
-import { redirect } from 'next/navigation'
-import { getAuthorSession, SIGN_IN_PATH } from '@/lib/auth'
-import { formatDate } from '@/lib/dates'
-import { getDraftSummaries } from '@/lib/drafts'
+import { Link } from '@/components/Link'
+import { requireAuthor } from '@/lib/auth/server'
+import { formatDate } from '@/lib/content'
+import { getDraftSummaries } from '@/lib/content/server'
+import { DRAFTS } from '@/lib/routes'
 
 export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = { title: 'Drafts', robots: { index: false, follow: false } }
 
 export default async function DraftsPage() {
-  if (!(await getAuthorSession())) redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent('/drafts')}`)
+  await requireAuthor(DRAFTS)
   const drafts = getDraftSummaries()
   return (
     <>
@@ -32,7 +32,7 @@ export default async function DraftsPage() {
             {drafts.map((draft) => (
               <tr key={draft.slug}>
                 <td>
-                  <Link prefetch={false} href={draft.url}>{draft.title}</Link>
+                  <Link href={draft.url}>{draft.title}</Link>
                 </td>
                 <td>{draft.state === 'draft' ? 'Draft' : 'Scheduled'}</td>
                 <td>

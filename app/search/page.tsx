@@ -1,14 +1,15 @@
 import type { Metadata } from 'next'
-import { SearchBox } from '@/components/SearchBox'
-import { pageMetadata } from '@/lib/metadata'
-import { searchPublishedPosts } from '@/lib/search-published'
-import { MAX_LIMIT, parseSearchQuery } from '@/lib/search-params'
+import { SearchBox } from '@/components/search/SearchBox'
+import { SEARCH } from '@/lib/routes'
+import { MAX_LIMIT, MAX_QUERY_LENGTH, parseSearchQuery } from '@/lib/search'
+import { searchPublishedPosts } from '@/lib/search/server'
+import { pageMetadata } from '@/lib/seo'
 
 // Results depend on the query and on which posts are live right now.
 export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = {
-  ...pageMetadata({ title: 'Search', description: 'Search every post by any word in it.', path: '/search' }),
+  ...pageMetadata({ title: 'Search', description: 'Search every post by any word in it.', path: SEARCH }),
   robots: { index: false, follow: true },
 }
 
@@ -22,7 +23,13 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <h1>Search</h1>
-      <SearchBox initialQuery={parsed.ok ? parsed.query : q} initialResponse={response} initialError={parsed.ok ? null : parsed.error} />
+      <SearchBox
+        initialQuery={parsed.ok ? parsed.query : q}
+        initialResponse={response}
+        initialError={parsed.ok ? null : parsed.error}
+        maxQueryLength={MAX_QUERY_LENGTH}
+        resultLimit={MAX_LIMIT}
+      />
     </>
   )
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
-import { SignInForm } from '@/components/SignInForm'
-import { serverConfig } from '@/lib/site'
-import { safeCallbackPath } from '@/lib/request-checks'
+import { SignInForm } from '@/components/auth/SignInForm'
+import { serverConfig } from '@/lib/config/server'
+import { safeCallbackPath } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
@@ -23,4 +23,3 @@ export default async function SignInPage({ searchParams }: Props) {
     </>
   )
 }
-

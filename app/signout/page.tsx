@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { SignOutButton } from '@/components/SignOutButton'
+import { SignOutButton } from '@/components/auth/SignOutButton'
 
 export const metadata: Metadata = { title: 'Sign out', robots: { index: false, follow: false } }
 

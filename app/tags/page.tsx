@@ -1,10 +1,11 @@
-import Link from 'next/link'
-import { getTags } from '@/lib/content'
-import { pageMetadata } from '@/lib/metadata'
+import { Link } from '@/components/Link'
+import { getTags } from '@/lib/content/server'
+import { TAGS, tagUrl } from '@/lib/routes'
+import { pageMetadata } from '@/lib/seo'
 
 export const revalidate = 300
 
-export const metadata = pageMetadata({ title: 'Tags', description: 'Every topic written about, with the number of posts.', path: '/tags' })
+export const metadata = pageMetadata({ title: 'Tags', description: 'Every topic written about, with the number of posts.', path: TAGS })
 
 export default function TagsPage() {
   const tags = getTags()
@@ -14,7 +15,7 @@ export default function TagsPage() {
       <ul className="tag-index">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link prefetch={false} href={`/tags/${tag.slug}`} className="tag">
+            <Link href={tagUrl(tag.slug)} className="tag">
               {tag.name} <span className="visually-hidden">(</span>
               {tag.count}
               <span className="visually-hidden"> {tag.count === 1 ? 'post' : 'posts'})</span>

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server'
-import { searchPublishedPosts } from '@/lib/search-published'
-import { parseSearchParams } from '@/lib/search-params'
-import { jsonForHtml } from '@/lib/structured-data'
+import { jsonForHtml } from '@/lib/http'
+import { parseSearchParams } from '@/lib/search'
+import { searchPublishedPosts } from '@/lib/search/server'
 
 // Answers depend on the query string and on which posts are live right now.
 export const dynamic = 'force-dynamic'

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { PostBody } from '@/components/PostBody'
-import { PostList } from '@/components/PostCard'
-import { getAuthor, getAuthors, getPublishedPosts } from '@/lib/content'
-import { pageMetadata } from '@/lib/metadata'
-import { site } from '@/lib/site'
+import { PostBody } from '@/components/mdx'
+import { PostList } from '@/components/post'
+import { site } from '@/lib/config'
+import { getAuthor, getAuthors, getPostsByAuthor } from '@/lib/content/server'
+import { authorUrl } from '@/lib/routes'
+import { pageMetadata } from '@/lib/seo'
 
 export const dynamicParams = false
 export const revalidate = 300
@@ -18,13 +19,13 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = getAuthor((await params).id)
   if (!author) return {}
-  return pageMetadata({ title: author.name, description: `About ${author.name}, who writes ${site.name}.`, path: `/authors/${author.id}` })
+  return pageMetadata({ title: author.name, description: `About ${author.name}, who writes ${site.name}.`, path: authorUrl(author.id) })
 }
 
 export default async function AuthorPage({ params }: Props) {
   const author = getAuthor((await params).id)
   if (!author) notFound()
-  const posts = getPublishedPosts().filter((post) => (post.author ?? site.defaultAuthorId) === author.id)
+  const posts = getPostsByAuthor(author.id)
   return (
     <>
       <h1>{author.name}</h1>

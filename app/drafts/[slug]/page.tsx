@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
 import { forbidden, notFound, permanentRedirect, redirect } from 'next/navigation'
-import { DraftBanner } from '@/components/DraftBanner'
-import { PostArticle } from '@/components/PostArticle'
-import { authSecret, getAuthorSession, SIGN_IN_PATH } from '@/lib/auth'
-import { getAuthor, postState, postUrl } from '@/lib/content'
-import { draftUrl, resolveDraftAccess } from '@/lib/drafts'
+import { DraftBanner, PostArticle } from '@/components/post'
+import { ShareLinkButton } from '@/components/post/ShareLinkButton'
+import { authSecret, getAuthorSession } from '@/lib/auth/server'
+import { getAuthor, resolveDraftAccess } from '@/lib/content/server'
+import { draftUrl, postUrl, signInUrl } from '@/lib/routes'
 
 export const dynamic = 'force-dynamic'
 
@@ -23,7 +23,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
   })
   switch (access.kind) {
     case 'sign-in':
-      redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(draftUrl(slug))}`)
+      redirect(signInUrl(draftUrl(slug)))
     case 'forbidden':
       forbidden()
     case 'not-found':
@@ -31,12 +31,12 @@ export default async function DraftPage({ params, searchParams }: Props) {
     case 'published':
       permanentRedirect(postUrl({ slug: access.slug }))
   }
-  const { post } = access
+  const { post, state } = access.draft
   return (
     <PostArticle
       post={post}
       author={getAuthor(post.author)}
-      banner={<DraftBanner slug={post.slug} state={postState(post) as 'draft' | 'scheduled'} date={post.date} canShare={access.kind === 'author'} />}
+      banner={<DraftBanner state={state} date={post.date} share={access.kind === 'author' ? <ShareLinkButton slug={post.slug} /> : null} />}
     />
   )
 }

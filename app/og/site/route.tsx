@@ -1,4 +1,4 @@
-import { renderSiteCard } from '@/lib/og'
+import { renderSiteCard } from '@/lib/og/server'
 
 // Static: the card depends only on the site's configuration, read at build.
 export const dynamic = 'force-static'

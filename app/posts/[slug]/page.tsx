@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { PostArticle } from '@/components/PostArticle'
-import { getAdjacentPosts, getAuthor, getPublishedPost, getPublishedPosts } from '@/lib/content'
-import { postMetadata } from '@/lib/metadata'
-import { postOgImagePath } from '@/lib/og-urls'
-import { absoluteUrl } from '@/lib/site'
-import { blogPostingJsonLd, jsonForHtml } from '@/lib/structured-data'
+import { PostArticle } from '@/components/post'
+import { absoluteUrl } from '@/lib/config'
+import { getAdjacentPosts, getAuthor, getPublishedPost, getPublishedPosts } from '@/lib/content/server'
+import { jsonForHtml } from '@/lib/http'
+import { postOgImagePath } from '@/lib/og'
+import { blogPostingJsonLd, postMetadata } from '@/lib/seo'
 
 // Unknown slugs render on request, so a scheduled post appears once its date passes.
 export const dynamicParams = true

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { PostList } from '@/components/PostCard'
-import { getPostsByTag, getTags } from '@/lib/content'
-import { pageMetadata } from '@/lib/metadata'
+import { PostList } from '@/components/post'
+import { getPostsByTag, getTag, getTags } from '@/lib/content/server'
+import { tagUrl } from '@/lib/routes'
+import { pageMetadata } from '@/lib/seo'
 
 export const dynamicParams = true
 export const revalidate = 300
@@ -13,18 +14,14 @@ export function generateStaticParams() {
   return getTags().map((tag) => ({ tag: tag.slug }))
 }
 
-function findTag(slug: string) {
-  return getTags().find((tag) => tag.slug === slug)
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const tag = findTag((await params).tag)
+  const tag = getTag((await params).tag)
   if (!tag) return {}
-  return pageMetadata({ title: `Posts tagged “${tag.name}”`, description: `${tag.count} posts tagged ${tag.name}.`, path: `/tags/${tag.slug}` })
+  return pageMetadata({ title: `Posts tagged “${tag.name}”`, description: `${tag.count} posts tagged ${tag.name}.`, path: tagUrl(tag.slug) })
 }
 
 export default async function TagPage({ params }: Props) {
-  const tag = findTag((await params).tag)
+  const tag = getTag((await params).tag)
   if (!tag) notFound()
   return (
     <>

@@ -1,4 +1,4 @@
-import { handleAuthRequest } from '@/lib/auth-route'
+import { handleAuthRequest } from '@/lib/auth/server'
 
 export const dynamic = 'force-dynamic'
 

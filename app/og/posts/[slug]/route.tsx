@@ -1,7 +1,7 @@
-import { getAuthor, getPublishedPost, getPublishedPosts } from '@/lib/content'
-import { plainNotFound } from '@/lib/not-found'
-import { renderPostCard } from '@/lib/og'
-import { isValidPostSlug } from '@/lib/slug'
+import { getAuthor, getPublishedPost, getPublishedPosts } from '@/lib/content/server'
+import { plainNotFound } from '@/lib/http'
+import { isValidPostSlug } from '@/lib/markdown'
+import { renderPostCard } from '@/lib/og/server'
 
 // Published cards are built ahead; a scheduled post's card renders on request once its date passes.
 export const dynamicParams = true

@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { authSecret, getAuthorSession } from '@/lib/auth'
-import { createDraftShareLink } from '@/lib/drafts'
-import { isSameOrigin } from '@/lib/request-checks'
-import { serverConfig } from '@/lib/site'
+import { authSecret, getAuthorSession } from '@/lib/auth/server'
+import { serverConfig } from '@/lib/config/server'
+import { createDraftShareLink } from '@/lib/content/server'
+import { PRIVATE_NO_STORE, isSameOrigin } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
-const PRIVATE = { 'Cache-Control': 'private, no-store' }
+const PRIVATE = { 'Cache-Control': PRIVATE_NO_STORE }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   if (!isSameOrigin(request.headers)) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403, headers: PRIVATE })

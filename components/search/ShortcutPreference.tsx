@@ -1,15 +1,16 @@
 'use client'
 
-import { useEffect, useState } from 'react'
-import { isSearchShortcutOn, setSearchShortcut } from '@/lib/shortcut-preference'
+import { useSyncExternalStore } from 'react'
+import { isSearchShortcutOn, setSearchShortcut, subscribeToSearchShortcut } from '@/lib/preferences'
+
+/** On until the page is in a browser that says otherwise. */
+const onByDefault = () => true
 
 /** The off switch for the `/` search shortcut; shown only when JavaScript runs, as the shortcut needs it. */
 export function ShortcutPreference() {
-  const [on, setOn] = useState(true)
-  useEffect(() => setOn(isSearchShortcutOn()), [])
+  const on = useSyncExternalStore(subscribeToSearchShortcut, isSearchShortcutOn, onByDefault)
   function toggle() {
     setSearchShortcut(!on)
-    setOn(!on)
   }
   return (
     <p className="js-only shortcut-preference">

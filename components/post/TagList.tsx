@@ -1,5 +1,6 @@
-import Link from 'next/link'
-import { tagUrl } from '@/lib/content'
+import { Link } from '@/components/Link'
+import { slugify } from '@/lib/markdown'
+import { tagUrl } from '@/lib/routes'
 
 export function TagList({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null
@@ -7,7 +8,7 @@ export function TagList({ tags }: { tags: readonly string[] }) {
     <ul className="tag-list" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag}>
-          <Link prefetch={false} href={tagUrl(tag)} className="tag">
+          <Link href={tagUrl(slugify(tag))} className="tag">
             {tag}
           </Link>
         </li>

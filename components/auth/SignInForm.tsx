@@ -1,6 +1,7 @@
 'use client'
 
 import { useState, type FormEvent } from 'react'
+import { API } from '@/lib/routes'
 
 type Props = { callbackUrl: string; initialError?: string; github?: boolean }
 
@@ -13,12 +14,12 @@ export function SignInForm({ callbackUrl, initialError, github = false }: Props)
   const [busy, setBusy] = useState(false)
 
   async function csrfToken(): Promise<string> {
-    return ((await (await fetch('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken
+    return ((await (await fetch(API.auth.csrf)).json()) as { csrfToken: string }).csrfToken
   }
 
   async function signInWithGitHub() {
     const body = new URLSearchParams({ csrfToken: await csrfToken(), callbackUrl, json: 'true' })
-    const response = await fetch('/api/auth/signin/github', { method: 'POST', body })
+    const response = await fetch(API.auth.gitHubSignIn, { method: 'POST', body })
     const result = (await response.json().catch(() => ({}))) as { url?: string }
     if (result.url) window.location.assign(result.url)
     else setError('GitHub sign-in is not available right now.')
@@ -37,7 +38,7 @@ export function SignInForm({ callbackUrl, initialError, github = false }: Props)
         callbackUrl,
         json: 'true',
       })
-      const response = await fetch('/api/auth/callback/credentials', { method: 'POST', body })
+      const response = await fetch(API.auth.credentials, { method: 'POST', body })
       const result = (await response.json().catch(() => ({}))) as { url?: string; error?: string }
       if (response.status === 429) return setError(result.error ?? 'Too many attempts. Try again later.')
       if (!response.ok || !result.url || new URL(result.url, window.location.href).searchParams.has('error')) {
@@ -52,7 +53,7 @@ export function SignInForm({ callbackUrl, initialError, github = false }: Props)
   }
 
   return (
-    <form method="post" action="/api/auth/callback/credentials" onSubmit={submit} noValidate>
+    <form method="post" action={API.auth.credentials} onSubmit={submit} noValidate>
       {error ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
           <h2>There is a problem</h2>

@@ -1,15 +1,12 @@
-import Link from 'next/link'
-
-export function pageHref(page: number): string {
-  return page <= 1 ? '/' : `/page/${page}`
-}
+import { Link } from '@/components/Link'
+import { pageUrl } from '@/lib/routes'
 
 export function Pagination({ page, totalPages }: { page: number; totalPages: number }) {
   if (totalPages <= 1) return null
   return (
     <nav aria-label="Pagination" className="pagination">
       {page > 1 ? (
-        <Link prefetch={false} href={pageHref(page - 1)} rel="prev">
+        <Link href={pageUrl(page - 1)} rel="prev">
           ← Newer posts
         </Link>
       ) : (
@@ -19,7 +16,7 @@ export function Pagination({ page, totalPages }: { page: number; totalPages: num
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <Link prefetch={false} href={pageHref(page + 1)} rel="next">
+        <Link href={pageUrl(page + 1)} rel="next">
           Older posts →
         </Link>
       ) : (

@@ -1,15 +1,17 @@
-import Link from 'next/link'
-import { site } from '@/lib/site'
-import { AuthStatus } from './AuthStatus'
-import { HeaderSearch } from './HeaderSearch'
-import { SearchShortcut } from './SearchShortcut'
+import { AuthStatus } from '@/components/auth/AuthStatus'
+import { Link } from '@/components/Link'
+import { HeaderSearch } from '@/components/search'
+import { SearchShortcut } from '@/components/search/SearchShortcut'
+import { SIGNED_IN_HINT_COOKIE } from '@/lib/auth'
+import { site } from '@/lib/config'
+import { ABOUT, ARCHIVE, HOME, TAGS } from '@/lib/routes'
 import { ThemeToggle } from './ThemeToggle'
 
 const NAVIGATION = [
-  { href: '/', label: 'Posts' },
-  { href: '/tags', label: 'Tags' },
-  { href: '/archive', label: 'Archive' },
-  { href: '/about', label: 'About' },
+  { href: HOME, label: 'Posts' },
+  { href: TAGS, label: 'Tags' },
+  { href: ARCHIVE, label: 'Archive' },
+  { href: ABOUT, label: 'About' },
 ]
 
 export function SiteHeader() {
@@ -19,16 +21,14 @@ export function SiteHeader() {
         Skip to main content
       </a>
       <div className="site-header-inner">
-        <Link prefetch={false} href="/" className="site-name">
+        <Link href={HOME} className="site-name">
           {site.name}
         </Link>
         <nav aria-label="Main" className="site-nav">
           <ul>
             {NAVIGATION.map(({ href, label }) => (
               <li key={href}>
-                <Link prefetch={false} href={href}>
-                  {label}
-                </Link>
+                <Link href={href}>{label}</Link>
               </li>
             ))}
           </ul>
@@ -38,7 +38,7 @@ export function SiteHeader() {
           <SearchShortcut />
           <ThemeToggle />
         </div>
-        <AuthStatus />
+        <AuthStatus hintCookie={SIGNED_IN_HINT_COOKIE} />
       </div>
     </header>
   )

@@ -1,6 +1,7 @@
 'use client'
 
 import { useState } from 'react'
+import { API } from '@/lib/routes'
 
 /** Asks the API for a time-limited preview link and shows it to copy. */
 export function ShareLinkButton({ slug }: { slug: string }) {
@@ -9,7 +10,7 @@ export function ShareLinkButton({ slug }: { slug: string }) {
 
   async function create() {
     setError(null)
-    const response = await fetch(`/api/drafts/${encodeURIComponent(slug)}/share`, { method: 'POST' })
+    const response = await fetch(API.draftShare(slug), { method: 'POST' })
     if (!response.ok) return setError('Could not create a preview link. Sign in again and retry.')
     const body = (await response.json()) as { url: string; expiresAt: string }
     setLink({ url: new URL(body.url, window.location.origin).toString(), expiresAt: body.expiresAt })

@@ -1,5 +1,6 @@
-import Link from 'next/link'
-import { postUrl, type Post } from '@/lib/content'
+import { Link } from '@/components/Link'
+import type { Post } from '@/lib/content'
+import { postUrl } from '@/lib/routes'
 import { PostMeta } from './PostMeta'
 import { TagList } from './TagList'
 
@@ -8,23 +9,11 @@ export function PostCard({ post, headingLevel = 2 }: { post: Post; headingLevel?
   return (
     <article className="post-card">
       <Heading className="post-card-title">
-        <Link prefetch={false} href={postUrl(post)}>{post.title}</Link>
+        <Link href={postUrl(post)}>{post.title}</Link>
       </Heading>
       <PostMeta date={post.date} readingMinutes={post.readingMinutes} />
       <p>{post.summary}</p>
       <TagList tags={post.tags} />
     </article>
-  )
-}
-
-export function PostList({ posts, headingLevel }: { posts: readonly Post[]; headingLevel?: 2 | 3 }) {
-  return (
-    <ol className="post-list">
-      {posts.map((post) => (
-        <li key={post.slug}>
-          <PostCard post={post} headingLevel={headingLevel} />
-        </li>
-      ))}
-    </ol>
   )
 }

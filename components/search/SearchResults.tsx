@@ -1,6 +1,6 @@
-import Link from 'next/link'
-import { formatDate } from '@/lib/dates'
-import type { SearchHit } from '@/lib/search-params'
+import { Link } from '@/components/Link'
+import { formatDate } from '@/lib/content'
+import type { SearchHit } from '@/lib/search'
 
 /**
  * Pure markup, so the server can render it for the no-JavaScript page and the
@@ -14,7 +14,7 @@ export function SearchResults({ results }: { results: readonly SearchHit[] }) {
         <li key={hit.url}>
           <article className="post-card">
             <h3 className="post-card-title">
-              <Link prefetch={false} href={hit.url} className="search-result-link">
+              <Link href={hit.url} className="search-result-link">
                 {hit.title}
               </Link>
             </h3>
@@ -22,7 +22,7 @@ export function SearchResults({ results }: { results: readonly SearchHit[] }) {
               <time dateTime={hit.date}>{formatDate(hit.date)}</time>
             </p>
             <p>{hit.summary}</p>
-            {/* lib/search.ts escapes every character of the snippet except the <mark> elements it adds. */}
+            {/* lib/search escapes every character of the snippet except the <mark> elements it adds. */}
             <p className="search-snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
           </article>
         </li>

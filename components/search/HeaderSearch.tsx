@@ -1,11 +1,14 @@
+import { MAX_QUERY_LENGTH } from '@/lib/search'
+import { SEARCH } from '@/lib/routes'
+
 /** A plain GET form, so search works with JavaScript off. */
 export function HeaderSearch() {
   return (
-    <form role="search" action="/search" method="get" className="search-form">
+    <form role="search" action={SEARCH} method="get" className="search-form">
       <label htmlFor="site-search" className="visually-hidden">
         Search posts
       </label>
-      <input id="site-search" type="search" name="q" maxLength={200} autoComplete="off" placeholder="Search" />
+      <input id="site-search" type="search" name="q" maxLength={MAX_QUERY_LENGTH} autoComplete="off" placeholder="Search" />
       <button type="submit" className="button">
         Search
       </button>

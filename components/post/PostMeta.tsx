@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/dates'
+import { formatDate } from '@/lib/content'
 
 export function PostMeta({ date, updated, readingMinutes }: { date: string; updated?: string; readingMinutes: number }) {
   return (

@@ -1,28 +1,29 @@
 'use client'
 
-import Link from 'next/link'
 import { useEffect, useState } from 'react'
-import { SIGNED_IN_HINT_COOKIE } from '@/lib/auth-hint'
+import { Link } from '@/components/Link'
+import { API, DRAFTS, SIGN_OUT } from '@/lib/routes'
 
 /**
  * Shows the signed-in author and a drafts link. Readers never signed in have
- * no hint cookie, so their pages make no session request at all.
+ * no hint cookie (its name comes from the server, lib/auth), so their pages
+ * make no session request at all.
  */
-export function AuthStatus() {
+export function AuthStatus({ hintCookie }: { hintCookie: string }) {
   const [name, setName] = useState<string | null>(null)
   useEffect(() => {
-    if (!document.cookie.split('; ').some((cookie) => cookie.startsWith(`${SIGNED_IN_HINT_COOKIE}=`))) return
+    if (!document.cookie.split('; ').some((cookie) => cookie.startsWith(`${hintCookie}=`))) return
     const controller = new AbortController()
-    fetch('/api/auth/session', { signal: controller.signal })
+    fetch(API.auth.session, { signal: controller.signal })
       .then((response) => response.json())
       .then((session: { user?: { name?: string; email?: string } }) => setName(session.user?.name ?? session.user?.email ?? null))
       .catch(() => undefined)
     return () => controller.abort()
-  }, [])
+  }, [hintCookie])
   if (!name) return null
   return (
     <p className="auth-status">
-      Signed in as {name} · <Link prefetch={false} href="/drafts">Drafts</Link> · <Link prefetch={false} href="/signout">Sign out</Link>
+      Signed in as {name} · <Link href={DRAFTS}>Drafts</Link> · <Link href={SIGN_OUT}>Sign out</Link>
     </p>
   )
 }

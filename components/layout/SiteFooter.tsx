@@ -1,6 +1,7 @@
-import Link from 'next/link'
-import { site } from '@/lib/site'
-import { ShortcutPreference } from './ShortcutPreference'
+import { Link } from '@/components/Link'
+import { ShortcutPreference } from '@/components/search/ShortcutPreference'
+import { site } from '@/lib/config'
+import { ARCHIVE, FEEDS } from '@/lib/routes'
 
 export function SiteFooter() {
   return (
@@ -8,16 +9,16 @@ export function SiteFooter() {
       <div className="site-footer-inner">
         <ul>
           <li>
-            <Link prefetch={false} href="/feed.xml">RSS feed</Link>
+            <Link href={FEEDS.rss}>RSS feed</Link>
           </li>
           <li>
-            <Link prefetch={false} href="/atom.xml">Atom feed</Link>
+            <Link href={FEEDS.atom}>Atom feed</Link>
           </li>
           <li>
-            <Link prefetch={false} href="/feed.json">JSON feed</Link>
+            <Link href={FEEDS.json}>JSON feed</Link>
           </li>
           <li>
-            <Link prefetch={false} href="/archive">Archive</Link>
+            <Link href={ARCHIVE}>Archive</Link>
           </li>
         </ul>
         <ShortcutPreference />

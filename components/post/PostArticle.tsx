@@ -1,8 +1,9 @@
-import Link from 'next/link'
 import type { ReactNode } from 'react'
-import type { Author, Post, PostLink } from '@/lib/content'
-import { postHeadings, postUrl } from '@/lib/content'
-import { PostBody } from './PostBody'
+import { Link } from '@/components/Link'
+import { PostBody } from '@/components/mdx'
+import type { Author, Post } from '@/lib/content'
+import { postHeadings, type PostLink } from '@/lib/content/server'
+import { authorUrl, postUrl } from '@/lib/routes'
 import { PostMeta } from './PostMeta'
 import { TagList } from './TagList'
 import { Toc } from './Toc'
@@ -25,7 +26,7 @@ export function PostArticle({ post, author, adjacent, banner }: PostArticleProps
         <PostMeta date={post.date} updated={post.updated} readingMinutes={post.readingMinutes} />
         {author ? (
           <p className="byline">
-            By <Link prefetch={false} href={`/authors/${author.id}`}>{author.name}</Link>
+            By <Link href={authorUrl(author.id)}>{author.name}</Link>
             {author.organisation ? `, ${author.organisation}` : null}
           </p>
         ) : null}
@@ -36,7 +37,7 @@ export function PostArticle({ post, author, adjacent, banner }: PostArticleProps
       {adjacent && (adjacent.newer || adjacent.older) ? (
         <nav aria-label="More posts" className="adjacent">
           {adjacent.older ? (
-            <Link prefetch={false} href={postUrl(adjacent.older)} rel="prev">
+            <Link href={postUrl(adjacent.older)} rel="prev">
               <span>Older post</span>
               {adjacent.older.title}
             </Link>
@@ -44,7 +45,7 @@ export function PostArticle({ post, author, adjacent, banner }: PostArticleProps
             <span />
           )}
           {adjacent.newer ? (
-            <Link prefetch={false} href={postUrl(adjacent.newer)} rel="next">
+            <Link href={postUrl(adjacent.newer)} rel="next">
               <span>Newer post</span>
               {adjacent.newer.title}
             </Link>

@@ -1,20 +1,28 @@
 'use client'
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { MAX_LIMIT, MAX_QUERY_LENGTH, type SearchResponse } from '@/lib/search-params'
+import { API, SEARCH, searchUrl } from '@/lib/routes'
+import type { SearchResponse } from '@/lib/search'
 import { SearchResults, searchStatus } from './SearchResults'
 
 const DEBOUNCE_MS = 150
 const EMPTY: SearchResponse = { query: '', total: 0, results: [] }
 
-type Props = { initialQuery: string; initialResponse: SearchResponse | null; initialError: string | null }
+type Props = {
+  initialQuery: string
+  initialResponse: SearchResponse | null
+  initialError: string | null
+  /** The server's limits (lib/search), passed in so this island imports no search code. */
+  maxQueryLength: number
+  resultLimit: number
+}
 
 /**
  * The search page's form. The server renders it with results, so it works as a
  * plain GET form without JavaScript; once hydrated it searches as you type.
  * It fetches /api/search and never imports content, so no draft can reach the browser.
  */
-export function SearchBox({ initialQuery, initialResponse, initialError }: Props) {
+export function SearchBox({ initialQuery, initialResponse, initialError, maxQueryLength, resultLimit }: Props) {
   const [query, setQuery] = useState(initialQuery)
   const [response, setResponse] = useState<SearchResponse>(initialResponse ?? EMPTY)
   const [error, setError] = useState(initialError)
@@ -23,17 +31,20 @@ export function SearchBox({ initialQuery, initialResponse, initialError }: Props
   const inFlight = useRef<AbortController | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
-  useEffect(() => () => {
-    clearTimeout(timer.current)
-    inFlight.current?.abort()
-  }, [])
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current)
+      inFlight.current?.abort()
+    },
+    [],
+  )
 
   async function search(text: string) {
     clearTimeout(timer.current)
     inFlight.current?.abort()
     const q = text.trim()
     // The address follows the box, so reloading or sharing it shows the same results.
-    window.history.replaceState(null, '', q ? `/search?q=${encodeURIComponent(q)}` : '/search')
+    window.history.replaceState(null, '', searchUrl(q))
     if (!q) {
       setResponse(EMPTY)
       setError(null)
@@ -42,7 +53,7 @@ export function SearchBox({ initialQuery, initialResponse, initialError }: Props
     const controller = new AbortController()
     inFlight.current = controller
     try {
-      const answer = await fetch(`/api/search?q=${encodeURIComponent(q)}&limit=${MAX_LIMIT}`, { signal: controller.signal })
+      const answer = await fetch(API.search(q, resultLimit), { signal: controller.signal })
       const body = await answer.json()
       if (answer.ok) {
         setResponse(body as SearchResponse)
@@ -86,7 +97,7 @@ export function SearchBox({ initialQuery, initialResponse, initialError }: Props
       <form
         role="search"
         aria-label="Search posts"
-        action="/search"
+        action={SEARCH}
         method="get"
         className="search-form search-page-form"
         onSubmit={(event) => {
@@ -103,7 +114,7 @@ export function SearchBox({ initialQuery, initialResponse, initialError }: Props
           type="search"
           name="q"
           value={query}
-          maxLength={MAX_QUERY_LENGTH}
+          maxLength={maxQueryLength}
           autoComplete="off"
           spellCheck={false}
           aria-controls="search-results"

@@ -1,0 +1,3 @@
+/** MDX: the components posts may use and how compiled MDX renders on a page. Feeds' HTML comes from ./html.tsx, in the content build. */
+export { mdxComponents } from './components'
+export { MdxContent, PostBody } from './MdxContent'
