@@ -6,14 +6,20 @@ import { CANARY, canaryMarkersIn, DIST_DIR, filesContaining, get, listFiles, SEE
 /** The harness adds older filler posts so the listing has a second page. */
 const FILLER_POSTS = Number(process.env.E2E_FILLER_POSTS ?? 0)
 
-
 describe('pages', () => {
   test('home lists every seed post newest first, with dates, reading time and tags', async () => {
     const { status, text } = await get('/')
     assert.equal(status, 200)
     const positions = SEED_SLUGS.map((slug) => text.indexOf(`/posts/${slug}"`))
-    assert.ok(positions.every((p) => p > 0), `all seed posts linked: ${positions}`)
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'newest first, as the original index')
+    assert.ok(
+      positions.every((p) => p > 0),
+      `all seed posts linked: ${positions}`,
+    )
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+      'newest first, as the original index',
+    )
     assert.match(text, /<time dateTime="2014-04-14T00:00:00.000Z">14 April 2014<\/time>/)
     assert.match(text, /\d+ min read/)
     assert.match(text, /href="\/tags\/open-data"/)
@@ -72,7 +78,7 @@ describe('pages', () => {
     const second = await get('/page/2')
     assert.equal(second.status, 200)
     assert.equal((second.text.match(/<article class="post-card">/g) ?? []).length, SEED_SLUGS.length + FILLER_POSTS - 10)
-    assert.match(second.text, />Filler post 1</, "the oldest post is on the last page")
+    assert.match(second.text, />Filler post 1</, 'the oldest post is on the last page')
     assert.match(second.text, /href="\/"[^>]*>← Newer posts|rel="prev"/)
   })
 
@@ -97,7 +103,10 @@ describe('pages', () => {
     for (const pathname of [`/posts/${marker}`, `/tags/${marker}`, `/og/posts/${marker}`, `/posts/${marker}-b`]) {
       assert.equal((await get(pathname)).status, 404, pathname)
     }
-    assert.deepEqual(listFiles(path.join(DIST_DIR, 'server')).filter((file) => file.includes(marker)), [])
+    assert.deepEqual(
+      listFiles(path.join(DIST_DIR, 'server')).filter((file) => file.includes(marker)),
+      [],
+    )
   })
 
   test('old WordPress addresses redirect permanently to the new post URL', async () => {
@@ -155,9 +164,22 @@ describe('drafts and scheduled posts never leak', () => {
 
   test('no public response contains the canary', async () => {
     const paths = [
-      '/', '/tags', '/tags/qzcanary-tag', '/archive', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/robots.txt',
-      '/authors/digital-communications-manager', '/posts/localgovcamp-is-back-for-2014', '/posts/localgovdigital-a-day-with-gdsteam',
-      '/search?q=qzcanary', '/api/search?q=qzcanary', '/og/posts/qzcanary-draft', '/og/posts/qzcanary-scheduled',
+      '/',
+      '/tags',
+      '/tags/qzcanary-tag',
+      '/archive',
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
+      '/sitemap.xml',
+      '/robots.txt',
+      '/authors/digital-communications-manager',
+      '/posts/localgovcamp-is-back-for-2014',
+      '/posts/localgovdigital-a-day-with-gdsteam',
+      '/search?q=qzcanary',
+      '/api/search?q=qzcanary',
+      '/og/posts/qzcanary-draft',
+      '/og/posts/qzcanary-scheduled',
     ]
     for (const pathname of paths) {
       for (const rsc of [false, true]) {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import type { Browser } from 'playwright-core'
-import { CANARY, axeViolations, get, launchBrowser, newPage, url, waitForHydration } from './helpers'
+import { describe, test } from 'node:test'
+import { CANARY, axeViolations, get, newPage, url, suiteBrowser, waitForHydration } from './helpers'
 
 type Hit = { title: string; url: string; date: string; summary: string; snippet: string; tags: string[]; score: number }
 type Answer = { query: string; total: number; results: Hit[] }
@@ -38,7 +37,10 @@ describe('GET /api/search', () => {
     const { body: digital } = await search('digital')
     assert.ok(digital.total >= 4, `digital is in most posts, got ${digital.total}`)
     const scores = digital.results.map((hit) => hit.score)
-    assert.deepEqual([...scores].sort((a, b) => b - a), scores)
+    assert.deepEqual(
+      [...scores].sort((a, b) => b - a),
+      scores,
+    )
   })
 
   test('limit caps the results but not the total', async () => {
@@ -73,12 +75,25 @@ describe('GET /api/search', () => {
   })
 
   test('any characters are safe: no 500, and markup is never echoed raw', async () => {
-    for (const query of ['(*+?[', '<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', '🦀🔍 usability', 'بحث عن البيانات', '\u202Eevil', '%00', '\\u0000']) {
+    for (const query of [
+      '(*+?[',
+      '<img src=x onerror=alert(1)>',
+      '</script><script>alert(1)</script>',
+      '🦀🔍 usability',
+      'بحث عن البيانات',
+      '\u202Eevil',
+      '%00',
+      '\\u0000',
+    ]) {
       const { status, text, body } = await search(query)
       assert.equal(status, 200, query)
       assert.equal(body.query, query.trim(), 'the query round-trips through JSON')
       assert.doesNotMatch(text, /<img|<script|<\/script/i, query)
-      for (const hit of body.results) assert.deepEqual([...new Set(hit.snippet.match(/<[^>]*>/g) ?? [])].filter((tag) => !/^<\/?mark>$/.test(tag)), [])
+      for (const hit of body.results)
+        assert.deepEqual(
+          [...new Set(hit.snippet.match(/<[^>]*>/g) ?? [])].filter((tag) => !/^<\/?mark>$/.test(tag)),
+          [],
+        )
     }
   })
 
@@ -91,13 +106,7 @@ describe('GET /api/search', () => {
 })
 
 describe('the /search page', () => {
-  let browser: Browser
-  before(async () => {
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-  })
+  const browser = suiteBrowser()
 
   test('server-renders results, a count heading, noindex and the title', async () => {
     const { status, text } = await get('/search?q=usabilty')
@@ -122,7 +131,7 @@ describe('the /search page', () => {
   })
 
   test('without JavaScript: the header form submits to /search and lists results', async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false })
+    const page = await newPage(browser(), { javaScriptEnabled: false })
     try {
       await page.goto(url('/'))
       await page.fill('#site-search', 'hacking')
@@ -136,7 +145,7 @@ describe('the /search page', () => {
   })
 
   test('with JavaScript: results appear as you type, announced in the live region, without navigating', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(browser())
     try {
       await page.goto(url('/search'))
       await waitForHydration(page)
@@ -161,7 +170,7 @@ describe('the /search page', () => {
 
   test('has no WCAG 2.2 A or AA violations, with results and with an error', async () => {
     for (const pathname of ['/search?q=digital', `/search?q=${'a'.repeat(201)}`]) {
-      const page = await newPage(browser)
+      const page = await newPage(browser())
       try {
         await page.goto(url(pathname))
         assert.deepEqual(await axeViolations(page), [], pathname)

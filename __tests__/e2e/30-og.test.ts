@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import { CANARY, get, SEED_SLUGS, url } from './helpers'
 
-
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 function metaContent(html: string, property: string): string | undefined {
@@ -47,7 +46,11 @@ describe('Open Graph cards', () => {
       assert.ok(metaContent(text, 'article:published_time'))
       assert.equal(metaContent(text, 'twitter:card'), 'summary_large_image')
       assert.equal(metaContent(text, 'twitter:image'), image)
-      hashes.add(createHash('sha256').update(await fetchCard(image)).digest('hex'))
+      hashes.add(
+        createHash('sha256')
+          .update(await fetchCard(image))
+          .digest('hex'),
+      )
     }
     assert.equal(hashes.size, SEED_SLUGS.length, 'each post has its own card')
   })

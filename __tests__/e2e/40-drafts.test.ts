@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
 import { before, describe, test } from 'node:test'
-import { createShareToken } from '../../lib/share-links'
-import { CookieJar, canaryMarkersIn, get, signIn } from './helpers'
+import { createShareToken } from '../../lib/auth'
+import { CookieJar, authorCli, canaryMarkersIn, get, signIn } from './helpers'
 
-const ROOT = path.resolve(__dirname, '..', '..')
 const EMAIL = 'e2e.author@example.org'
 /** A second author, used only to be locked out by the rate limit. */
 const LOCKED_EMAIL = 'locked.author@example.org'
 const PASSWORD = 'correct horse battery staple'
-
-function authorCli(args: string[], input = '') {
-  return spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', env: process.env })
-}
 
 const author = new CookieJar()
 
@@ -80,7 +73,10 @@ describe('signed-in authors', () => {
     assert.equal(status, 200)
     const { drafts } = JSON.parse(text) as { drafts: { slug: string; state: string }[] }
     const canaries = drafts.filter((d) => d.slug.startsWith('qzcanary'))
-    assert.deepEqual(canaries.map((d) => [d.slug, d.state]).sort(), [['qzcanary-draft', 'draft'], ['qzcanary-scheduled', 'scheduled']])
+    assert.deepEqual(canaries.map((d) => [d.slug, d.state]).sort(), [
+      ['qzcanary-draft', 'draft'],
+      ['qzcanary-scheduled', 'scheduled'],
+    ])
   })
 
   test('a published slug under /drafts redirects to the post', async () => {
@@ -121,7 +117,9 @@ describe('anonymous visitors see nothing', () => {
     const messages = new Set<string>()
     for (const email of [LOCKED_EMAIL, 'nobody@example.org']) {
       for (let attempt = 0; attempt < 6; attempt++) {
-        const result = await signIn(new CookieJar(), email, 'wrong password guess', { 'x-forwarded-for': `198.51.100.${email === LOCKED_EMAIL ? 2 : 3}` })
+        const result = await signIn(new CookieJar(), email, 'wrong password guess', {
+          'x-forwarded-for': `198.51.100.${email === LOCKED_EMAIL ? 2 : 3}`,
+        })
         statuses.push(result.status)
         if (result.status === 429) messages.add(result.body.error ?? '')
       }

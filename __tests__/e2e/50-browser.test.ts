@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
-import { after, before, describe, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPage, url, waitForHydration } from './helpers'
+import { describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { authorCli, newPage, url, suiteBrowser, waitForHydration } from './helpers'
 
-const ROOT = path.resolve(__dirname, '..', '..')
-let browser: Browser
-
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = suiteBrowser()
 
 describe('reader journeys', () => {
   test('read the home page, open a post, follow a tag, page through', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(browser())
     await page.goto(url('/'))
     assert.equal(await page.title(), 'Sandbank')
     await page.getByRole('link', { name: 'Shifting Digital Sands' }).click()
@@ -36,7 +26,7 @@ describe('reader journeys', () => {
   })
 
   test('the theme toggle switches to dark and the choice survives a reload with no flash', async () => {
-    const page = await newPage(browser, { colorScheme: 'light' })
+    const page = await newPage(browser(), { colorScheme: 'light' })
     // Records the theme at the moment <body> first exists, before any paint of content.
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -61,7 +51,7 @@ describe('reader journeys', () => {
   })
 
   test('the system dark preference applies without JavaScript', async () => {
-    const page = await newPage(browser, { colorScheme: 'dark', javaScriptEnabled: false })
+    const page = await newPage(browser(), { colorScheme: 'dark', javaScriptEnabled: false })
     await page.goto(url('/'))
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
     assert.equal(background, 'rgb(17, 19, 20)')
@@ -72,7 +62,7 @@ describe('reader journeys', () => {
 
 describe('keyboard', () => {
   test('the first Tab shows the skip link, which moves focus to the main content', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(browser())
     await page.goto(url('/posts/shifting-digital-sands'))
     await page.keyboard.press('Tab')
     const focused = page.locator(':focus')
@@ -85,7 +75,7 @@ describe('keyboard', () => {
   })
 
   test('focus is visible on links and buttons', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(browser())
     await page.goto(url('/'))
     await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
@@ -101,7 +91,7 @@ describe('keyboard', () => {
   })
 
   test('every link in the header can be reached by Tab, in order', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(browser())
     await page.goto(url('/'))
     const reached: string[] = []
     for (let i = 0; i < 10; i++) {
@@ -116,7 +106,7 @@ describe('keyboard', () => {
 
 describe('search by keyboard', () => {
   test('/ focuses the search box, Enter searches, and readers can turn the shortcut off', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(browser())
     await page.goto(url('/posts/shifting-digital-sands'))
     await waitForHydration(page)
     await page.keyboard.press('/')
@@ -124,7 +114,10 @@ describe('search by keyboard', () => {
     await page.keyboard.type('usability')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/search\?q=usability/)
-    await page.getByRole('link', { name: /Usability Dashboard/ }).first().waitFor()
+    await page
+      .getByRole('link', { name: /Usability Dashboard/ })
+      .first()
+      .waitFor()
     await waitForHydration(page)
     await page.getByRole('button', { name: 'Turn off the / shortcut' }).click()
     await page.goto(url('/archive'))
@@ -143,13 +136,9 @@ describe('authors', () => {
   test('sign in through the form and read a draft', async () => {
     const email = 'browser.author@example.org'
     const password = 'a browser test password'
-    const added = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/author.ts', 'add', email, '--name', 'Browser Author', '--password-stdin'], {
-      cwd: ROOT,
-      input: password,
-      encoding: 'utf8',
-    })
+    const added = authorCli(['add', email, '--name', 'Browser Author', '--password-stdin'], password)
     assert.equal(added.status, 0, added.stderr)
-    const page: Page = await newPage(browser)
+    const page: Page = await newPage(browser())
     await page.goto(url('/drafts'))
     await page.waitForURL(/\/signin\?callbackUrl=%2Fdrafts/)
     await waitForHydration(page)

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import type { Browser } from 'playwright-core'
-import { launchBrowser, newPage, url } from './helpers'
+import { test } from 'node:test'
+import { newPage, url, suiteBrowser } from './helpers'
 
-let browser: Browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = suiteBrowser()
 
 /** Every script a page loads, by path, once it has settled. */
 async function scriptsLoadedBy(pathname: string): Promise<Set<string>> {
-  const page = await newPage(browser)
+  const page = await newPage(browser())
   const scripts = new Set<string>()
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname)

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
-import { after, before, describe, test } from 'node:test'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { BASE_URL, CookieJar, axeViolations, launchBrowser, signIn, url } from './helpers'
+import { before, describe, test } from 'node:test'
+import type { BrowserContext } from 'playwright-core'
+import { BASE_URL, CookieJar, authorCli, axeViolations, signIn, url, suiteBrowser } from './helpers'
 
-const ROOT = path.resolve(__dirname, '..', '..')
 const EMAIL = 'a11y.author@example.org'
 const PASSWORD = 'an accessibility test password'
 
@@ -27,21 +24,17 @@ const PUBLIC_PAGES = {
 }
 const AUTHOR_PAGES = { drafts: '/drafts', draft: '/drafts/qzcanary-draft', 'scheduled draft': '/drafts/qzcanary-scheduled' }
 
-let browser: Browser
+const browser = suiteBrowser()
 const session = new CookieJar()
 
 before(async () => {
-  const added = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/author.ts', 'add', EMAIL, '--password-stdin'], { cwd: ROOT, input: PASSWORD, encoding: 'utf8' })
+  const added = authorCli(['add', EMAIL, '--password-stdin'], PASSWORD)
   assert.equal(added.status, 0, added.stderr)
   assert.equal((await signIn(session, EMAIL, PASSWORD)).status, 200)
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
 })
 
 async function authorContext(colorScheme: 'light' | 'dark'): Promise<BrowserContext> {
-  const context = await browser.newContext({ colorScheme })
+  const context = await browser().newContext({ colorScheme })
   const { hostname } = new URL(BASE_URL)
   await context.addCookies(
     session
@@ -60,7 +53,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const [name, pathname] of Object.entries({ ...PUBLIC_PAGES, ...AUTHOR_PAGES })) {
       test(`${name} (${pathname}) has no violations`, async () => {
         const needsAuthor = Object.values(AUTHOR_PAGES).includes(pathname)
-        const context = needsAuthor ? await authorContext(colorScheme) : await browser.newContext({ colorScheme })
+        const context = needsAuthor ? await authorContext(colorScheme) : await browser().newContext({ colorScheme })
         const page = await context.newPage()
         await page.goto(url(pathname))
         assert.equal(new URL(page.url()).pathname, new URL(url(pathname)).pathname, 'not redirected')
@@ -76,7 +69,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 describe('reflow (WCAG 1.4.10): no sideways scrolling at 320 CSS pixels', () => {
   for (const pathname of ['/', PUBLIC_PAGES.post, PUBLIC_PAGES['post with contents'], PUBLIC_PAGES['search with results'], PUBLIC_PAGES.archive]) {
     test(pathname, async () => {
-      const context = await browser.newContext({ viewport: { width: 320, height: 640 } })
+      const context = await browser().newContext({ viewport: { width: 320, height: 640 } })
       const page = await context.newPage()
       await page.goto(url(pathname))
       const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }))

@@ -4,10 +4,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
-import { freePort } from '../../scripts/lib/process'
-import { CookieJar, DIST_DIR } from './helpers'
-
-const ROOT = path.resolve(__dirname, '..', '..')
+import { BIN, freePort } from '../../scripts/lib/process'
+import { CookieJar, DIST_DIR, ROOT } from './helpers'
 
 /** Reads a child's output until a pattern appears, or fails after a timeout. */
 function waitForOutput(child: ReturnType<typeof spawn>, pattern: RegExp, timeoutMs: number): Promise<string> {
@@ -27,9 +25,15 @@ function waitForOutput(child: ReturnType<typeof spawn>, pattern: RegExp, timeout
 test('npm start with nothing configured makes a secret and an author, says where, and the author can sign in', { timeout: 120_000 }, async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbank-start-'))
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), BIND_ADDRESS: '127.0.0.1', NEXT_DIST_DIR: path.basename(DIST_DIR) }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    BIND_ADDRESS: '127.0.0.1',
+    NEXT_DIST_DIR: path.basename(DIST_DIR),
+  }
   for (const name of ['NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'AUTHORS_FILE', 'SITE_URL']) delete env[name]
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(path.join(BIN, 'tsx'), ['scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
   try {
     const output = await waitForOutput(child, /Ready in|started server|Local:/i, 90_000)
     assert.match(output, new RegExp(`generated a random one and saved it to ${dataDir}/nextauth-secret \\(mode 0600\\)`))

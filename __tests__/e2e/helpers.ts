@@ -1,6 +1,12 @@
+import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { after, before } from 'node:test'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium'
+import { BIN, ROOT } from '../../scripts/lib/process'
+
+export { ROOT }
 
 export const BASE_URL = requiredEnv('BASE_URL')
 export const DIST_DIR = requiredEnv('E2E_DIST_DIR')
@@ -73,18 +79,26 @@ export function filesContaining(dir: string, needle: string): string[] {
   return listFiles(dir).filter((file) => readFileSync(file).toString('utf8').toLowerCase().includes(lower))
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+}
+
+/**
+ * One Chromium for the tests of the file or suite that calls this: launched
+ * before them, closed after. Returns a getter, as the browser exists only once they start.
+ */
+export function suiteBrowser(): () => Browser {
+  let browser: Browser | undefined
+  before(async () => {
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('The browser starts in before(); use it inside a test')
+    return browser
+  }
 }
 
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
@@ -112,7 +126,11 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
   await page.addScriptTag({ content: source })
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> }
+      }
+    ).axe
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
     })
@@ -144,6 +162,11 @@ export class CookieJar {
   has(namePart: string): boolean {
     return [...this.cookies.keys()].some((name) => name.includes(namePart))
   }
+}
+
+/** `npm run author` as an operator runs it, against the server's author store. */
+export function authorCli(args: string[], input = '') {
+  return spawnSync(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', env: process.env })
 }
 
 export type SignInResult = { status: number; body: { url?: string; error?: string }; setCookies: string[] }

@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-
-export const ROOT = path.resolve(__dirname, '..', '..')
+import { ROOT } from '@/scripts/lib/process'
 
 export type ContentBuild = { dir: string; contentDir: string; status: number | null; output: string }
 

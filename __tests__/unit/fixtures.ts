@@ -1,11 +1,23 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { Post } from '@/lib/content'
+
+/** A fresh empty folder under the system's temporary directory. */
+export const tempDir = () => mkdtempSync(path.join(tmpdir(), 'sandbank-unit-'))
 
 /** A post object shaped like Contentlayer's output, for testing lib/ without a build. */
 export function makePost(overrides: Partial<Post> & Pick<Post, 'slug'>): Post {
   const { slug } = overrides
   return {
     _id: `posts/${slug}.mdx`,
-    _raw: { sourceFilePath: `posts/${slug}.mdx`, sourceFileName: `${slug}.mdx`, sourceFileDir: 'posts', contentType: 'mdx', flattenedPath: `posts/${slug}` },
+    _raw: {
+      sourceFilePath: `posts/${slug}.mdx`,
+      sourceFileName: `${slug}.mdx`,
+      sourceFileDir: 'posts',
+      contentType: 'mdx',
+      flattenedPath: `posts/${slug}`,
+    },
     type: 'Post',
     title: `Title of ${slug}`,
     date: '2014-01-01T00:00:00.000Z',

@@ -4,10 +4,10 @@
  * throttling, so the performance figures are a model of a mid-range phone on a
  * slow network, computed from this machine's trace.
  */
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium'
 import { firstPostUrl, formatMs, type BenchRow, type BenchSection } from './types'
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 /** Lighthouse has its own page-load timeouts; this bounds a hung Chromium. */
 const RUN_TIMEOUT_MS = 180_000
 
@@ -29,7 +29,7 @@ export const lighthouseSection: BenchSection = {
       { label: 'home', url: baseUrl + '/' },
       { label: 'post', url: await firstPostUrl(baseUrl) },
     ]
-    const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' })
+    const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' })
     const rows: BenchRow[] = []
     try {
       for (const page of pages) {

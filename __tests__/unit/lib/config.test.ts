@@ -1,4 +1,4 @@
-import { ConfigError, parseSiteUrl, readServerConfig, readSiteConfig } from '@/lib/site'
+import { ConfigError, parseSiteUrl, readServerConfig, readSiteConfig } from '@/lib/config'
 
 describe('site configuration', () => {
   test('defaults need nothing set', () => {

@@ -1,15 +1,10 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { AuthorStoreError, addAuthor, findAuthor, readAuthors, removeAuthor } from '@/lib/author-store'
-import { ensureAuthSecret, ensureDefaultAuthor } from '@/lib/bootstrap'
-import { hashPassword, verifyPassword } from '@/lib/passwords'
-import { createRateLimiter } from '@/lib/rate-limit'
-import { isSameOrigin, safeCallbackPath } from '@/lib/request-checks'
-import { checkShareToken, createShareToken, shareExpiry } from '@/lib/share-links'
-import { readServerConfig } from '@/lib/site'
-
-const tempDir = () => mkdtempSync(path.join(tmpdir(), 'sandbank-unit-'))
+import { AuthorStoreError, addAuthor, findAuthor, readAuthors, removeAuthor } from '@/lib/auth/author-store'
+import { hashPassword, verifyPassword } from '@/lib/auth/passwords'
+import { createRateLimiter } from '@/lib/auth/rate-limit'
+import { checkShareToken, createShareToken, shareExpiry } from '@/lib/auth/share-links'
+import { tempDir } from '../fixtures'
 
 describe('password hashing', () => {
   test('a hash verifies its own password only, and never contains it', async () => {
@@ -55,29 +50,6 @@ describe('author store', () => {
   })
 })
 
-describe('embedded defaults', () => {
-  test('a secret is generated once, saved 0600 and reused; the environment wins', () => {
-    const dataDir = tempDir()
-    const config = readServerConfig({ DATA_DIR: dataDir })
-    const first = ensureAuthSecret(config)
-    expect(first.origin).toBe('generated')
-    expect(first.secret.length).toBeGreaterThanOrEqual(32)
-    expect(statSync(first.file!).mode & 0o777).toBe(0o600)
-    expect(ensureAuthSecret(config)).toEqual({ secret: first.secret, origin: 'file', file: first.file })
-    const fromEnv = 'x'.repeat(40)
-    expect(ensureAuthSecret(readServerConfig({ DATA_DIR: dataDir, NEXTAUTH_SECRET: fromEnv }))).toEqual({ secret: fromEnv, origin: 'environment' })
-  })
-  test('one author with a random password is created only when there are none', async () => {
-    const config = readServerConfig({ DATA_DIR: tempDir() })
-    const first = await ensureDefaultAuthor(config)
-    const second = await ensureDefaultAuthor(readServerConfig({ DATA_DIR: tempDir() }))
-    expect(first?.password).not.toBe(second?.password)
-    expect(first?.password.length).toBeGreaterThanOrEqual(20)
-    await expect(verifyPassword(first!.password, findAuthor(config.authorsFile, first!.email)!.passwordHash)).resolves.toBe(true)
-    await expect(ensureDefaultAuthor(config)).resolves.toBeUndefined()
-  })
-})
-
 describe('share links', () => {
   const secret = 's'.repeat(43)
   const now = new Date('2026-06-01T00:00:00Z')
@@ -113,18 +85,5 @@ describe('sign-in rate limit', () => {
     for (const key of ['a', 'b', 'c', 'd']) limiter.recordFailure(key, 0)
     expect(limiter.isLimited('a', 1)).toBe(false)
     expect(limiter.isLimited('d', 1)).toBe(true)
-  })
-})
-
-describe('request checks', () => {
-  test('callback paths stay on this site', () => {
-    expect(safeCallbackPath('/drafts/x')).toBe('/drafts/x')
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'drafts', undefined]) expect(safeCallbackPath(bad)).toBe('/drafts')
-  })
-  test('a cross-site Origin is refused; no Origin is allowed', () => {
-    expect(isSameOrigin(new Headers({ host: 'blog.example.org', origin: 'https://blog.example.org' }))).toBe(true)
-    expect(isSameOrigin(new Headers({ host: 'blog.example.org', origin: 'https://evil.example' }))).toBe(false)
-    expect(isSameOrigin(new Headers({ host: 'blog.example.org' }))).toBe(true)
-    expect(isSameOrigin(new Headers({ host: 'blog.example.org', origin: 'null' }))).toBe(false)
   })
 })

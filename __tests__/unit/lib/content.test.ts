@@ -12,8 +12,8 @@ import {
   parsePageNumber,
   postState,
   postVersion,
-} from '@/lib/content'
-import { makePost } from './fixtures'
+} from '@/lib/content/posts'
+import { makePost } from '../fixtures'
 
 const now = new Date('2026-06-01T12:00:00Z')
 const posts = [

@@ -1,8 +1,14 @@
-import { buildFeed, serializeFeed, toJsonFeed11 } from '@/lib/feeds'
-import { makePost } from './fixtures'
+import { buildFeed, serializeFeed, toJsonFeed11 } from '@/lib/seo'
+import { makePost } from '../fixtures'
 
 const posts = [
-  makePost({ slug: 'second', title: 'Second & <last>', date: '2014-04-14T00:00:00.000Z', tags: ['open-data'], html: '<p>Full <em>body</em> two</p>' }),
+  makePost({
+    slug: 'second',
+    title: 'Second & <last>',
+    date: '2014-04-14T00:00:00.000Z',
+    tags: ['open-data'],
+    html: '<p>Full <em>body</em> two</p>',
+  }),
   makePost({ slug: 'first', title: 'First', date: '2014-01-20T00:00:00.000Z', html: '<p>Full body one</p>' }),
 ]
 const authors = () => ({ id: 'ann', name: 'Ann Author' }) as never

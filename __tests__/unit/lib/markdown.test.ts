@@ -1,5 +1,4 @@
-import { extractHeadings, plainText, readingMinutes } from '@/lib/markdown'
-import { isValidPostSlug, slugify } from '@/lib/slug'
+import { extractHeadings, isValidPostSlug, plainText, readingMinutes, slugify } from '@/lib/markdown'
 
 describe('slugs', () => {
   test('slugify folds case, punctuation and diacritics', () => {
@@ -15,7 +14,16 @@ describe('slugs', () => {
 
 describe('headings', () => {
   test('h2 and h3 get the ids rehype-slug gives them, code blocks ignored', () => {
-    const md = ['## 1. Champion open data', 'text', '```', '## not a heading', '```', '### Don’t get *distracted*', '## So what next…', '## So what next…'].join('\n')
+    const md = [
+      '## 1. Champion open data',
+      'text',
+      '```',
+      '## not a heading',
+      '```',
+      '### Don’t get *distracted*',
+      '## So what next…',
+      '## So what next…',
+    ].join('\n')
     expect(extractHeadings(md)).toEqual([
       { depth: 2, text: '1. Champion open data', id: '1-champion-open-data' },
       { depth: 3, text: 'Don’t get distracted', id: 'dont-get-distracted' },

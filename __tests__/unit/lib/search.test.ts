@@ -1,7 +1,8 @@
 import type { Post } from '@/lib/content'
-import { createSearchIndex, escapeHtml, foldWord, queryTerms, searchIndex, snippetOf, type SearchablePost } from '@/lib/search'
-import { publishedSearchIndex, searchPublishedPosts } from '@/lib/search-published'
-import { MAX_LIMIT, parseSearchLimit, parseSearchParams, parseSearchQuery } from '@/lib/search-params'
+import { MAX_LIMIT, createSearchIndex, parseSearchLimit, parseSearchParams, parseSearchQuery, searchIndex, type SearchablePost } from '@/lib/search'
+import { foldWord, queryTerms } from '@/lib/search/analysis'
+import { escapeHtml, snippetOf } from '@/lib/search/snippets'
+import { publishedSearchIndex, searchPublishedPosts } from '@/lib/search/server'
 
 const filler = 'Notes from a meeting about the council website and its budget for next year.'
 
@@ -103,15 +104,32 @@ describe('the fast top-k ranking', () => {
   test('gives the same posts, order, scores, matched terms and total as MiniSearch search()', () => {
     // A small seeded corpus with shared prefixes, near-misses and inflections, so expansion and ties are exercised.
     let seed = 7
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
-    const words = 'council councils councillor counting dashboard dashboards usability usable hack hacks hacking open opening data date dated digital design designs café resume résumé budget budgets'.split(' ')
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const words =
+      'council councils councillor counting dashboard dashboards usability usable hack hacks hacking open opening data date dated digital design designs café resume résumé budget budgets'.split(
+        ' ',
+      )
     const pick = () => words[Math.floor(random() * words.length)]
     const sentence = (n: number) => Array.from({ length: n }, pick).join(' ')
     const posts = Array.from({ length: 300 }, (_, i) =>
       post(`p${i}`, { title: sentence(3), summary: sentence(8), tags: [pick(), pick()], text: sentence(40 + (i % 60)) }),
     )
     const { engine } = createSearchIndex(posts)
-    const queries = ['council', 'counc', 'councilr', 'dashbaord', 'usabilty', 'hacking', 'open data', 'data open data', 'CAFÉ resume', 'desig', 'budget council usability', 'x', 'nothing']
+    const queries = [
+      'council',
+      'counc',
+      'councilr',
+      'dashbaord',
+      'usabilty',
+      'hacking',
+      'open data',
+      'data open data',
+      'CAFÉ resume',
+      'desig',
+      'budget council usability',
+      'x',
+      'nothing',
+    ]
     for (const query of queries) {
       const terms = queryTerms(query)
       const fast = engine.rank(terms, 50)
@@ -210,7 +228,11 @@ describe('only published posts are searchable', () => {
 
   test('a scheduled post becomes searchable once its date passes; a draft never does', () => {
     const later = new Date('2020-06-03T00:00:00Z')
-    expect(searchPublishedPosts('zebra', { now: later, posts }).results.map((hit) => hit.url).sort()).toEqual(['/posts/live', '/posts/scheduled'])
+    expect(
+      searchPublishedPosts('zebra', { now: later, posts })
+        .results.map((hit) => hit.url)
+        .sort(),
+    ).toEqual(['/posts/live', '/posts/scheduled'])
     expect(searchPublishedPosts('draft', { now: new Date('2100-01-01T00:00:00Z'), posts }).total).toBe(0)
   })
 

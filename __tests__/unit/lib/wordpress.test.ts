@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { buildContent, generatedPosts } from './contentlayer-build'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { isValidPostSlug } from '@/lib/slug'
+import { isValidPostSlug } from '@/lib/markdown'
 import {
   asciiSlug,
   htmlToMdx,
@@ -14,8 +13,8 @@ import {
   type ImportPlan,
   type WxrItem,
 } from '@/lib/wordpress'
-
-const ROOT = path.resolve(__dirname, '../..')
+import { ROOT } from '@/scripts/lib/process'
+import { buildContent, generatedPosts } from '../contentlayer-build'
 const FIXTURES = path.join(ROOT, '__tests__/fixtures/wordpress')
 const EXPORT = path.join(FIXTURES, 'export.xml')
 const MALFORMED = path.join(FIXTURES, 'malformed.xml')

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { getAuthor, getPublishedPost, postVersion, type Post } from '@/lib/content'
-import { readFontMetrics, textWidthEm } from '@/lib/font-metrics'
-import { postMetadata, siteMetadata } from '@/lib/metadata'
+import { site } from '@/lib/config'
+import type { Post } from '@/lib/content'
+import { getAuthor, getPublishedPost, postVersion } from '@/lib/content/server'
+import { readFontMetrics, textWidthEm } from '@/lib/og/font-metrics'
+import { postMetadata, siteMetadata } from '@/lib/seo'
 import {
   CARD_CONTENT_WIDTH,
   ELLIPSIS,
@@ -16,8 +18,7 @@ import {
   wrapWords,
   type CardFonts,
   type Measure,
-} from '@/lib/og-layout'
-import { site } from '@/lib/site'
+} from '@/lib/og/layout'
 
 // The real card fonts, so fitting is checked against the widths the card draws with.
 const fontFile = (name: string) => readFileSync(path.join(process.cwd(), 'assets', 'fonts', name))
