@@ -1,6 +1,7 @@
 /**
- * `npm test`: Jest units, then the end-to-end suite against a real
- * `next build` + `next start` with draft and scheduled canary posts added.
+ * `npm test`: lint and format checks and the Jest units, then the end-to-end
+ * suite against a real `next build` + `next start` with draft and scheduled
+ * canary posts added.
  *   --unit-only / --e2e-only   run one half
  *   --only <text>              run only the e2e files whose names contain <text>
  */
@@ -22,6 +23,8 @@ const LIVE_DELAY_SECONDS = 150
 const FILLER_POSTS = 6
 
 async function unitTests() {
+  await run('npm', ['run', '--silent', 'lint'])
+  await run('npm', ['run', '--silent', 'format:check'])
   await run(path.join(BIN, 'contentlayer2'), ['build'])
   await run(path.join(BIN, 'jest'), ['--ci'])
 }

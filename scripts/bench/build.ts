@@ -31,7 +31,7 @@ function syntheticPost(i: number, random: () => number): string {
   }
   const paragraph = (words: number) => {
     const sentences: string[] = []
-    for (let count = 0; count < words; ) {
+    for (let count = 0; count < words;) {
       // The last sentence is cut short so the paragraph has exactly the words asked for.
       const length = Math.min(8 + Math.floor(random() * 14), words - count)
       sentences.push(sentence(length))
@@ -96,7 +96,13 @@ export const buildSection: BenchSection = {
     const workDir = syntheticContentDir()
     let large: BuildMeasurement
     try {
-      const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: path.join(workDir, 'content'), NEXT_DIST_DIR: DIST_DIR }
+      const env = {
+        ...process.env,
+        NODE_ENV: 'production' as const,
+        NEXT_TELEMETRY_DISABLED: '1',
+        CONTENT_DIR: path.join(workDir, 'content'),
+        NEXT_DIST_DIR: DIST_DIR,
+      }
       large = await measureBuild(env, POSTS)
     } finally {
       rmSync(workDir, { recursive: true, force: true })
@@ -111,7 +117,11 @@ export const buildSection: BenchSection = {
     return [
       ...rows(`seed site, ${seedBuild.posts} posts`, seedBuild),
       ...rows(`${POSTS.toLocaleString('en-GB')} synthetic posts × ~${WORDS_PER_POST} words`, large),
-      { section: 'build', metric: `marginal time per post, (t${POSTS} − tseed) / (${POSTS} − ${seedBuild.posts})`, value: `${marginal.toFixed(0)} ms` },
+      {
+        section: 'build',
+        metric: `marginal time per post, (t${POSTS} − tseed) / (${POSTS} − ${seedBuild.posts})`,
+        value: `${marginal.toFixed(0)} ms`,
+      },
     ]
   },
 }

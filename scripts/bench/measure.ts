@@ -33,7 +33,7 @@ function parentPids(): Map<number, number[]> {
 export function treeRss(rootPid: number): number {
   const children = parentPids()
   let total = 0
-  for (const queue = [rootPid]; queue.length > 0; ) {
+  for (const queue = [rootPid]; queue.length > 0;) {
     const pid = queue.pop()!
     queue.push(...(children.get(pid) ?? []))
     try {

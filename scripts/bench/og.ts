@@ -19,7 +19,10 @@ export const og: BenchSection = {
     })
     const result = JSON.parse(stdout) as OgRenderResult
     const rows: BenchRow[] = []
-    for (const [label, run] of [['seed posts', result.seed], ['100 synthetic titles', result.synthetic]] as const) {
+    for (const [label, run] of [
+      ['seed posts', result.seed],
+      ['100 synthetic titles', result.synthetic],
+    ] as const) {
       const ms = sorted(run.ms)
       const bytes = sorted(run.bytes)
       rows.push(

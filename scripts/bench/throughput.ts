@@ -24,7 +24,11 @@ type Load = { rps: number; requests: number; errors: number; tool: string }
 async function wrk(url: string, seconds: number): Promise<Load> {
   const { stdout } = await promisify(execFile)(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, url], { timeout: (seconds + 30) * 1000 })
   const number = (pattern: RegExp) => Number(stdout.match(pattern)?.[1] ?? 0)
-  const socketErrors = stdout.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)?.slice(1).map(Number) ?? []
+  const socketErrors =
+    stdout
+      .match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)
+      ?.slice(1)
+      .map(Number) ?? []
   return {
     rps: number(/Requests\/sec:\s+([\d.]+)/),
     requests: number(/(\d+) requests in/),

@@ -9,12 +9,7 @@ export const BIN = path.join(ROOT, 'node_modules', '.bin')
  * Runs a command to completion with inherited output; rejects on a non-zero exit.
  * onSpawn sees the child as soon as it starts (the bench samples its process tree's memory).
  */
-export function run(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-  onSpawn?: (child: ChildProcess) => void,
-): Promise<void> {
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, onSpawn?: (child: ChildProcess) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' })
     onSpawn?.(child)
@@ -51,12 +46,7 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
 }
 
 /** Starts `next start` for a built dist folder; the caller stops it with stopServer. */
-export function startNextServer(
-  port: number,
-  env: NodeJS.ProcessEnv,
-  stdio: 'inherit' | 'ignore' = 'ignore',
-  hostname = '127.0.0.1',
-): ChildProcess {
+export function startNextServer(port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' = 'ignore', hostname = '127.0.0.1'): ChildProcess {
   return spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', hostname], { cwd: ROOT, env, stdio })
 }
 
