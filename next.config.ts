@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { NextConfig } from 'next'
 import { readServerConfig, readSiteConfig } from './lib/config'
 import { PRIVATE_NO_STORE, securityHeaders } from './lib/http'
@@ -13,6 +14,8 @@ const nextConfig: NextConfig = {
   // The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before.
+  cacheHandler: server.redisUrl ? path.resolve('lib/cache/next-cache-handler.mjs') : undefined,
   env: { SITE_URL: site.url },
   // forbidden() gives expired or tampered share links a real 403 page.
   experimental: { authInterrupts: true },

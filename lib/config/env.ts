@@ -57,6 +57,23 @@ export type ServerConfig = {
   authSecret?: string
   github?: { clientId: string; clientSecret: string }
   shareLinkDays: number
+  /** State that several server processes share (the Next.js page cache); unset means each process keeps its own. */
+  redisUrl?: string
+}
+
+export function parseRedisUrl(value: string | undefined): string | undefined {
+  const raw = value?.trim()
+  if (!raw) return undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, got "${raw}"`)
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `must use redis:// or rediss://, got "${url.protocol}"`)
+  }
+  return raw
 }
 
 export function readServerConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
@@ -81,5 +98,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     authSecret,
     github: githubId && githubSecret ? { clientId: githubId, clientSecret: githubSecret } : undefined,
     shareLinkDays,
+    redisUrl: parseRedisUrl(env.REDIS_URL),
   }
 }

@@ -20,4 +20,11 @@ describe('site configuration', () => {
     expect(() => readServerConfig({ SHARE_LINK_DAYS: '0' })).toThrow('SHARE_LINK_DAYS')
     expect(readServerConfig({ GITHUB_ID: 'id', GITHUB_SECRET: 'secret' }).github).toEqual({ clientId: 'id', clientSecret: 'secret' })
   })
+  test('REDIS_URL is optional, and must be a redis:// or rediss:// URL when set', () => {
+    expect(readServerConfig({}).redisUrl).toBeUndefined()
+    expect(readServerConfig({ REDIS_URL: ' redis://127.0.0.1:6379 ' }).redisUrl).toBe('redis://127.0.0.1:6379')
+    expect(readServerConfig({ REDIS_URL: 'rediss://user:pw@cache.internal:6380/2' }).redisUrl).toBe('rediss://user:pw@cache.internal:6380/2')
+    expect(() => readServerConfig({ REDIS_URL: 'localhost:6379' })).toThrow('REDIS_URL must use redis:// or rediss://')
+    expect(() => readServerConfig({ REDIS_URL: 'not a url' })).toThrow('REDIS_URL must be a redis:// or rediss:// URL')
+  })
 })
