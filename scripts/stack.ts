@@ -1,0 +1,78 @@
+/**
+ * `npm run stack -- [--replicas 2] [--port 8443] [--http-port 8080]`: the
+ * production shape on this machine. redis-server, N `next start` processes
+ * sharing their page cache through it, and nginx in front with a self-signed
+ * certificate, a page cache and failover. Builds into .next-stack first when
+ * needed. Ctrl-C stops every process.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { hasBuild } from '../lib/bootstrap'
+import { readServerConfig } from '../lib/site'
+import { bootstrapEnvironment } from './lib/bootstrap-env'
+import { BIN, ROOT, run } from './lib/process'
+import { findTools, startStack } from './lib/stack'
+
+const DIST_DIR = '.next-stack'
+const USAGE = 'Usage: npm run stack -- [--replicas 2] [--port 8443] [--http-port 8080]'
+
+function numberOption(name: string, fallback: number, min: number, max: number): number {
+  const index = process.argv.indexOf(name)
+  if (index === -1) return fallback
+  const value = Number(process.argv[index + 1])
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}\n${USAGE}`)
+  return value
+}
+
+/** SITE_URL is baked into the pages, so a build made for another address is rebuilt. */
+function builtFor(distDir: string): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(distDir, 'required-server-files.json'), 'utf8'))
+    return manifest.config?.env?.SITE_URL
+  } catch {
+    return undefined
+  }
+}
+
+async function main() {
+  const replicas = numberOption('--replicas', 2, 1, 16)
+  const httpsPort = numberOption('--port', 8443, 1, 65535)
+  const httpPort = numberOption('--http-port', 8080, 1, 65535)
+  findTools()
+  process.env.SITE_URL ||= httpsPort === 443 ? 'https://localhost' : `https://localhost:${httpsPort}`
+  const env: NodeJS.ProcessEnv = { ...(await bootstrapEnvironment(httpsPort)), NODE_ENV: 'production', NEXT_DIST_DIR: DIST_DIR }
+  const distDir = path.join(ROOT, DIST_DIR)
+  if (!hasBuild(distDir) || builtFor(distDir) !== env.SITE_URL) {
+    console.log(`sandbank: building for ${env.SITE_URL} into ${DIST_DIR} (contentlayer2 build && next build)…`)
+    await run(path.join(BIN, 'contentlayer2'), ['build'], env)
+    await run(path.join(BIN, 'next'), ['build'], env)
+  }
+  const dataDir = path.resolve(readServerConfig(env).dataDir)
+  const stack = await startStack({ dataDir, distDir, replicas, httpsPort, httpPort, env })
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    console.log('sandbank: stopping nginx, the app processes and redis-server…')
+    await stack.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  console.log(
+    [
+      '',
+      `sandbank: the stack is up at ${stack.url}/ (${replicas} × next start behind nginx, page cache in Redis).`,
+      `  http://localhost:${httpPort}/ redirects there.`,
+      `  The certificate is self-signed: ${stack.certificate.cert} (trust it, or accept the browser's warning).`,
+      `  nginx logs: ${path.join(dataDir, 'nginx/logs')}; Redis data: ${path.join(dataDir, 'redis')}.`,
+      `  Sign in at ${stack.url}/signin. Ctrl-C stops everything.`,
+      '',
+    ].join('\n'),
+  )
+}
+
+main().catch((error: Error) => {
+  console.error(`sandbank: ${error.message}`)
+  process.exit(1)
+})
