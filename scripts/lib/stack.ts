@@ -71,6 +71,8 @@ export type Stack = {
   stopRedis: () => Promise<void>
   /** Starts redis-server again on the same port with the same data. */
   startRedis: () => Promise<void>
+  /** Starts an app process again on its port (after it died), so nginx sends it requests again. */
+  restartApp: (app: AppProcess) => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -180,9 +182,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const apps: AppProcess[] = []
     for (let i = 1; i <= options.replicas; i++) {
       const port = await freePort()
-      const child = startNextServer(port, env, 'pipe')
-      const app = { name: `next ${i}`, port, url: `http://127.0.0.1:${port}`, child }
-      track(app.name, child, 'next')
+      const app = { name: `next ${i}`, port, url: `http://127.0.0.1:${port}`, child: startNextServer(port, env, 'pipe') }
+      track(app.name, app.child, 'next')
       apps.push(app)
     }
     await Promise.all(apps.map((app) => waitForPort(app.port, app.child, app.name)))
@@ -213,6 +214,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         if (redis) await stopServer(redis)
       },
       startRedis: bringUpRedis,
+      restartApp: async (app) => {
+        await stopServer(app.child)
+        app.child = startNextServer(app.port, env, 'pipe')
+        track(app.name, app.child, 'next')
+        await waitForPort(app.port, app.child, app.name)
+      },
       stop: stopAll,
     }
   } catch (error) {
