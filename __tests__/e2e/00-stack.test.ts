@@ -3,8 +3,10 @@
  * two `next start` processes sharing their page cache through redis-server, all
  * started here from the e2e build on free loopback ports and stopped afterwards.
  *
- * Runs before 99-schedule: the scheduled post (E2E_LIVE_AT) must still be
- * unpublished when the first tests here ask for it, and goes live during the last.
+ * Runs first: the scheduled post (E2E_LIVE_AT, LIVE_DELAY_SECONDS after the build
+ * started) must still be unpublished when the first tests here ask for it, and
+ * goes live during the last. The single-server files that follow never look at it
+ * before 99-schedule, and their server started before its date all the same.
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
