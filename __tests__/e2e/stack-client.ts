@@ -5,14 +5,14 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { connect as connectHttp2 } from 'node:http2'
-import { request } from 'node:https'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { httpsRequest, type Reply } from '../../scripts/lib/https-request'
 import { freePort } from '../../scripts/lib/process'
 import { startStack, type Stack } from '../../scripts/lib/stack'
 import { CookieJar, DIST_DIR } from './helpers'
 
-export type Reply = { status: number; headers: Headers; text: string }
+export type { Reply }
 
 export type TestStack = Stack & {
   /** Every line the stack's processes printed, prefixed with their names. */
@@ -22,14 +22,6 @@ export type TestStack = Stack & {
   /** The protocol nginx agreed through ALPN. */
   negotiatedProtocol: () => Promise<string>
   close: () => Promise<void>
-}
-
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(raw)) {
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one)
-  }
-  return headers
 }
 
 export async function startTestStack(): Promise<TestStack> {
@@ -52,34 +44,17 @@ export async function startTestStack(): Promise<TestStack> {
     rmSync(dataDir, { recursive: true, force: true })
     throw error
   })
-  const ca = readFileSync(stack.certificate.cert)
   const { hostname, port } = new URL(stack.url)
-
-  const send = (method: string, pathname: string, headers: Record<string, string>, body?: string) =>
-    new Promise<Reply>((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port, servername: hostname, ca, method, path: pathname, headers: { host: `${hostname}:${port}`, ...headers }, agent: false },
-        (response) => {
-          const chunks: Buffer[] = []
-          response.on('data', (chunk: Buffer) => chunks.push(chunk))
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, headers: toHeaders(response.headers), text: Buffer.concat(chunks).toString('utf8') }),
-          )
-          response.on('error', reject)
-        },
-      )
-      req.on('error', reject)
-      req.end(body)
-    })
+  const target = { port: Number(port), servername: hostname, ca: readFileSync(stack.certificate.cert) }
 
   return {
     ...stack,
     log,
-    get: (pathname, headers = {}) => send('GET', pathname, headers),
-    post: (pathname, body, headers = {}) => send('POST', pathname, { 'content-length': String(Buffer.byteLength(body)), ...headers }, body),
+    get: (pathname, headers = {}) => httpsRequest(target, 'GET', pathname, headers),
+    post: (pathname, body, headers = {}) => httpsRequest(target, 'POST', pathname, headers, body),
     negotiatedProtocol: () =>
       new Promise((resolve, reject) => {
-        const session = connectHttp2(`https://127.0.0.1:${port}`, { ca, servername: hostname })
+        const session = connectHttp2(`https://127.0.0.1:${port}`, { ca: target.ca, servername: hostname })
         session.on('error', reject)
         session.on('connect', () => {
           resolve(session.alpnProtocol ?? 'none')
