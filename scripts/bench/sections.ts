@@ -3,6 +3,7 @@ import { lighthouseSection } from './lighthouse'
 import { og } from './og'
 import { pageWeight } from './page-weight'
 import { searchSection } from './search'
+import { stackSection } from './stack'
 import { throughput } from './throughput'
 import type { BenchSection } from './types'
 
@@ -12,4 +13,4 @@ import type { BenchSection } from './types'
  * (restored afterwards, but og reads it), and its load should not overlap the
  * server-side measurements.
  */
-export const sections: BenchSection[] = [pageWeight, throughput, lighthouseSection, searchSection, og, buildSection]
+export const sections: BenchSection[] = [pageWeight, throughput, stackSection, lighthouseSection, searchSection, og, buildSection]

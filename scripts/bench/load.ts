@@ -1,0 +1,67 @@
+/**
+ * Bounded HTTP load against one URL: Debian's wrk when installed (C, one thread,
+ * so the load generator takes as little of the machine as possible), otherwise
+ * autocannon from npm. Both keep connections alive and send no Accept-Encoding.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { promisify } from 'node:util'
+import autocannon from 'autocannon'
+
+const WRK = '/usr/bin/wrk'
+export const DURATION_S = 10
+const WARMUP_S = 2
+const CONNECTIONS = 16
+
+export type Load = { rps: number; p99Ms: number; requests: number; errors: number; tool: string }
+type LoadOptions = { seconds?: number; headers?: Record<string, string> }
+
+/** wrk prints latencies as 812.00us, 1.23ms or 1.02s. */
+function toMs(value: string | undefined): number {
+  const match = value?.match(/^([\d.]+)(us|ms|s)$/)
+  if (!match) return Number.NaN
+  const factor = { us: 0.001, ms: 1, s: 1000 }[match[2] as 'us' | 'ms' | 's']
+  return Number(match[1]) * factor
+}
+
+async function wrk(url: string, { seconds = DURATION_S, headers = {} }: LoadOptions): Promise<Load> {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])
+  const { stdout } = await promisify(execFile)(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...headerArgs, url], {
+    timeout: (seconds + 30) * 1000,
+  })
+  const number = (pattern: RegExp) => Number(stdout.match(pattern)?.[1] ?? 0)
+  const socketErrors = stdout.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)?.slice(1).map(Number) ?? []
+  return {
+    rps: number(/Requests\/sec:\s+([\d.]+)/),
+    p99Ms: toMs(stdout.match(/^\s+99%\s+(\S+)/m)?.[1]),
+    requests: number(/(\d+) requests in/),
+    errors: number(/Non-2xx or 3xx responses: (\d+)/) + socketErrors.reduce((a, b) => a + b, 0),
+    tool: `wrk -t1 -c${CONNECTIONS} -d${seconds}s`,
+  }
+}
+
+async function autocannonLoad(url: string, { seconds = DURATION_S, headers = {} }: LoadOptions): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers })
+  return {
+    rps: result.requests.average,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+    tool: `autocannon -c${CONNECTIONS} -d${seconds}`,
+  }
+}
+
+export function hasWrk(): boolean {
+  return existsSync(WRK)
+}
+
+/** Warm up (JIT, caches, TLS sessions), then measure. */
+export async function measureLoad(url: string, options: LoadOptions = {}): Promise<Load> {
+  const run = hasWrk() ? wrk : autocannonLoad
+  await run(url, { ...options, seconds: WARMUP_S })
+  return run(url, options)
+}
+
+export function formatLoad(load: Load): string {
+  return `${load.rps.toFixed(0)} req/s, p99 ${load.p99Ms < 10 ? load.p99Ms.toFixed(2) : load.p99Ms.toFixed(0)} ms`
+}
