@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { NextConfig } from 'next'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { readServerConfig, readSiteConfig } from './lib/config'
 import { PRIVATE_NO_STORE, securityHeaders } from './lib/http'
 import { DRAFTS } from './lib/routes'
@@ -14,9 +15,6 @@ const nextConfig: NextConfig = {
   // The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  // Also writes .next/standalone: server.js with only the files it needs (47 MB against ~600 MB of
-  // node_modules and build), the release a VM runs (docs/deployment.md). `npm start` still runs next start.
-  output: 'standalone',
   // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before.
   cacheHandler: server.redisUrl ? path.resolve('lib/cache/next-cache-handler.mjs') : undefined,
   env: { SITE_URL: site.url },
@@ -56,4 +54,11 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default nextConfig
+/**
+ * `next build` also writes .next/standalone: server.js with only the files it needs (about 50 MB,
+ * against ~600 MB of node_modules and build), the release a VM runs (docs/deployment.md). Only the
+ * build sees the setting: `next start` (npm start, npm run stack) would warn about it and runs the same.
+ */
+export default function config(phase: string): NextConfig {
+  return phase === PHASE_PRODUCTION_BUILD ? { ...nextConfig, output: 'standalone' } : nextConfig
+}
