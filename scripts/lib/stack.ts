@@ -102,6 +102,9 @@ export async function waitForPort(port: number, child: ChildProcess, name: strin
 
 type PidEntry = { pid: number; name: string; command: string }
 
+/** The proxy first, so nothing new arrives; then the apps; Redis last, once nothing writes to it. */
+const STOP_ORDER = ['nginx', 'next', 'redis-server']
+
 function pidFile(dataDir: string): string {
   return path.join(dataDir, 'stack-pids.json')
 }
@@ -123,7 +126,7 @@ export async function stopLeftovers(dataDir: string, write: (line: string) => vo
   const file = pidFile(dataDir)
   if (!existsSync(file)) return
   const entries = JSON.parse(readFileSync(file, 'utf8')) as PidEntry[]
-  for (const { pid, name, command } of entries) {
+  for (const { pid, name, command } of entries.sort((a, b) => STOP_ORDER.indexOf(a.command) - STOP_ORDER.indexOf(b.command))) {
     if (!commandLine(pid)?.includes(command)) continue
     write(`sandbank: stopping ${name} (pid ${pid}) left running by an earlier stack`)
     process.kill(pid, 'SIGTERM')
@@ -161,9 +164,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   const stopAll = async () => {
     stopping = true
-    // The proxy first, so nothing new arrives; then the apps; Redis last, once nothing writes to it.
-    const order = ['nginx', 'next', 'redis']
-    for (const prefix of order) await Promise.all(children.filter((c) => c.name.startsWith(prefix)).map((c) => stopServer(c.child)))
+    for (const command of STOP_ORDER) await Promise.all(children.filter((c) => c.command === command).map((c) => stopServer(c.child)))
     rmSync(pidFile(options.dataDir), { force: true })
   }
 
