@@ -62,6 +62,27 @@ export async function measureLoad(url: string, options: LoadOptions = {}): Promi
   return run(url, options)
 }
 
+/**
+ * Several targets measured in interleaved rounds (A B C, A B C, …), each reported by its
+ * median round: on a shared machine the background load changes within seconds, and
+ * interleaving spreads it over every target instead of charging it to whichever ran then.
+ */
+export async function measureInterleaved(
+  targets: { url: string; headers?: Record<string, string> }[],
+  { rounds = 5, seconds = 3 }: { rounds?: number; seconds?: number } = {},
+): Promise<Load[]> {
+  const run = hasWrk() ? wrk : autocannonLoad
+  for (const target of targets) await run(target.url, { headers: target.headers, seconds: WARMUP_S })
+  const results: Load[][] = targets.map(() => [])
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, target] of targets.entries()) results[index].push(await run(target.url, { headers: target.headers, seconds }))
+  }
+  return results.map((loads) => {
+    const median = [...loads].sort((a, b) => a.rps - b.rps)[Math.floor(loads.length / 2)]
+    return { ...median, errors: loads.reduce((sum, load) => sum + load.errors, 0), tool: `${median.tool}, median of ${rounds} interleaved rounds` }
+  })
+}
+
 export function formatLoad(load: Load): string {
   return `${load.rps.toFixed(0)} req/s, p99 ${load.p99Ms < 10 ? load.p99Ms.toFixed(2) : load.p99Ms.toFixed(0)} ms`
 }

@@ -13,7 +13,7 @@ import path from 'node:path'
 import { httpsRequest } from '../lib/https-request'
 import { freePort } from '../lib/process'
 import { startStack } from '../lib/stack'
-import { formatLoad, measureLoad, type Load } from './load'
+import { formatLoad, measureInterleaved, type Load } from './load'
 import { startStaticNginx } from './static-nginx'
 import { firstPostUrl, type BenchRow, type BenchSection } from './types'
 
@@ -54,13 +54,15 @@ export const stackSection: BenchSection = {
       }
       staticNginx = await startStaticNginx(Buffer.from(hit.text), { cert: stack.certificate.cert, key: stack.certificate.key })
 
-      const ceiling = await measureLoad(staticNginx.url)
+      const [ceiling, cached, uncached, single] = await measureInterleaved([
+        { url: staticNginx.url },
+        { url: stackUrl },
+        { url: stackUrl, headers: BYPASS },
+        { url: `${baseUrl}${postPath}` },
+      ])
       row('nginx, same HTML from disk, https', ceiling)
-      const cached = await measureLoad(stackUrl)
       row('stack, nginx page cache HIT, https', cached)
-      const uncached = await measureLoad(stackUrl, { headers: BYPASS })
       row('stack, page cache bypassed, 2 × next start, https', uncached)
-      const single = await measureLoad(`${baseUrl}${postPath}`)
       row('single next start, http', single)
       rows.push({ section, metric: 'ratio, stack cache HIT ÷ nginx static', value: (cached.rps / ceiling.rps).toFixed(2), target: '≥ 0.50' })
       rows.push({ section, metric: 'ratio, stack without cache ÷ single next start', value: (uncached.rps / single.rps).toFixed(2) })

@@ -6,7 +6,7 @@
  * competes with the server, so read the ratio, not the absolute figures.
  */
 import { existsSync } from 'node:fs'
-import { formatLoad, measureLoad } from './load'
+import { formatLoad, measureInterleaved, measureLoad } from './load'
 import { NGINX, startStaticNginx } from './static-nginx'
 import { firstPostUrl, type BenchRow, type BenchSection } from './types'
 
@@ -17,11 +17,9 @@ export const throughput: BenchSection = {
     const postUrl = await firstPostUrl(baseUrl)
     const html = Buffer.from(await (await fetch(postUrl, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer())
     const rows: BenchRow[] = []
-    const next = await measureLoad(postUrl)
-    rows.push({ section, metric: `next start, post page (${next.tool})`, value: formatLoad(next) })
-    if (next.errors) rows.push({ section, metric: 'next start, errors or non-2xx', value: String(next.errors) })
-
     if (!existsSync(NGINX)) {
+      const next = await measureLoad(postUrl)
+      rows.push({ section, metric: `next start, post page (${next.tool})`, value: formatLoad(next) })
       rows.push({ section, metric: 'nginx, same HTML', value: 'n/a (apt-get install -y nginx)' })
       return rows
     }
@@ -29,7 +27,9 @@ export const throughput: BenchSection = {
     try {
       const served = Buffer.from(await (await fetch(nginx.url)).arrayBuffer())
       if (!served.equals(html)) throw new Error('throughput: nginx did not serve the same HTML')
-      const reference = await measureLoad(nginx.url)
+      const [next, reference] = await measureInterleaved([{ url: postUrl }, { url: nginx.url }])
+      rows.push({ section, metric: `next start, post page (${next.tool})`, value: formatLoad(next) })
+      if (next.errors) rows.push({ section, metric: 'next start, errors or non-2xx', value: String(next.errors) })
       rows.push({ section, metric: `nginx, same HTML from disk (${reference.tool})`, value: formatLoad(reference) })
       if (reference.errors) rows.push({ section, metric: 'nginx, errors or non-2xx', value: String(reference.errors) })
       rows.push({ section, metric: 'ratio, nginx ÷ next start', value: `${(reference.rps / next.rps).toFixed(1)}×` })
