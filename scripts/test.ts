@@ -17,8 +17,11 @@ const runE2e = !args.has('--unit-only')
 const onlyIndex = process.argv.indexOf('--only')
 const onlyFiles = onlyIndex > -1 ? process.argv[onlyIndex + 1] : undefined
 
-/** Seconds after the build starts at which the "goes live" fixture post is dated. */
-const LIVE_DELAY_SECONDS = 150
+/**
+ * Seconds after the build starts at which the "goes live" fixture post is dated: long enough
+ * for the build and the stack tests' first look at it (00-stack), short enough not to idle.
+ */
+const LIVE_DELAY_SECONDS = 110
 /** Older published posts added so the listing has a second page to walk through. */
 const FILLER_POSTS = 6
 
