@@ -1,6 +1,6 @@
-import path from 'node:path'
 import type { NextConfig } from 'next'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
+import { NEXT_CACHE_HANDLER } from './lib/cache'
 import { readServerConfig, readSiteConfig } from './lib/config'
 import { PRIVATE_NO_STORE, securityHeaders } from './lib/http'
 import { DRAFTS } from './lib/routes'
@@ -16,7 +16,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before.
-  cacheHandler: server.redisUrl ? path.resolve('lib/cache/next-cache-handler.mjs') : undefined,
+  cacheHandler: server.redisUrl ? NEXT_CACHE_HANDLER : undefined,
   env: { SITE_URL: site.url },
   // forbidden() gives expired or tampered share links a real 403 page.
   experimental: { authInterrupts: true },

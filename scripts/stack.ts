@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { hasBuild } from '../lib/bootstrap'
-import { readServerConfig } from '../lib/site'
+import { readServerConfig } from '../lib/config'
 import { bootstrapEnvironment } from './lib/bootstrap-env'
 import { BIN, ROOT, run } from './lib/process'
+import { hasBuild } from './lib/provisioning'
 import { findTools, startStack } from './lib/stack'
 
 const DIST_DIR = '.next-stack'

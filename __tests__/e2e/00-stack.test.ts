@@ -48,12 +48,16 @@ async function eventually<T>(what: string, attempt: () => Promise<T | undefined>
 
 before(async () => {
   stack = await startTestStack()
-  const added = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/author.ts', 'add', EMAIL, '--name', 'Stack Author', '--password-stdin'], {
-    cwd: ROOT,
-    input: PASSWORD,
-    encoding: 'utf8',
-    env: process.env,
-  })
+  const added = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    ['scripts/author.ts', 'add', EMAIL, '--name', 'Stack Author', '--password-stdin'],
+    {
+      cwd: ROOT,
+      input: PASSWORD,
+      encoding: 'utf8',
+      env: process.env,
+    },
+  )
   assert.equal(added.status, 0, added.stderr)
 })
 
@@ -62,7 +66,7 @@ after(async () => {
 })
 
 describe('production shape: nginx + 2 × next start + redis-server', () => {
-  test('a 404 is never kept: before its date the scheduled post\'s card is 404 on every request, never from the cache', async (t) => {
+  test("a 404 is never kept: before its date the scheduled post's card is 404 on every request, never from the cache", async (t) => {
     assert.ok(!Number.isNaN(liveAt.getTime()), 'E2E_LIVE_AT is set by the harness')
     if (Date.now() > liveAt.getTime() - 5000) return t.skip(`the build and earlier tests outran LIVE_DELAY_SECONDS; ${SCHEDULED} was already live`)
     for (const pathname of [SCHEDULED_CARD, '/no-such-page', SCHEDULED_CARD, '/no-such-page', SCHEDULED_CARD]) {
@@ -123,9 +127,18 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     assert.equal(second.text, first.text)
   })
 
-  test('nothing private is stored: auth answers, drafts and /api/drafts are never HIT, and an anonymous reader never gets an author\'s page', async () => {
+  test("nothing private is stored: auth answers, drafts and /api/drafts are never HIT, and an anonymous reader never gets an author's page", async () => {
     // Every auth answer, twice, signed out.
-    for (const pathname of ['/api/auth/csrf', '/api/auth/csrf', '/api/auth/session', '/api/auth/session', '/api/auth/providers', '/signin', '/signin', '/signout']) {
+    for (const pathname of [
+      '/api/auth/csrf',
+      '/api/auth/csrf',
+      '/api/auth/session',
+      '/api/auth/session',
+      '/api/auth/providers',
+      '/signin',
+      '/signin',
+      '/signout',
+    ]) {
       const reply = await stack.get(pathname)
       assert.notEqual(cacheStatus(reply), 'HIT', pathname)
     }
@@ -147,7 +160,14 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
       }
     }
     // The same addresses straight after, signed out: nothing of the author's answers.
-    for (const pathname of ['/drafts/qzcanary-draft', '/drafts', '/api/drafts', '/api/auth/session', '/%64rafts/qzcanary-draft', '/drafts//qzcanary-draft']) {
+    for (const pathname of [
+      '/drafts/qzcanary-draft',
+      '/drafts',
+      '/api/drafts',
+      '/api/auth/session',
+      '/%64rafts/qzcanary-draft',
+      '/drafts//qzcanary-draft',
+    ]) {
       const reply = await stack.get(pathname)
       if (pathname !== '/api/auth/session') assert.notEqual(reply.status, 200, `${pathname} signed out`)
       assert.deepEqual(canaryMarkersIn(reply.text, pathname), [], `${pathname} signed out showed a draft`)

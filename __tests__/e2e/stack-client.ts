@@ -74,7 +74,10 @@ export async function signInThrough(stack: TestStack, jar: CookieJar, email: str
   jar.store(csrf.headers)
   const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string }
   const body = new URLSearchParams({ csrfToken, email, password, callbackUrl: `${stack.url}/drafts`, json: 'true' }).toString()
-  const reply = await stack.post('/api/auth/callback/credentials', body, { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' })
+  const reply = await stack.post('/api/auth/callback/credentials', body, {
+    cookie: jar.header(),
+    'content-type': 'application/x-www-form-urlencoded',
+  })
   jar.store(reply.headers)
   return reply
 }

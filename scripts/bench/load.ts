@@ -30,7 +30,11 @@ async function wrk(url: string, { seconds = DURATION_S, headers = {} }: LoadOpti
     timeout: (seconds + 30) * 1000,
   })
   const number = (pattern: RegExp) => Number(stdout.match(pattern)?.[1] ?? 0)
-  const socketErrors = stdout.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)?.slice(1).map(Number) ?? []
+  const socketErrors =
+    stdout
+      .match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)
+      ?.slice(1)
+      .map(Number) ?? []
   return {
     rps: number(/Requests\/sec:\s+([\d.]+)/),
     p99Ms: toMs(stdout.match(/^\s+99%\s+(\S+)/m)?.[1]),

@@ -32,7 +32,12 @@ export const stackSection: BenchSection = {
       httpsPort: await freePort(),
       httpPort: await freePort(),
       workerProcesses: 1,
-      env: { ...process.env, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), AUTHORS_FILE: path.join(dataDir, 'authors.json'), NEXTAUTH_URL: '' },
+      env: {
+        ...process.env,
+        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+        AUTHORS_FILE: path.join(dataDir, 'authors.json'),
+        NEXTAUTH_URL: '',
+      },
       write: () => {},
     })
     const rows: BenchRow[] = []
@@ -50,7 +55,9 @@ export const stackSection: BenchSection = {
       const hit = await httpsRequest(target, 'GET', postPath)
       const bypass = await httpsRequest(target, 'GET', postPath, BYPASS)
       if (first.status !== 200 || hit.headers.get('x-cache-status') !== 'HIT' || bypass.headers.get('x-cache-status') !== 'BYPASS') {
-        throw new Error(`stack: expected 200, a HIT and a BYPASS, got ${first.status}, ${hit.headers.get('x-cache-status')}, ${bypass.headers.get('x-cache-status')}`)
+        throw new Error(
+          `stack: expected 200, a HIT and a BYPASS, got ${first.status}, ${hit.headers.get('x-cache-status')}, ${bypass.headers.get('x-cache-status')}`,
+        )
       }
       staticNginx = await startStaticNginx(Buffer.from(hit.text), { cert: stack.certificate.cert, key: stack.certificate.key })
 

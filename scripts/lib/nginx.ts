@@ -78,7 +78,10 @@ function userDirective(): string {
   if (process.getuid?.() !== 0) return ''
   const { uid, gid } = statSync(ROOT)
   const name = (file: string, id: number) =>
-    readFileSync(file, 'utf8').split('\n').find((line) => line.split(':')[2] === String(id))?.split(':')[0]
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .find((line) => line.split(':')[2] === String(id))
+      ?.split(':')[0]
   return `user ${name('/etc/passwd', uid) ?? 'root'} ${name('/etc/group', gid) ?? 'root'};\n`
 }
 

@@ -46,7 +46,12 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
 }
 
 /** Starts `next start` for a built dist folder; the caller stops it with stopServer. */
-export function startNextServer(port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' | 'pipe' = 'ignore', hostname = '127.0.0.1'): ChildProcess {
+export function startNextServer(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  stdio: 'inherit' | 'ignore' | 'pipe' = 'ignore',
+  hostname = '127.0.0.1',
+): ChildProcess {
   return spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', hostname], { cwd: ROOT, env, stdio })
 }
 

@@ -31,12 +31,22 @@ export async function ensureSelfSignedCertificate(dir: string, hostnames: string
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const altNames = hostnames.map((name) => (isIP(name) ? `IP:${name}` : `DNS:${name}`)).join(',')
   await exec('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256',
-    '-days', String(DAYS),
-    '-subj', `/CN=${hostnames[0]}`,
-    '-addext', `subjectAltName=${altNames}`,
-    '-keyout', key,
-    '-out', cert,
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-sha256',
+    '-days',
+    String(DAYS),
+    '-subj',
+    `/CN=${hostnames[0]}`,
+    '-addext',
+    `subjectAltName=${altNames}`,
+    '-keyout',
+    key,
+    '-out',
+    cert,
   ])
   chmodSync(key, 0o600)
   return { cert, key, created: true }
