@@ -1,9 +1,10 @@
 /**
- * `npm run stack -- [--replicas 2] [--port 8443] [--http-port 8080]`: the
+ * `npm run stack -- [--replicas 2] [--port 8443] [--http-port 8080] [--build]`: the
  * production shape on this machine. redis-server, N `next start` processes
  * sharing their page cache through it, and nginx in front with a self-signed
  * certificate, a page cache and failover. Builds into .next-stack first when
- * needed. Ctrl-C stops every process.
+ * there is no build for this address, or always with --build (after changing
+ * content or code). Ctrl-C stops every process.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -14,7 +15,7 @@ import { hasBuild } from './lib/provisioning'
 import { findTools, startStack } from './lib/stack'
 
 const DIST_DIR = '.next-stack'
-const USAGE = 'Usage: npm run stack -- [--replicas 2] [--port 8443] [--http-port 8080]'
+const USAGE = 'Usage: npm run stack -- [--replicas 2] [--port 8443] [--http-port 8080] [--build]'
 
 function numberOption(name: string, fallback: number, min: number, max: number): number {
   const index = process.argv.indexOf(name)
@@ -42,7 +43,7 @@ async function main() {
   process.env.SITE_URL ||= httpsPort === 443 ? 'https://localhost' : `https://localhost:${httpsPort}`
   const env: NodeJS.ProcessEnv = { ...(await bootstrapEnvironment(httpsPort)), NODE_ENV: 'production', NEXT_DIST_DIR: DIST_DIR }
   const distDir = path.join(ROOT, DIST_DIR)
-  if (!hasBuild(distDir) || builtFor(distDir) !== env.SITE_URL) {
+  if (process.argv.includes('--build') || !hasBuild(distDir) || builtFor(distDir) !== env.SITE_URL) {
     console.log(`sandbank: building for ${env.SITE_URL} into ${DIST_DIR} (contentlayer2 build && next build)…`)
     await run(path.join(BIN, 'contentlayer2'), ['build'], env)
     await run(path.join(BIN, 'next'), ['build'], env)
