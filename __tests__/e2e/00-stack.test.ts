@@ -9,15 +9,12 @@
  * before 99-schedule, and their server started before its date all the same.
  */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import autocannon from 'autocannon'
 import { createClient } from 'redis'
-import { CookieJar, SEED_SLUGS, canaryMarkersIn } from './helpers'
+import { CookieJar, SEED_SLUGS, authorCli, canaryMarkersIn } from './helpers'
 import { signInThrough, startTestStack, type Reply, type TestStack } from './stack-client'
 
-const ROOT = path.resolve(__dirname, '..', '..')
 const EMAIL = 'stack.author@example.org'
 const PASSWORD = 'a different horse, battery and staple'
 const liveAt = new Date(process.env.E2E_LIVE_AT ?? '')
@@ -48,16 +45,7 @@ async function eventually<T>(what: string, attempt: () => Promise<T | undefined>
 
 before(async () => {
   stack = await startTestStack()
-  const added = spawnSync(
-    path.join(ROOT, 'node_modules/.bin/tsx'),
-    ['scripts/author.ts', 'add', EMAIL, '--name', 'Stack Author', '--password-stdin'],
-    {
-      cwd: ROOT,
-      input: PASSWORD,
-      encoding: 'utf8',
-      env: process.env,
-    },
-  )
+  const added = authorCli(['add', EMAIL, '--name', 'Stack Author', '--password-stdin'], PASSWORD)
   assert.equal(added.status, 0, added.stderr)
 })
 
