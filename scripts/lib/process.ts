@@ -45,8 +45,13 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
-/** Starts `next start` for a built dist folder; the caller stops it with stopServer. */
-export function startNextServer(port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' = 'ignore', hostname = '127.0.0.1'): ChildProcess {
+/** Starts `next start` for a built dist folder; the caller stops it with stopServer. `pipe` lets the caller read its log. */
+export function startNextServer(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  stdio: 'inherit' | 'ignore' | 'pipe' = 'ignore',
+  hostname = '127.0.0.1',
+): ChildProcess {
   return spawn(path.join(BIN, 'next'), ['start', '-p', String(port), '-H', hostname], { cwd: ROOT, env, stdio })
 }
 
