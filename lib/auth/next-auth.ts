@@ -10,7 +10,7 @@ import { redirect } from 'next/navigation'
 import { serverConfig } from '../config/server'
 import { getAuthors } from '../content/server'
 import { SIGN_IN, signInUrl } from '../routes'
-import { findAuthor } from './author-store'
+import { createFileAuthorStore } from './author-store'
 import { decoyPasswordHash, verifyPassword } from './passwords'
 import { SIGN_IN_LIMIT, createRateLimiter } from './rate-limit'
 import { readSecretFile } from './secret-file'
@@ -31,6 +31,9 @@ export function signInLimitKeys(email: string, address: string): string[] {
   return [`email:${email.trim().toLowerCase()}`, `ip:${address}`]
 }
 
+/** The author store this process reads. */
+const authorStore = createFileAuthorStore(serverConfig.authorsFile)
+
 export function authSecret(): string | undefined {
   return serverConfig.authSecret ?? readSecretFile(serverConfig.secretFile)
 }
@@ -50,7 +53,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const email = credentials?.email ?? ''
         const password = credentials?.password ?? ''
-        const author = email ? findAuthor(serverConfig.authorsFile, email) : undefined
+        const author = email ? await authorStore.find(email) : undefined
         // Unknown emails still cost one hash, so timing does not reveal which emails exist.
         const valid = await verifyPassword(password, author?.passwordHash ?? (await decoyPasswordHash()))
         const keys = signInLimitKeys(email, clientAddress(request?.headers))

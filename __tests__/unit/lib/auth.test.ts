@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { AuthorStoreError, addAuthor, findAuthor, readAuthors, removeAuthor } from '@/lib/auth/author-store'
+import { AuthorStoreError, createFileAuthorStore, readAuthors } from '@/lib/auth/author-store'
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords'
 import { createRateLimiter } from '@/lib/auth/rate-limit'
 import { checkShareToken, createShareToken, shareExpiry } from '@/lib/auth/share-links'
@@ -23,25 +23,26 @@ describe('password hashing', () => {
 describe('author store', () => {
   test('adds, finds (case-insensitively), lists and removes authors, in a 0600 file', async () => {
     const file = path.join(tempDir(), 'nested', 'authors.json')
-    await addAuthor(file, { email: 'Ann@Example.org', name: 'Ann', password: 'twelve chars ok' })
+    const store = createFileAuthorStore(file)
+    await store.add({ email: 'Ann@Example.org', name: 'Ann', password: 'twelve chars ok' })
     expect(statSync(file).mode & 0o777).toBe(0o600)
-    expect(findAuthor(file, 'ann@example.org')?.name).toBe('Ann')
+    expect((await store.find('ann@example.org'))?.name).toBe('Ann')
     expect(readFileSync(file, 'utf8')).not.toContain('twelve chars ok')
-    removeAuthor(file, 'ANN@example.org')
-    expect(readAuthors(file)).toEqual([])
+    await store.remove('ANN@example.org')
+    expect(await store.list()).toEqual([])
   })
   test('clear errors for a duplicate, an unknown email, a weak password, a bad address and an unwritable file', async () => {
-    const file = path.join(tempDir(), 'authors.json')
-    await addAuthor(file, { email: 'a@example.org', password: 'long enough pass' })
-    await expect(addAuthor(file, { email: 'A@example.org', password: 'long enough pass' })).rejects.toThrow('already exists')
-    await expect(addAuthor(file, { email: 'b@example.org', password: 'short' })).rejects.toThrow('at least 12 characters')
-    await expect(addAuthor(file, { email: 'not an email', password: 'long enough pass' })).rejects.toThrow('is not an email address')
-    expect(() => removeAuthor(file, 'nobody@example.org')).toThrow('No author has the email nobody@example.org')
+    const store = createFileAuthorStore(path.join(tempDir(), 'authors.json'))
+    await store.add({ email: 'a@example.org', password: 'long enough pass' })
+    await expect(store.add({ email: 'A@example.org', password: 'long enough pass' })).rejects.toThrow('already exists')
+    await expect(store.add({ email: 'b@example.org', password: 'short' })).rejects.toThrow('at least 12 characters')
+    await expect(store.add({ email: 'not an email', password: 'long enough pass' })).rejects.toThrow('is not an email address')
+    await expect(store.remove('nobody@example.org')).rejects.toThrow('No author has the email nobody@example.org')
     const blocker = path.join(tempDir(), 'a-file')
     writeFileSync(blocker, '')
-    await expect(addAuthor(path.join(blocker, 'authors.json'), { email: 'c@example.org', password: 'long enough pass' })).rejects.toThrow(
-      AuthorStoreError,
-    )
+    await expect(
+      createFileAuthorStore(path.join(blocker, 'authors.json')).add({ email: 'c@example.org', password: 'long enough pass' }),
+    ).rejects.toThrow(AuthorStoreError)
   })
   test('a corrupt store is reported, not treated as empty', () => {
     const file = path.join(tempDir(), 'authors.json')
