@@ -80,6 +80,8 @@ export const API = {
   auth: {
     session: '/api/auth/session',
     csrf: '/api/auth/csrf',
+    /** next-auth's sign-in callbacks; the device cookie is sent only with these. */
+    callbacks: '/api/auth/callback',
     credentials: '/api/auth/callback/credentials',
     gitHubSignIn: '/api/auth/signin/github',
     signOut: '/api/auth/signout',

@@ -7,6 +7,6 @@
 export { AuthorStoreError, createFileAuthorStore, readAuthors, type AuthorStore, type StoredAuthor } from './author-store'
 export { SIGNED_IN_HINT_COOKIE } from './hint-cookie'
 export { generatePassword, verifyPassword } from './passwords'
-export { readSecretFile } from './secret-file'
+export { authSecret, readSecretFile } from './secret-file'
 export { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from './share-links'
 export { checkAuthorStoreOrExit } from './startup-checks'
