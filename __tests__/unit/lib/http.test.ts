@@ -1,5 +1,5 @@
 import { parseTrustedProxies } from '@/lib/config'
-import { UNIDENTIFIED_CLIENT, clientAddress, isSameOrigin, safeCallbackPath } from '@/lib/http'
+import { UNIDENTIFIED_CLIENT, clientAddress, isSameOrigin, redirectFor, safeCallbackPath } from '@/lib/http'
 import { isRoutablePath, publicPathExists } from '@/lib/http/route-guard'
 import { makePost } from '../fixtures'
 
@@ -131,5 +131,16 @@ describe('client address and TRUSTED_PROXIES', () => {
     expect(clientAddress(forwarded('6.6.6.6, 203.0.113.9, 10.1.2.3, 192.0.2.7'), list)).toBe('203.0.113.9')
     expect(clientAddress(forwarded('2001:db8::1, fd00::5'), list)).toBe('2001:db8::1')
     expect(clientAddress(forwarded('10.0.0.1, 10.0.0.2'), list)).toBe('10.0.0.1')
+  })
+})
+
+describe('redirects', () => {
+  test('old WordPress addresses, /page/1, /about and trailing slashes', () => {
+    expect(redirectFor('/2014/03/24/shifting-digital-sands/', 'me')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
+    expect(redirectFor('/2014/03/24/shifting-digital-sands', 'me')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
+    expect(redirectFor('/page/1', 'me')).toEqual({ destination: '/', status: 308 })
+    expect(redirectFor('/about', 'me')).toEqual({ destination: '/authors/me', status: 307 })
+    expect(redirectFor('/posts/x/', 'me')).toEqual({ destination: '/posts/x', status: 308 })
+    for (const kept of ['/', '/posts/x', '/page/2', '/2014/03/24']) expect(redirectFor(kept, 'me')).toBeUndefined()
   })
 })
