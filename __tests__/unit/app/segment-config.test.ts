@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server'
 import { REVALIDATE_SECONDS } from '@/lib/config'
-import { ABOUT, API, GUARDED_PREFIXES } from '@/lib/routes'
+import { ABOUT, API, GUARDED_PREFIXES, SIGN_IN, SIGN_OUT } from '@/lib/routes'
 import { config } from '@/proxy'
 import { ROOT } from '@/scripts/lib/process'
 
@@ -29,10 +29,19 @@ test('every route that regenerates does so every REVALIDATE_SECONDS', () => {
   expect(revalidating.filter(([, value]) => value !== String(REVALIDATE_SECONDS))).toEqual([])
 })
 
-test("proxy.ts's matcher reaches every guarded prefix, the redirects and /api, and leaves Next's build assets alone", () => {
+test("proxy.ts's matcher reaches every guarded prefix, the redirects, the form pages and /api, and leaves Next's build assets alone", () => {
   const runs = (pathname: string) => unstable_doesMiddlewareMatch({ config, url: pathname })
   for (const prefix of GUARDED_PREFIXES) expect([prefix, runs(`${prefix}x`)]).toEqual([prefix, true])
-  for (const pathname of [ABOUT, '/page/1', '/2014/03/24/a-post/', '/posts/a-post/', API.auth.credentials, '/api/drafts/%ff/share']) {
+  for (const pathname of [
+    ABOUT,
+    '/page/1',
+    '/2014/03/24/a-post/',
+    '/posts/a-post/',
+    SIGN_IN,
+    SIGN_OUT,
+    API.auth.credentials,
+    '/api/drafts/%ff/share',
+  ]) {
     expect([pathname, runs(pathname)]).toEqual([pathname, true])
   }
   for (const pathname of ['/_next/static/chunks/main.js', '/_next/image']) expect([pathname, runs(pathname)]).toEqual([pathname, false])

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { AuthorStoreError, createFileAuthorStore, readAuthors } from '@/lib/auth/author-store'
+import { csrfCookieName, csrfTokenFor } from '@/lib/auth/csrf'
 import { createDeviceToken, deviceIdFor } from '@/lib/auth/device-cookie'
 import { readAuthForm } from '@/lib/auth/form'
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords'
@@ -239,5 +240,31 @@ describe('sign-in error messages', () => {
     expect(signInErrorMessage('<script>')).toBe(signInErrorMessage('Default'))
     expect(signInErrorMessage('toString')).toBe(signInErrorMessage('Default'))
     expect(signInErrorMessage(undefined)).toBeUndefined()
+  })
+})
+
+describe('CSRF token rendered on the server', () => {
+  // next-auth's own check (not exported by the package, so loaded by path).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createCSRFToken } = require(path.join(process.cwd(), 'node_modules/next-auth/core/lib/csrf-token.js'))
+  const secret = 's'.repeat(43)
+
+  test('a new token and cookie pass next-auth’s double-submit check', () => {
+    const { token, cookie } = csrfTokenFor(undefined, secret)
+    expect(cookie).toBeDefined()
+    expect(createCSRFToken({ options: { secret }, cookieValue: cookie, isPost: true, bodyValue: token })).toEqual({
+      csrfTokenVerified: true,
+      csrfToken: token,
+    })
+  })
+
+  test('a valid cookie is kept; a forged one is replaced', () => {
+    const first = csrfTokenFor(undefined, secret)
+    expect(csrfTokenFor(first.cookie, secret)).toEqual({ token: first.token })
+    const forged = csrfTokenFor(`${first.token}|${'0'.repeat(64)}`, secret)
+    expect(forged.token).not.toBe(first.token)
+    expect(forged.cookie).toBeDefined()
+    expect(csrfCookieName(true)).toBe('__Host-next-auth.csrf-token')
+    expect(csrfCookieName(false)).toBe('next-auth.csrf-token')
   })
 })
