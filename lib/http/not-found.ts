@@ -3,7 +3,7 @@
  * `NextResponse.rewrite(new URL('/404', request.url))`: Next reads that URL's
  * scheme and host from X-Forwarded-Proto and a normalised host name, decides
  * the rewrite is external, and proxies it to https on its own plain-HTTP port
- * (a 500 behind every TLS proxy; see docs/deployment notes in the README).
+ * (a 500 behind every TLS proxy; an open Next.js bug, see the README's Deployment section).
  * So the 404 page that `next build` prerendered (app/not-found.tsx) is sent
  * as it is, never cached downstream.
  */
