@@ -2,33 +2,34 @@ import type { NextConfig } from 'next'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { NEXT_CACHE_HANDLER } from './lib/cache'
 import { readServerConfig, readSiteConfig } from './lib/config'
-import { PRIVATE_NO_STORE, securityHeaders } from './lib/http'
+import { PRIVATE_NO_STORE, siteSecurityHeaders } from './lib/http'
 import { DRAFTS } from './lib/routes'
 
 // Fails the build early, with the variable named, if the site configuration is invalid.
 const site = readSiteConfig()
 const server = readServerConfig()
 
+// The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves.
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+
 const nextConfig: NextConfig = {
   // Contentlayer runs as its own CLI step (see package.json), so Turbopack needs no plugin.
   turbopack: {},
-  // The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir,
   poweredByHeader: false,
   // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before.
   cacheHandler: server.redisUrl ? NEXT_CACHE_HANDLER : undefined,
-  env: { SITE_URL: site.url },
+  // proxy.ts reads the prerendered 404 page from the build folder.
+  env: { SITE_URL: site.url, SANDBANK_DIST_DIR: distDir },
+  // proxy.ts answers trailing-slash addresses, so the redirect carries the security headers.
+  skipTrailingSlashRedirect: true,
   // forbidden() gives expired or tampered share links a real 403 page.
   experimental: { authInterrupts: true },
   async headers() {
     return [
       {
         source: '/:path*',
-        headers: securityHeaders({
-          https: site.url.startsWith('https:'),
-          development: process.env.NODE_ENV === 'development',
-          github: Boolean(server.github),
-        }),
+        headers: siteSecurityHeaders(site, server),
       },
       {
         source: `${DRAFTS}/:path*`,
@@ -40,18 +41,7 @@ const nextConfig: NextConfig = {
       { source: DRAFTS, headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
     ]
   },
-  async redirects() {
-    return [
-      // Old WordPress permalinks: /YYYY/MM/DD/slug/ → /posts/slug (Next drops the trailing slash first).
-      {
-        source: '/:year(\\d{4})/:month(\\d{2})/:day(\\d{2})/:slug',
-        destination: '/posts/:slug',
-        permanent: true,
-      },
-      { source: '/page/1', destination: '/', permanent: true },
-      { source: '/about', destination: `/authors/${site.defaultAuthorId}`, permanent: false },
-    ]
-  },
+  // Redirects (old WordPress addresses, /page/1, /about, trailing slashes) are in lib/http/redirects.ts, answered by proxy.ts.
 }
 
 /**

@@ -1,19 +1,52 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { plainNotFound } from '@/lib/http'
+import { CSRF_TOKEN_HEADER, authSecret, csrfCookieName, csrfTokenFor } from '@/lib/auth'
+import { servedOverHttps, site } from '@/lib/config'
+import { serverConfig } from '@/lib/config/server'
+import { notFoundPage, plainBadRequest, plainNotFound, redirectFor, siteSecurityHeaders, withSecurityHeaders } from '@/lib/http'
 import { isRoutablePath, publicPathExists } from '@/lib/http/server'
-import { CARD_PREFIX, DRAFT_PREFIX } from '@/lib/routes'
+import { API_PREFIX, CARD_PREFIX, DRAFT_PREFIX, GUARDED_PREFIXES, SIGN_IN, SIGN_OUT } from '@/lib/routes'
 
-/** No route matches this, so Next renders app/not-found.tsx with status 404 and caches nothing. */
-const NOT_FOUND_PATH = '/404'
+/** Responses answered here never reach the routes that next.config.ts's headers() decorates. */
+const SECURITY_HEADERS = siteSecurityHeaders(site, serverConfig)
+/** Set by next.config.ts at build time: the folder this build lives in. */
+const DIST_DIR = process.env.SANDBANK_DIST_DIR || '.next'
 
-export function proxy(request: NextRequest): Response | undefined {
-  const { pathname } = request.nextUrl
-  // Drafts are dynamic and check access themselves; only impossible slugs are stopped here.
-  const exists = pathname.startsWith(DRAFT_PREFIX) ? isRoutablePath(pathname) : publicPathExists(pathname)
-  if (exists) return undefined
-  return pathname.startsWith(CARD_PREFIX) ? plainNotFound() : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url))
+/** Pages that render next-auth's CSRF token into their forms, so they work without JavaScript. */
+const FORM_PAGES = new Set([SIGN_IN, SIGN_OUT])
+
+/** Sets next-auth's CSRF cookie when needed and hands the token to the page through a request header. */
+function withCsrfToken(request: NextRequest): NextResponse | undefined {
+  const secret = authSecret(serverConfig)
+  if (!secret) return undefined
+  const cookieName = csrfCookieName(servedOverHttps)
+  const { token, cookie } = csrfTokenFor(request.cookies.get(cookieName)?.value, secret)
+  const headers = new Headers(request.headers)
+  headers.set(CSRF_TOKEN_HEADER, token)
+  const response = NextResponse.next({ request: { headers } })
+  if (cookie) response.cookies.set(cookieName, cookie, { httpOnly: true, sameSite: 'lax', path: '/', secure: servedOverHttps })
+  return response
 }
 
-// Only the dynamic routes that take a slug, tag or page number from the address: GUARDED_PREFIXES in
-// lib/routes.ts, written out because Next reads the matcher as a literal (a unit test compares the two).
-export const config = { matcher: ['/posts/:path*', '/og/posts/:path*', '/drafts/:path*', '/tags/:path*', '/authors/:path*', '/page/:path*'] }
+export function proxy(request: NextRequest): Response | undefined {
+  const { pathname, search } = request.nextUrl
+  if (pathname.startsWith(API_PREFIX)) {
+    // Next answers 500 to a route parameter that is not valid percent-encoding.
+    return isRoutablePath(pathname) ? undefined : withSecurityHeaders(plainBadRequest(), SECURITY_HEADERS)
+  }
+  const redirect = redirectFor(pathname, site.defaultAuthorId)
+  if (redirect) {
+    // An absolute URL on the request's own origin: Next turns it into a relative Location.
+    return withSecurityHeaders(NextResponse.redirect(new URL(redirect.destination + search, request.url), redirect.status), SECURITY_HEADERS)
+  }
+  if (FORM_PAGES.has(pathname)) return withCsrfToken(request)
+  // The dynamic routes that take a slug, tag or page number from the address can name something that does not exist.
+  const guarded = GUARDED_PREFIXES.some((prefix) => pathname.startsWith(prefix))
+  // Drafts are dynamic and check access themselves; only impossible slugs are stopped here.
+  const exists = !guarded || pathname.startsWith(DRAFT_PREFIX) ? isRoutablePath(pathname) : publicPathExists(pathname)
+  if (exists) return undefined
+  return withSecurityHeaders(pathname.startsWith(CARD_PREFIX) ? plainNotFound() : notFoundPage(DIST_DIR), SECURITY_HEADERS)
+}
+
+// Every address but Next's own build assets: redirects, bad /api addresses, 404s and the form pages' CSRF cookie are answered here.
+// (Next reads the matcher only as a literal; a unit test checks it reaches every GUARDED_PREFIXES route.)
+export const config = { matcher: ['/((?!_next/static/|_next/image).*)'] }

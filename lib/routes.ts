@@ -32,7 +32,7 @@ export const SITE_CARD = `${CARD_PREFIX}site`
 /** Route prefixes whose next segment is a post slug. */
 export const POST_SLUG_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX] as const
 
-/** The dynamic routes proxy.ts checks before they render (its matcher must list them literally; a unit test compares). */
+/** The dynamic routes proxy.ts checks before they render (its matcher reaches every address; a unit test checks these). */
 export const GUARDED_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX, TAG_PREFIX, AUTHOR_PREFIX, PAGE_PREFIX] as const
 
 export function postUrl(post: { slug: string }): string {
@@ -80,6 +80,8 @@ export const API = {
   auth: {
     session: '/api/auth/session',
     csrf: '/api/auth/csrf',
+    /** next-auth's sign-in callbacks; the device cookie is sent only with these. */
+    callbacks: '/api/auth/callback',
     credentials: '/api/auth/callback/credentials',
     gitHubSignIn: '/api/auth/signin/github',
     signOut: '/api/auth/signout',

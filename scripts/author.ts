@@ -1,16 +1,18 @@
 /**
  * `npm run author -- add <email> [--name "Name"] [--password-stdin]`
  * `npm run author -- remove <email>`
+ * `npm run author -- signout <email>`   ends every session the author has
  * `npm run author -- list`
- * The store is AUTHORS_FILE, or .data/authors.json.
+ * The store is AUTHORS_FILE, or .data/authors.json; changes take a file lock.
  */
 import { createInterface } from 'node:readline'
-import { AuthorStoreError, addAuthor, readAuthors, removeAuthor } from '../lib/auth'
+import { AuthorStoreError, createFileAuthorStore } from '../lib/auth'
 import { readServerConfig } from '../lib/config'
 
 const USAGE = `Usage:
   npm run author -- add <email> [--name "Name"] [--password-stdin]
   npm run author -- remove <email>
+  npm run author -- signout <email>
   npm run author -- list`
 
 class UsageError extends Error {}
@@ -50,9 +52,10 @@ function promptHidden(question: string): Promise<string> {
 
 async function main(args: string[]) {
   const { authorsFile } = readServerConfig()
+  const store = createFileAuthorStore(authorsFile)
   const [command, email] = args
   if (command === 'list') {
-    const authors = readAuthors(authorsFile)
+    const authors = await store.list()
     if (authors.length === 0) console.log(`No authors in ${authorsFile}.`)
     for (const author of authors) console.log(`${author.email}\t${author.name}\tadded ${author.createdAt}`)
     return
@@ -60,14 +63,21 @@ async function main(args: string[]) {
   if (command === 'add') {
     if (!email) throw new UsageError('add needs an email')
     const password = args.includes('--password-stdin') ? await readStdin() : await promptHidden('Password (at least 12 characters): ')
-    const author = await addAuthor(authorsFile, { email, name: option(args, '--name'), password })
+    const author = await store.add({ email, name: option(args, '--name'), password })
     console.log(`Added ${author.email} (${author.name}) to ${authorsFile}.`)
     return
   }
   if (command === 'remove') {
     if (!email) throw new UsageError('remove needs an email')
-    removeAuthor(authorsFile, email)
-    console.log(`Removed ${email} from ${authorsFile}.`)
+    await store.remove(email)
+    console.log(`Removed ${email} from ${authorsFile}. Their sessions end on their next request.`)
+    return
+  }
+  if (command === 'signout') {
+    if (!email) throw new UsageError('signout needs an email')
+    if (!(await store.find(email))) throw new AuthorStoreError(`No author has the email ${email}`)
+    await store.endSessions(email)
+    console.log(`Ended every session of ${email}.`)
     return
   }
   throw new UsageError(command ? `Unknown command "${command}"` : 'No command given')

@@ -84,6 +84,9 @@ async function e2eTests() {
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     AUTHORS_FILE: path.join(workDir, 'authors.json'),
+    // The suite's server stands for a deployment behind one proxy: tests that send
+    // X-Forwarded-For play that proxy, and the browser tests (no header) are one client.
+    TRUSTED_PROXIES: '1',
   }
   rmSync(path.join(ROOT, '.next-e2e'), { recursive: true, force: true })
   await run(path.join(BIN, 'contentlayer2'), ['build'], env)

@@ -64,7 +64,7 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     }
   })
 
-  test('[needs issue 10: proxy.ts answers 500 behind X-Forwarded-Proto until branch security lands] unknown slugs, tags and page numbers, and the scheduled post before its date, are 404 over https, never stored', async () => {
+  test('unknown slugs, tags and page numbers, and the scheduled post before its date, are 404 over https, never stored', async () => {
     const scheduled = Date.now() < liveAt.getTime() - 5000 ? [SCHEDULED, SCHEDULED] : []
     for (const pathname of [...scheduled, '/posts/no-such-post', '/tags/no-such-tag', '/page/999', '/posts/no-such-post']) {
       const reply = await stack.get(pathname)

@@ -164,23 +164,30 @@ export class CookieJar {
   }
 }
 
-/** `npm run author` as an operator runs it, against the server's author store. */
-export function authorCli(args: string[], input = '') {
-  return spawnSync(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', env: process.env })
+/** `npm run author` as an operator runs it, against the server's author store (or the one `env` names). */
+export function authorCli(args: string[], input = '', env: NodeJS.ProcessEnv = process.env) {
+  return spawnSync(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', env })
 }
 
 export type SignInResult = { status: number; body: { url?: string; error?: string }; setCookies: string[] }
 
-/** next-auth's real credentials flow: CSRF token and cookie, then the callback. */
-export async function signIn(jar: CookieJar, email: string, password: string, headers: Record<string, string> = {}): Promise<SignInResult> {
-  const csrf = await fetch(url('/api/auth/csrf'), { headers: { cookie: jar.header(), ...headers } })
+/** next-auth's real credentials flow: CSRF token and cookie, then the callback. `base` picks another server than the suite's. */
+export async function signIn(
+  jar: CookieJar,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+  base: string = BASE_URL,
+): Promise<SignInResult> {
+  const at = (pathname: string) => new URL(pathname, base).toString()
+  const csrf = await fetch(at('/api/auth/csrf'), { headers: { cookie: jar.header(), ...headers } })
   jar.store(csrf.headers)
   const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const response = await fetch(url('/api/auth/callback/credentials'), {
+  const response = await fetch(at('/api/auth/callback/credentials'), {
     method: 'POST',
     redirect: 'manual',
     headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: url('/drafts'), json: 'true' }),
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: at('/drafts'), json: 'true' }),
   })
   const setCookies = jar.store(response.headers)
   return { status: response.status, body: (await response.json().catch(() => ({}))) as SignInResult['body'], setCookies }

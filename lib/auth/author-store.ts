@@ -1,13 +1,35 @@
 /**
- * Authors who may sign in: a JSON file of emails and password hashes
- * (`.data/authors.json` by default). Managed with `npm run author`.
+ * Authors who may sign in: emails, names, password hashes and a session
+ * generation (bumped to end every session of an author). Everything reads and
+ * writes through the AuthorStore interface, so another backend (Redis, for
+ * several server processes) can replace the file. The file store is
+ * `.data/authors.json` by default, managed with `npm run author`.
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import lockfile from 'proper-lockfile'
 import { hashPassword, passwordProblem } from './passwords'
 
-export type StoredAuthor = { email: string; name: string; passwordHash: string; createdAt: string }
-type StoreFile = { authors: StoredAuthor[] }
+export type StoredAuthor = {
+  email: string
+  name: string
+  passwordHash: string
+  createdAt: string
+  /** Sessions carry the generation they were issued under; a different one here means they have ended. */
+  sessionGeneration: number
+}
+
+export type NewAuthor = { email: string; name?: string; password: string }
+
+export interface AuthorStore {
+  list(): Promise<StoredAuthor[]>
+  find(email: string): Promise<StoredAuthor | undefined>
+  add(input: NewAuthor): Promise<StoredAuthor>
+  remove(email: string): Promise<void>
+  /** Ends every session the author has (sign-out, or `npm run author -- signout`). */
+  endSessions(email: string): Promise<void>
+}
 
 export class AuthorStoreError extends Error {
   constructor(message: string) {
@@ -21,7 +43,36 @@ export function normalizeEmail(email: string): string {
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/
+const TEXT_FIELDS = ['email', 'name', 'passwordHash', 'createdAt'] as const
 
+/** Checks every entry, naming the first bad one (1-based) and its field. */
+export function validateAuthors(value: unknown, source: string): StoredAuthor[] {
+  const authors = (value as { authors?: unknown } | null)?.authors
+  if (typeof value !== 'object' || value === null || !Array.isArray(authors)) {
+    throw new AuthorStoreError(`The author store ${source} is not valid: it must be an object with an "authors" list`)
+  }
+  return authors.map((entry: unknown, index) => {
+    const where = `The author store ${source} is not valid: entry ${index + 1}`
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new AuthorStoreError(`${where} is not an object`)
+    const record = entry as Record<string, unknown>
+    for (const field of TEXT_FIELDS) {
+      if (typeof record[field] !== 'string') throw new AuthorStoreError(`${where} has no text field "${field}"`)
+    }
+    const generation = record.sessionGeneration ?? 0
+    if (!Number.isSafeInteger(generation) || (generation as number) < 0) {
+      throw new AuthorStoreError(`${where} has a "sessionGeneration" that is not a whole number`)
+    }
+    return {
+      email: record.email as string,
+      name: record.name as string,
+      passwordHash: record.passwordHash as string,
+      createdAt: record.createdAt as string,
+      sessionGeneration: generation as number,
+    }
+  })
+}
+
+/** Reads and validates the store file; a missing file is an empty store. */
 export function readAuthors(file: string): StoredAuthor[] {
   let text: string
   try {
@@ -30,55 +81,95 @@ export function readAuthors(file: string): StoredAuthor[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw new AuthorStoreError(`Cannot read the author store ${file}: ${(error as Error).message}`)
   }
+  let parsed: unknown
   try {
-    const parsed = JSON.parse(text) as StoreFile
-    if (!Array.isArray(parsed.authors)) throw new Error('"authors" is not a list')
-    return parsed.authors
+    parsed = JSON.parse(text)
   } catch (error) {
-    throw new AuthorStoreError(`The author store ${file} is not valid: ${(error as Error).message}`)
+    throw new AuthorStoreError(`The author store ${file} is not valid JSON: ${(error as Error).message}`)
   }
+  return validateAuthors(parsed, file)
 }
 
+/** Replaces the file in one rename, so a reader sees the old list or the new one, never half of one. */
 function writeAuthors(file: string, authors: StoredAuthor[]): void {
-  const temporary = `${file}.${process.pid}.tmp`
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
     writeFileSync(temporary, JSON.stringify({ authors }, null, 2) + '\n', { mode: 0o600 })
     chmodSync(temporary, 0o600)
     renameSync(temporary, file)
   } catch (error) {
+    rmSync(temporary, { force: true })
     throw new AuthorStoreError(`Cannot write the author store ${file}: ${(error as Error).message}`)
   }
 }
 
-export function findAuthor(file: string, email: string): StoredAuthor | undefined {
-  const wanted = normalizeEmail(email)
-  return readAuthors(file).find((author) => author.email === wanted)
-}
-
-export async function addAuthor(file: string, input: { email: string; name?: string; password: string }): Promise<StoredAuthor> {
-  const email = normalizeEmail(input.email)
-  if (!EMAIL_PATTERN.test(email)) throw new AuthorStoreError(`"${input.email}" is not an email address`)
-  const problem = passwordProblem(input.password)
-  if (problem) throw new AuthorStoreError(`The password ${problem}`)
-  const authors = readAuthors(file)
-  if (authors.some((author) => author.email === email)) throw new AuthorStoreError(`An author with the email ${email} already exists`)
-  const author: StoredAuthor = {
-    email,
-    name: input.name?.trim() || email.split('@')[0],
-    passwordHash: await hashPassword(input.password),
-    createdAt: new Date().toISOString(),
+/**
+ * Runs one read-modify-write under an exclusive lock (`<file>.lock`, shared by
+ * every process on the machine), re-reading the file inside it so no
+ * concurrent update is lost or undone.
+ */
+async function update<T>(file: string, change: (authors: StoredAuthor[]) => { authors?: StoredAuthor[]; result: T }): Promise<T> {
+  let release: () => Promise<void>
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+    release = await lockfile.lock(file, {
+      realpath: false,
+      stale: 10_000,
+      retries: { retries: 100, minTimeout: 10, maxTimeout: 100, randomize: true },
+      // The default throws from a timer, which would take a server process down.
+      onCompromised: (error) => console.error(`sandbank: lost the lock on the author store ${file}: ${error.message}`),
+    })
+  } catch (error) {
+    throw new AuthorStoreError(`Cannot lock the author store ${file}: ${(error as Error).message}`)
   }
-  writeAuthors(file, [...authors, author])
-  return author
+  try {
+    const { authors, result } = change(readAuthors(file))
+    if (authors) writeAuthors(file, authors)
+    return result
+  } finally {
+    await release().catch(() => undefined)
+  }
 }
 
-export function removeAuthor(file: string, email: string): void {
-  const wanted = normalizeEmail(email)
-  const authors = readAuthors(file)
-  if (!authors.some((author) => author.email === wanted)) throw new AuthorStoreError(`No author has the email ${wanted}`)
-  writeAuthors(
-    file,
-    authors.filter((author) => author.email !== wanted),
-  )
+export function createFileAuthorStore(file: string): AuthorStore {
+  return {
+    list: async () => readAuthors(file),
+    find: async (email) => {
+      const wanted = normalizeEmail(email)
+      return readAuthors(file).find((author) => author.email === wanted)
+    },
+    async add(input) {
+      const email = normalizeEmail(input.email)
+      if (!EMAIL_PATTERN.test(email)) throw new AuthorStoreError(`"${input.email}" is not an email address`)
+      const problem = passwordProblem(input.password)
+      if (problem) throw new AuthorStoreError(`The password ${problem}`)
+      // Hashing is slow; do it before taking the lock.
+      const author: StoredAuthor = {
+        email,
+        name: input.name?.trim() || email.split('@')[0],
+        passwordHash: await hashPassword(input.password),
+        createdAt: new Date().toISOString(),
+        sessionGeneration: 0,
+      }
+      return update(file, (authors) => {
+        if (authors.some((existing) => existing.email === email)) throw new AuthorStoreError(`An author with the email ${email} already exists`)
+        return { authors: [...authors, author], result: author }
+      })
+    },
+    remove: (email) =>
+      update(file, (authors) => {
+        const wanted = normalizeEmail(email)
+        if (!authors.some((author) => author.email === wanted)) throw new AuthorStoreError(`No author has the email ${wanted}`)
+        return { authors: authors.filter((author) => author.email !== wanted), result: undefined }
+      }),
+    endSessions: (email) =>
+      update(file, (authors) => {
+        const wanted = normalizeEmail(email)
+        if (!authors.some((author) => author.email === wanted)) return { result: undefined }
+        return {
+          authors: authors.map((author) => (author.email === wanted ? { ...author, sessionGeneration: author.sessionGeneration + 1 } : author)),
+          result: undefined,
+        }
+      }),
+  }
 }

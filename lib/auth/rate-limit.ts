@@ -1,32 +1,76 @@
 /**
- * Failed sign-ins per key (an email, an IP) in a sliding window, in memory.
- * One server process is the deployment this blog targets; several would each count alone.
+ * Sign-in attempts per email, per client and per known device, counted by
+ * rate-limiter-flexible. Every attempt takes a point from each of its keys
+ * before the password is checked, so a flood of concurrent guesses cannot
+ * slip past the count; a correct password gives its points back, so only
+ * failures add up. The counters live wherever the store factory puts them:
+ * memory for one server process; RateLimiterRedis (same options plus its
+ * client) when several processes must share them.
  */
-export type RateLimiter = {
-  isLimited: (key: string, now?: number) => boolean
-  recordFailure: (key: string, now?: number) => void
-  reset: (key: string) => void
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+
+export type LimiterOptions = { keyPrefix: string; points: number; duration: number }
+/** Builds one counter; swap it for `(options) => new RateLimiterRedis({ storeClient, ...options })`. */
+export type LimiterStore = (options: LimiterOptions) => RateLimiterAbstract
+
+export const memoryLimiterStore: LimiterStore = (options) => new RateLimiterMemory(options)
+
+const FIFTEEN_MINUTES = 15 * 60
+
+/** Failures allowed in a window before 429. */
+export const SIGN_IN_LIMITS = {
+  /** One account: the guesses an attacker gets at a password, from anywhere. */
+  email: { points: 5, duration: FIFTEEN_MINUTES },
+  /** One client address, across every email (a password spray). */
+  client: { points: 10, duration: FIFTEEN_MINUTES },
+  /** One browser that has signed in to this account before; counted instead of the two above. */
+  device: { points: 5, duration: FIFTEEN_MINUTES },
 }
 
-export function createRateLimiter({ limit, windowMs, maxKeys = 10_000 }: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
-  const failures = new Map<string, number[]>()
+export type SignInAttemptKeys = { email: string; client: string; device?: string }
 
-  function recent(key: string, now: number): number[] {
-    const times = (failures.get(key) ?? []).filter((time) => now - time < windowMs)
-    if (times.length) failures.set(key, times)
-    else failures.delete(key)
-    return times
+export type SignInPermit =
+  | { allowed: true; /** Call when the password was right: the attempt's points are given back. */ succeeded: () => Promise<void> }
+  | { allowed: false; retryAfterSeconds: number }
+
+export type SignInLimiter = { begin: (keys: SignInAttemptKeys) => Promise<SignInPermit> }
+
+export function createSignInLimiter(store: LimiterStore = memoryLimiterStore, limits = SIGN_IN_LIMITS): SignInLimiter {
+  const counters = {
+    email: store({ keyPrefix: 'signin-email', ...limits.email }),
+    client: store({ keyPrefix: 'signin-client', ...limits.client }),
+    device: store({ keyPrefix: 'signin-device', ...limits.device }),
   }
 
   return {
-    isLimited: (key, now = Date.now()) => recent(key, now).length >= limit,
-    recordFailure: (key, now = Date.now()) => {
-      // Bounded memory: forget the oldest key when a flood of new ones arrives.
-      if (!failures.has(key) && failures.size >= maxKeys) failures.delete(failures.keys().next().value!)
-      failures.set(key, [...recent(key, now), now])
+    async begin(keys) {
+      // A browser that proved itself with a device cookie is counted on its own, so an attacker
+      // who locks the email (or the shared client budget) does not lock its author out.
+      const taken: [RateLimiterAbstract, string][] = keys.device
+        ? [[counters.device, keys.device]]
+        : [
+            [counters.email, keys.email],
+            [counters.client, keys.client],
+          ]
+      const results = await Promise.allSettled(taken.map(([counter, key]) => counter.consume(key)))
+      const failure = results.find((result) => result.status === 'rejected')
+      if (failure) {
+        const reason = (failure as PromiseRejectedResult).reason
+        // A store error (Redis down) is not a verdict on the client: fail closed, loudly.
+        if (!(reason instanceof RateLimiterRes)) throw reason
+        // Points taken from the keys that were not over their limit go back: a refused attempt checked no password.
+        await Promise.all(results.map((result, index) => (result.status === 'fulfilled' ? taken[index][0].reward(taken[index][1]) : undefined)))
+        const waits = results.flatMap((result) =>
+          result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [result.reason.msBeforeNext] : [],
+        )
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) }
+      }
+      return {
+        allowed: true,
+        succeeded: async () => {
+          await Promise.all(taken.map(([counter, key]) => counter.reward(key)))
+        },
+      }
     },
-    reset: (key) => void failures.delete(key),
   }
 }
-
-export const SIGN_IN_LIMIT = { limit: 5, windowMs: 15 * 60 * 1000 }

@@ -1,42 +1,107 @@
 /**
- * The /api/auth/* handler: next-auth, plus a 429 for repeated failed
- * sign-ins and a harmless cookie that tells the header island someone is signed in.
+ * The /api/auth/* handler: next-auth, behind four guards. POST bodies must be
+ * what the site's forms send (./form.ts); credential sign-ins are
+ * counted by the limiter on the email next-auth will check; the error page
+ * redirect carries only known codes; and a harmless cookie tells the header
+ * island someone is signed in.
  */
 import 'server-only'
 import { NextResponse, type NextRequest } from 'next/server'
+import { servedOverHttps } from '../config'
+import { serverConfig } from '../config/server'
+import { PRIVATE_NO_STORE, clientAddress, safeCallbackPath } from '../http'
+import { SIGN_IN } from '../routes'
+import { normalizeEmail } from './author-store'
+import { DEVICE_COOKIE, createDeviceToken, deviceCookieHeader, deviceIdFor } from './device-cookie'
+import { readAuthForm } from './form'
 import { SIGNED_IN_HINT_COOKIE } from './hint-cookie'
-import { SESSION_MAX_AGE_SECONDS, clientAddress, nextAuthHandler, signInLimitKeys, signInLimiter } from './next-auth'
+import { SESSION_MAX_AGE_SECONDS, nextAuthHandler, signInLimiter } from './next-auth'
+import { authSecret } from './secret-file'
+import { SIGN_IN_ERRORS, signInErrorCode, type SignInErrorCode } from './sign-in-errors'
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> }
+type Form = Partial<Record<string, string>>
 
-const TOO_MANY = 'Too many failed sign-in attempts. Wait 15 minutes, then try again.'
+const NO_STORE = { 'Cache-Control': PRIVATE_NO_STORE }
 
-async function submittedEmail(request: NextRequest): Promise<string> {
-  try {
-    const form = await request.clone().formData()
-    return String(form.get('email') ?? '')
-  } catch {
-    return ''
-  }
+/** Back to the sign-in page with an error summary, keeping where the author was going. */
+function signInPageWithError(code: SignInErrorCode, callbackUrl?: string): string {
+  const query = new URLSearchParams({ error: code })
+  if (callbackUrl) query.set('callbackUrl', safeCallbackPath(callbackUrl))
+  return `${SIGN_IN}?${query}`
 }
 
-export async function handleAuthRequest(request: NextRequest, context: RouteContext): Promise<Response> {
-  const [action, provider] = (await context.params).nextauth ?? []
-  const isCredentialsSignIn = request.method === 'POST' && action === 'callback' && provider === 'credentials'
-  if (isCredentialsSignIn) {
-    const keys = signInLimitKeys(await submittedEmail(request), clientAddress(request.headers))
-    if (keys.some((key) => signInLimiter.isLimited(key))) {
-      return NextResponse.json({ error: TOO_MANY }, { status: 429, headers: { 'Retry-After': '900' } })
-    }
+function redirectTo(location: string, status = 303): Response {
+  return new Response(null, { status, headers: { Location: location, ...NO_STORE } })
+}
+
+function isSignedInResponse(response: Response): boolean {
+  return (response.headers.getSetCookie?.() ?? []).some((cookie) => /session-token=[^;]+/.test(cookie))
+}
+
+async function credentialsSignIn(request: NextRequest, context: RouteContext, form: Form): Promise<Response> {
+  const wantsJson = form.json === 'true'
+  const email = normalizeEmail(form.email ?? '')
+  const secret = authSecret(serverConfig)
+  const device = deviceIdFor(request.cookies.get(DEVICE_COOKIE)?.value, email, secret)
+  let permit
+  try {
+    permit = await signInLimiter.begin({ email, client: clientAddress(request.headers, serverConfig.trustedProxies), device })
+  } catch (error) {
+    console.error(`sandbank: sign-in is unavailable: the rate limiter failed: ${(error as Error).message}`)
+    return wantsJson
+      ? NextResponse.json({ error: SIGN_IN_ERRORS.SignInUnavailable }, { status: 503, headers: NO_STORE })
+      : redirectTo(signInPageWithError('SignInUnavailable', form.callbackUrl))
+  }
+  if (!permit.allowed) {
+    const retryAfter = String(permit.retryAfterSeconds)
+    if (wantsJson)
+      return NextResponse.json({ error: SIGN_IN_ERRORS.RateLimited }, { status: 429, headers: { 'Retry-After': retryAfter, ...NO_STORE } })
+    const page = redirectTo(signInPageWithError('RateLimited', form.callbackUrl))
+    page.headers.set('Retry-After', retryAfter)
+    return page
   }
   const response: Response = await nextAuthHandler(request, context)
-  const setCookies = response.headers.getSetCookie?.() ?? []
-  const signedIn = setCookies.some((cookie) => /session-token=[^;]+/.test(cookie))
+  if (isSignedInResponse(response)) {
+    await permit.succeeded()
+    if (!device && secret) response.headers.append('Set-Cookie', deviceCookieHeader(createDeviceToken(email, secret), servedOverHttps))
+    return response
+  }
+  // A plain form post that failed goes straight back to the form, with the error and the destination.
+  const location = response.headers.get('location')
+  if (!wantsJson && location) {
+    const code = signInErrorCode(new URL(location, 'http://x').searchParams.get('error')) ?? 'Default'
+    return redirectTo(signInPageWithError(code, form.callbackUrl))
+  }
+  return response
+}
+
+function withSignedInHint(request: NextRequest, action: string | undefined, response: Response): Response {
+  const signedIn = isSignedInResponse(response)
   const signedOut = request.method === 'POST' && action === 'signout'
   if (signedIn || signedOut) {
-    const secure = request.nextUrl.protocol === 'https:' ? '; Secure' : ''
+    const secure = servedOverHttps ? '; Secure' : ''
     const value = signedIn ? `1; Max-Age=${SESSION_MAX_AGE_SECONDS}` : '; Max-Age=0'
     response.headers.append('Set-Cookie', `${SIGNED_IN_HINT_COOKIE}=${value}; Path=/; SameSite=Lax${secure}`)
   }
   return response
+}
+
+export async function handleAuthRequest(request: NextRequest, context: RouteContext): Promise<Response> {
+  const [action, provider] = (await context.params).nextauth ?? []
+  // next-auth would copy ?error= into a Location header unencoded: only known codes go on.
+  if (request.method === 'GET' && action === 'error') {
+    return redirectTo(signInPageWithError(signInErrorCode(request.nextUrl.searchParams.get('error') ?? provider) ?? 'Default'), 302)
+  }
+  let form: Form = {}
+  if (request.method === 'POST') {
+    const read = await readAuthForm(request)
+    if (!read.ok) return NextResponse.json({ error: read.problem }, { status: read.status, headers: NO_STORE })
+    form = read.fields
+  }
+  const response =
+    request.method === 'POST' && action === 'callback' && provider === 'credentials'
+      ? await credentialsSignIn(request, context, form)
+      : await nextAuthHandler(request, context)
+  return withSignedInHint(request, action, response)
 }

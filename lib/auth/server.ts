@@ -1,14 +1,5 @@
 /** Sessions and sign-in: next-auth, the /api/auth handler and the limiter it shares. Server-only. */
 import 'server-only'
 
-export {
-  SESSION_MAX_AGE_SECONDS,
-  authOptions,
-  authSecret,
-  clientAddress,
-  getAuthorSession,
-  requireAuthor,
-  signInLimitKeys,
-  signInLimiter,
-} from './next-auth'
+export { SESSION_MAX_AGE_SECONDS, authOptions, getAuthorSession, requireAuthor, signInLimiter } from './next-auth'
 export { handleAuthRequest } from './route'

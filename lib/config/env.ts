@@ -4,6 +4,7 @@
  * read once: public settings in ./site.ts, server-only ones in ./server.ts.
  * These readers hold no values, so next.config.ts and scripts validate with them.
  */
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies'
 
 export type SiteConfig = {
   name: string
@@ -57,6 +58,8 @@ export type ServerConfig = {
   authSecret?: string
   github?: { clientId: string; clientSecret: string }
   shareLinkDays: number
+  /** Which X-Forwarded-For entries a proxy vouches for (./trusted-proxies.ts); none by default. */
+  trustedProxies: TrustedProxies
   /** State that several server processes share (the Next.js page cache); unset means each process keeps its own. */
   redisUrl?: string
 }
@@ -91,6 +94,12 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
   if (!Number.isFinite(shareLinkDays) || shareLinkDays <= 0 || shareLinkDays > 90) {
     throw new ConfigError('SHARE_LINK_DAYS', `must be a number of days from 1 to 90, got "${env.SHARE_LINK_DAYS}"`)
   }
+  let trustedProxies: TrustedProxies
+  try {
+    trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES)
+  } catch (error) {
+    throw new ConfigError('TRUSTED_PROXIES', (error as Error).message)
+  }
   return {
     dataDir,
     authorsFile: env.AUTHORS_FILE?.trim() || `${dataDir}/authors.json`,
@@ -99,5 +108,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     github: githubId && githubSecret ? { clientId: githubId, clientSecret: githubSecret } : undefined,
     shareLinkDays,
     redisUrl: parseRedisUrl(env.REDIS_URL),
+    trustedProxies,
   }
 }

@@ -3,6 +3,9 @@ import { readSiteConfig, type SiteConfig } from './env'
 
 export const site: SiteConfig = readSiteConfig()
 
+/** Served over https: cookies are Secure (next-auth's get __Secure-/__Host- names) and HSTS is sent. */
+export const servedOverHttps = site.url.startsWith('https:')
+
 /** An absolute URL on this site, for feeds, canonical links and Open Graph. */
 export function absoluteUrl(path: string): string {
   return new URL(path, site.url + '/').toString()

@@ -1,6 +1,12 @@
-/** HTTP for every route: security headers, cache policies, request checks, JSON and the bare 404. The route guard is in ./server.ts. */
+/**
+ * HTTP for every route: security headers, cache policies, request checks, the
+ * client's address, JSON, redirects and the 404s proxy.ts sends. The route
+ * guard is in ./server.ts.
+ */
 export { PRIVATE_NO_STORE } from './cache'
+export { UNIDENTIFIED_CLIENT, clientAddress } from './client-address'
 export { jsonForHtml } from './json'
-export { plainNotFound } from './not-found'
+export { notFoundPage, plainBadRequest, plainNotFound } from './not-found'
+export { redirectFor, type Redirect } from './redirects'
 export { isSameOrigin, safeCallbackPath } from './request-checks'
-export { contentSecurityPolicy, securityHeaders } from './security-headers'
+export { contentSecurityPolicy, securityHeaders, siteSecurityHeaders, withSecurityHeaders } from './security-headers'

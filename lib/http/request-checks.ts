@@ -1,7 +1,27 @@
-/** A same-site path to return to after sign-in; anything else falls back to /drafts. */
-export function safeCallbackPath(value: string | undefined, fallback = '/drafts'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.length > 2000) return fallback
-  return value
+import { site } from '../config'
+import { DRAFTS } from '../routes'
+
+/** Browsers drop tabs and newlines from URLs before following them; the other controls have no business there either. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g
+
+/**
+ * A same-origin path to return to after sign-in; anything else falls back to
+ * the drafts page. The value is parsed as a browser would read it (control
+ * characters gone, relative to the site), never pattern-matched.
+ */
+export function safeCallbackPath(value: string | undefined, fallback: string = DRAFTS, siteOrigin: string = site.url): string {
+  if (!value || value.length > 2000) return fallback
+  const origin = new URL(siteOrigin).origin
+  let target: URL
+  try {
+    target = new URL(value.replace(CONTROL_CHARACTERS, ''), origin)
+  } catch {
+    return fallback
+  }
+  if (target.origin !== origin) return fallback
+  const path = target.pathname + target.search + target.hash
+  // "/.//evil.example" parses to the path "//evil.example", which a browser would read as another host.
+  return path.startsWith('//') ? fallback : path
 }
 
 /**

@@ -32,3 +32,17 @@ export function securityHeaders(options: { https: boolean; development: boolean;
     ...(options.https ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }] : []),
   ]
 }
+
+/** The headers for this site's configuration: next.config.ts sends them on routed responses, proxy.ts on the ones it answers itself. */
+export function siteSecurityHeaders(site: { url: string }, server: { github?: unknown }) {
+  return securityHeaders({
+    https: site.url.startsWith('https:'),
+    development: process.env.NODE_ENV === 'development',
+    github: Boolean(server.github),
+  })
+}
+
+export function withSecurityHeaders<T extends Response>(response: T, headers: { key: string; value: string }[]): T {
+  for (const { key, value } of headers) response.headers.set(key, value)
+  return response
+}

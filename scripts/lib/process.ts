@@ -45,7 +45,7 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
-/** Starts `next start` for a built dist folder; the caller stops it with stopServer. */
+/** Starts `next start` for a built dist folder; the caller stops it with stopServer. `pipe` lets the caller read its log. */
 export function startNextServer(
   port: number,
   env: NodeJS.ProcessEnv,

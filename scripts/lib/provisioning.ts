@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { addAuthor, generatePassword, readAuthors, readSecretFile } from '../../lib/auth'
+import { createFileAuthorStore, generatePassword, readAuthors, readSecretFile } from '../../lib/auth'
 import type { ServerConfig } from '../../lib/config'
 
 export type SecretSource = { secret: string; origin: 'environment' | 'file' | 'generated'; file?: string }
@@ -29,7 +29,7 @@ export async function ensureDefaultAuthor(config: ServerConfig): Promise<Default
   if (config.github || readAuthors(config.authorsFile).length > 0) return undefined
   const email = 'author@localhost'
   const password = generatePassword()
-  await addAuthor(config.authorsFile, { email, name: 'Author', password })
+  await createFileAuthorStore(config.authorsFile).add({ email, name: 'Author', password })
   return { email, password, file: config.authorsFile }
 }
 

@@ -28,3 +28,12 @@ describe('site configuration', () => {
     expect(() => readServerConfig({ REDIS_URL: 'not a url' })).toThrow('REDIS_URL must be a redis:// or rediss:// URL')
   })
 })
+
+describe('TRUSTED_PROXIES', () => {
+  test('a bad value stops the server with a message naming the variable', () => {
+    for (const bad of ['11', 'ten', '10.0.0.0/33', '10.0.0.1/8/1', 'fd00::/200', '1.2.3']) {
+      expect(() => readServerConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/)
+    }
+    expect(readServerConfig({ TRUSTED_PROXIES: '127.0.0.1, ::1' }).trustedProxies.kind).toBe('addresses')
+  })
+})

@@ -1,4 +1,5 @@
-import { isSameOrigin, safeCallbackPath } from '@/lib/http'
+import { parseTrustedProxies } from '@/lib/config'
+import { UNIDENTIFIED_CLIENT, clientAddress, isSameOrigin, redirectFor, safeCallbackPath } from '@/lib/http'
 import { isRoutablePath, publicPathExists } from '@/lib/http/route-guard'
 import { makePost } from '../fixtures'
 
@@ -60,10 +61,86 @@ describe('request checks', () => {
     for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'drafts', undefined])
       expect(safeCallbackPath(bad)).toBe('/drafts')
   })
+  test('callback paths are parsed against the site origin, control characters removed first', () => {
+    const origin = 'https://blog.example.org'
+    expect(safeCallbackPath('/drafts/x', '/drafts', origin)).toBe('/drafts/x')
+    expect(safeCallbackPath('/drafts/x?y=1#z', '/drafts', origin)).toBe('/drafts/x?y=1#z')
+    expect(safeCallbackPath('https://blog.example.org/drafts/y', '/drafts', origin)).toBe('/drafts/y')
+    expect(safeCallbackPath('drafts', '/drafts', origin)).toBe('/drafts')
+    const offSite = [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/\t/evil.example/phish',
+      '/\n/evil.example',
+      '\t//evil.example',
+      '/%09/evil.example',
+      '/.//evil.example',
+      'javascript:alert(1)',
+      'http://blog.example.org/drafts',
+      'https://blog.example.org:8443/drafts',
+      undefined,
+      '',
+    ]
+    for (const bad of offSite) {
+      const result = safeCallbackPath(bad, '/drafts', origin)
+      expect(new URL(result, origin).origin).toBe(origin)
+      expect(result.startsWith('//')).toBe(false)
+    }
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/\t/evil.example/phish',
+      '/.//evil.example',
+      'javascript:alert(1)',
+    ]) {
+      expect(safeCallbackPath(bad, '/drafts', origin)).toBe('/drafts')
+    }
+  })
   test('a cross-site Origin is refused; no Origin is allowed', () => {
     expect(isSameOrigin(new Headers({ host: 'blog.example.org', origin: 'https://blog.example.org' }))).toBe(true)
     expect(isSameOrigin(new Headers({ host: 'blog.example.org', origin: 'https://evil.example' }))).toBe(false)
     expect(isSameOrigin(new Headers({ host: 'blog.example.org' }))).toBe(true)
     expect(isSameOrigin(new Headers({ host: 'blog.example.org', origin: 'null' }))).toBe(false)
+  })
+})
+
+const forwarded = (value: string) => new Headers({ 'x-forwarded-for': value })
+
+describe('client address and TRUSTED_PROXIES', () => {
+  test('with no trusted proxy, every client is one unidentified client, whatever it writes', () => {
+    const none = parseTrustedProxies(undefined)
+    for (const value of ['203.0.113.9', '198.51.100.1, 10.0.0.1', '']) expect(clientAddress(forwarded(value), none)).toBe(UNIDENTIFIED_CLIENT)
+    expect(parseTrustedProxies('0')).toEqual({ kind: 'none' })
+  })
+
+  test('a hop count takes the entry that many from the right', () => {
+    const one = parseTrustedProxies('1')
+    expect(clientAddress(forwarded('203.0.113.9'), one)).toBe('203.0.113.9')
+    expect(clientAddress(forwarded('6.6.6.6, 203.0.113.9'), one)).toBe('203.0.113.9')
+    const two = parseTrustedProxies('2')
+    expect(clientAddress(forwarded('6.6.6.6, 203.0.113.9, 10.0.0.2'), two)).toBe('203.0.113.9')
+    expect(clientAddress(forwarded('203.0.113.9'), two)).toBe('203.0.113.9')
+    expect(clientAddress(new Headers(), one)).toBe(UNIDENTIFIED_CLIENT)
+    expect(clientAddress(forwarded('6.6.6.6, not-an-address'), one)).toBe(UNIDENTIFIED_CLIENT)
+  })
+
+  test('a list of proxies takes the rightmost entry that is not one of them', () => {
+    const list = parseTrustedProxies('10.0.0.0/8, 192.0.2.7, fd00::/8')
+    expect(clientAddress(forwarded('6.6.6.6, 203.0.113.9, 10.1.2.3, 192.0.2.7'), list)).toBe('203.0.113.9')
+    expect(clientAddress(forwarded('2001:db8::1, fd00::5'), list)).toBe('2001:db8::1')
+    expect(clientAddress(forwarded('10.0.0.1, 10.0.0.2'), list)).toBe('10.0.0.1')
+  })
+})
+
+describe('redirects', () => {
+  test('old WordPress addresses, /page/1, /about and trailing slashes', () => {
+    expect(redirectFor('/2014/03/24/shifting-digital-sands/', 'me')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
+    expect(redirectFor('/2014/03/24/shifting-digital-sands', 'me')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
+    expect(redirectFor('/page/1', 'me')).toEqual({ destination: '/', status: 308 })
+    expect(redirectFor('/about', 'me')).toEqual({ destination: '/authors/me', status: 307 })
+    expect(redirectFor('/posts/x/', 'me')).toEqual({ destination: '/posts/x', status: 308 })
+    for (const kept of ['/', '/posts/x', '/page/2', '/2014/03/24']) expect(redirectFor(kept, 'me')).toBeUndefined()
   })
 })

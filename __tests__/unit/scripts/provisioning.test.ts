@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs'
-import { findAuthor, verifyPassword } from '@/lib/auth'
+import { createFileAuthorStore, verifyPassword } from '@/lib/auth'
 import { readServerConfig } from '@/lib/config'
 import { ensureAuthSecret, ensureDefaultAuthor } from '@/scripts/lib/provisioning'
 import { tempDir } from '../fixtures'
@@ -22,7 +22,8 @@ describe('embedded defaults', () => {
     const second = await ensureDefaultAuthor(readServerConfig({ DATA_DIR: tempDir() }))
     expect(first?.password).not.toBe(second?.password)
     expect(first?.password.length).toBeGreaterThanOrEqual(20)
-    await expect(verifyPassword(first!.password, findAuthor(config.authorsFile, first!.email)!.passwordHash)).resolves.toBe(true)
+    const stored = await createFileAuthorStore(config.authorsFile).find(first!.email)
+    await expect(verifyPassword(first!.password, stored!.passwordHash)).resolves.toBe(true)
     await expect(ensureDefaultAuthor(config)).resolves.toBeUndefined()
   })
 })

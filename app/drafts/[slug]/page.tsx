@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { forbidden, notFound, permanentRedirect, redirect } from 'next/navigation'
 import { DraftBanner, PostArticle } from '@/components/post'
 import { ShareLinkButton } from '@/components/post/ShareLinkButton'
-import { authSecret, getAuthorSession } from '@/lib/auth/server'
+import { authSecret } from '@/lib/auth'
+import { getAuthorSession } from '@/lib/auth/server'
+import { serverConfig } from '@/lib/config/server'
 import { getAuthor, resolveDraftAccess } from '@/lib/content/server'
 import { draftUrl, postUrl, signInUrl } from '@/lib/routes'
 
@@ -19,7 +21,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
     slug,
     signedIn: Boolean(await getAuthorSession()),
     shareToken: Array.isArray(share) ? share[0] : share,
-    secret: authSecret(),
+    secret: authSecret(serverConfig),
   })
   switch (access.kind) {
     case 'sign-in':
