@@ -52,10 +52,12 @@ function galleryFigure(attributeText: string, context: ConversionContext): strin
  */
 export function replaceShortcodes(html: string, context: ConversionContext): string {
   let text = html.replace(/\[(caption|wp_caption)\b([^\]]*)\]([\s\S]*?)\[\/\1\]/gi, (_, _name, attributeText: string, inner: string) => {
-    // The older form keeps the caption in an attribute; WordPress printed it as HTML.
-    const caption = shortcodeAttributes(attributeText).caption
+    // The caption is the text after the image; the older form keeps it in an attribute. WordPress printed either as HTML.
+    const parts = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner)
+    const image = parts ? parts[1] : inner
+    const caption = (parts?.[2].trim() || shortcodeAttributes(attributeText).caption) ?? ''
     const figcaption = caption ? `<figcaption>${caption}</figcaption>` : ''
-    return `<figure class="wp-caption">${inner}${figcaption}</figure>`
+    return `<figure class="wp-caption">${image}${figcaption}</figure>`
   })
 
   text = text.replace(/\[gallery\b([^\]]*)\]/gi, (whole, attributeText: string) => galleryFigure(attributeText, context) ?? whole)

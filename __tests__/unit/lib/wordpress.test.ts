@@ -70,7 +70,7 @@ describe('parseWxr', () => {
   })
 
   it('rejects well-formed XML that is not an RSS export', () => {
-    expect(() => parseWxr('<html><body/></html>')).toThrow('no <rss><channel> element')
+    expect(() => parseWxr('<html><body/></html>')).toThrow('Not a WordPress export: it is XML, but not a WordPress export (its root element is <html>, not <rss>)')
   })
 })
 
@@ -218,7 +218,10 @@ describe('asciiSlug', () => {
     expect(asciiSlug('Croeso i Gymru: ŵ ŷ')).toBe('croeso-i-gymru-w-y')
     expect(asciiSlug('Łódź & Gdańsk')).toBe('lodz-gdansk')
     expect(asciiSlug('Straße, Ærø')).toBe('strasse-aero')
-    expect(asciiSlug('東京')).toBe('')
+    // Other scripts are transliterated rather than dropped (a Greek title used to become "2").
+    expect(asciiSlug('東京')).toBe('dongjing')
+    expect(asciiSlug('Επίπεδο 2')).toBe('epipedo-2')
+    expect(asciiSlug('Привет, мир')).toBe('privet-mir')
   })
 })
 
@@ -251,6 +254,7 @@ describe('htmlToMdx: the body', () => {
     )
     expect(openData).not.toContain('[caption')
     expect(byTitle(plan, 'Open data').warnings).toEqual([
+      'iframe https://www.youtube.com/watch?v=dQw4w9WgXcQ shown as a link',
       '1 image(s) still load from the old site: https://old.example.org/wp-content/uploads/2014/03/camp.jpg',
     ])
   })
@@ -275,10 +279,17 @@ describe('htmlToMdx: the body', () => {
     expect(maths).toContain('```\nconst f = (x) => { return x < 3 }\n```')
   })
 
+  it('draws a [gallery] from the export\'s attachments, naming the images it cannot find', () => {
+    expect(maths).toContain('\n![](https://old.example.org/wp-content/uploads/2014/03/camp.jpg)\n')
+    expect(maths).not.toContain('gallery')
+    expect(byTitle(plan, 'Maths').warnings).toContain('[gallery]: 2 image(s) are not in the export and were dropped')
+    expect(byTitle(plan, 'Croeso').warnings).toContain('[embed] of https://www.youtube.com/watch?v=abc123XYZ_- shown as a link')
+  })
+
   it('keeps other shortcodes as readable text, with a warning naming them', () => {
-    expect(maths).toContain('\\[gallery ids="7,8,9" columns="3"]')
-    expect(byTitle(plan, 'Maths').warnings).toEqual(['[gallery] shortcode kept as text; its output is not imported'])
-    expect(byTitle(plan, 'Croeso').warnings).toContain('[embed] shortcode replaced by a link to https://www.youtube.com/watch?v=abc123XYZ_-')
+    const { mdx, warnings } = htmlToMdx('Sign up: [contact-form-7 id="12" title="Newsletter"]')
+    expect(mdx).toBe('Sign up: \\[contact-form-7 id="12" title="Newsletter"]\n')
+    expect(warnings).toEqual(['[contact-form-7] shortcode kept as text; its output is not imported'])
   })
 
   it('does not mistake bracketed prose for a shortcode', () => {
@@ -303,8 +314,9 @@ describe('the import:wordpress command', () => {
     expect(run.stdout).toContain('content/posts/w-croeso.mdx  "Croeso i Gymru: ŵ ŷ and the future" [scheduled 2031-01-15T09:00:00Z]')
     expect(run.stdout).toContain('Skipped 4:')
     expect(run.stdout).toContain('"About" (page): page (pass --pages-out <dir> to import pages)')
-    expect(run.stdout).toContain('"Maths & markup: {curly} things": [gallery] shortcode kept as text')
-    expect(run.stdout).toContain('Old links the /YYYY/MM/DD/<slug>/ redirect cannot map 1:')
+    expect(run.stdout).toContain('  "Maths & markup: {curly} things" (content/posts/maths-and-markup.mdx):\n    - [gallery]: 2 image(s) are not in the export')
+    expect(run.stdout).toContain('Old links the site does not map 1:')
+    expect(run.stdout).toContain('Comments 0')
     expect(run.stdout).toContain('  open-data ← "Open Data", "open data"')
   })
 
