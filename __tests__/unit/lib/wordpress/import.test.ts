@@ -14,7 +14,7 @@ import {
   type WxrItem,
 } from '@/lib/wordpress'
 import { ROOT } from '@/scripts/lib/process'
-import { buildContent, generatedPosts } from '../contentlayer-build'
+import { buildContent, generatedPosts } from '../../contentlayer-build'
 const FIXTURES = path.join(ROOT, '__tests__/fixtures/wordpress')
 const EXPORT = path.join(FIXTURES, 'export.xml')
 const MALFORMED = path.join(FIXTURES, 'malformed.xml')
