@@ -27,13 +27,16 @@ function decodeUrlEntities(url: string): string {
 }
 
 /** The figure a `[gallery]` drew: its images come from the export's attachments. */
-function galleryFigure(attributeText: string, context: ConversionContext): string | undefined {
+function galleryFigure(attributeText: string, context: ConversionContext): string {
   const attributes = shortcodeAttributes(attributeText)
   const ids = attributes.ids
     ? attributes.ids.split(/\s*,\s*/).filter(Boolean)
     : [...context.attachments.values()].filter((attachment) => context.postId && attachment.parent === context.postId).map((attachment) => attachment.id)
   const images = ids.map((id) => context.attachments.get(id)).filter((attachment) => attachment !== undefined)
-  if (images.length === 0) return undefined
+  if (images.length === 0) {
+    context.notes.add(`[gallery] dropped: none of its ${ids.length || ''} image(s) are in the export`.replace('  ', ' '))
+    return ''
+  }
   if (images.length < ids.length) context.notes.add(`[gallery]: ${ids.length - images.length} image(s) are not in the export and were dropped`)
   const figures = images.map(
     (image) =>
@@ -60,7 +63,7 @@ export function replaceShortcodes(html: string, context: ConversionContext): str
     return `<figure class="wp-caption">${image}${figcaption}</figure>`
   })
 
-  text = text.replace(/\[gallery\b([^\]]*)\]/gi, (whole, attributeText: string) => galleryFigure(attributeText, context) ?? whole)
+  text = text.replace(/\[gallery\b([^\]]*)\]/gi, (_, attributeText: string) => galleryFigure(attributeText, context))
 
   // [audio https://…mp3], [audio mp3="…"], [video src="…"]: the player WordPress drew for a file.
   text = text.replace(/\[(audio|video)\b([^\]]*)\](?:\s*\[\/\1\])?/gi, (whole, kind: string, attributeText: string) => {
