@@ -135,11 +135,14 @@ function cleanSummaryText(text: string): string {
 
 /** First sentences of the body's paragraphs, up to about 200 characters, for listings and feeds. */
 function summaryFrom(paragraphs: string[]): string {
-  const text = cleanSummaryText(paragraphs.join(' '))
+  // "Watch the talk:" introduces something the summary does not show.
+  const text = cleanSummaryText(paragraphs.filter((paragraph) => !/:\s*$/.test(paragraph)).join(' '))
   const sentences = text.split(/(?<=[.!?…]["'’”)]*)\s+/)
   let summary = ''
   for (const sentence of sentences) {
     if (summary && `${summary} ${sentence}`.length > SUMMARY_LENGTH) break
+    // After the first, only whole sentences: a caption or an address line is not one.
+    if (summary && !/[.!?…]["'’”)]*$/.test(sentence)) break
     summary = summary ? `${summary} ${sentence}` : sentence
   }
   if (summary.length <= SUMMARY_LENGTH + 20) return summary

@@ -340,7 +340,12 @@ function mdastText(node: MdastNodes): string {
 function proseParagraphs(tree: MdastRoot): string[] {
   return tree.children
     .filter((node): node is Paragraph => node.type === 'paragraph')
-    .filter((node) => !(node.children.length === 1 && (node.children[0].type === 'link' || node.children[0].type === 'image')))
+    .filter((node) => {
+      // A media link made inside an autop paragraph sits one paragraph deeper.
+      let only: MdastNodes = node
+      while (only.type === 'paragraph' && only.children.length === 1) only = only.children[0] as MdastNodes
+      return only.type !== 'image' && only.type !== 'link'
+    })
     .map((node) =>
       mdastText(node)
         .replace(/\[\/?[a-z][\w-]*(?:\s[^\]]*)?\]/gi, (shortcode) => (/^\[(sic|…|\.\.\.)\]$/i.test(shortcode) ? shortcode : ' '))

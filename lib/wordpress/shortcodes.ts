@@ -21,6 +21,39 @@ export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+/** Sites WordPress embeds from a bare URL (its oEmbed providers), by host, with the kind of content they serve. */
+const OEMBED_PROVIDERS: Array<[RegExp, string, string]> = [
+  [/(^|\.)(youtube\.com|youtu\.be)$/, 'youtube', 'video'],
+  [/(^|\.)vimeo\.com$/, 'vimeo', 'video'],
+  [/(^|\.)dailymotion\.com$/, 'dailymotion', 'video'],
+  [/(^|\.)wordpress\.tv$/, 'wordpress-tv', 'video'],
+  [/(^|\.)ted\.com$/, 'ted', 'video'],
+  [/(^|\.)tiktok\.com$/, 'tiktok', 'video'],
+  [/(^|\.)(soundcloud\.com)$/, 'soundcloud', 'audio'],
+  [/(^|\.)(spotify\.com)$/, 'spotify', 'audio'],
+  [/(^|\.)(mixcloud\.com)$/, 'mixcloud', 'audio'],
+  [/(^|\.)(twitter\.com|x\.com)$/, 'twitter', 'rich'],
+  [/(^|\.)instagram\.com$/, 'instagram', 'rich'],
+  [/(^|\.)facebook\.com$/, 'facebook', 'rich'],
+  [/(^|\.)(flickr\.com|flic\.kr)$/, 'flickr', 'photo'],
+  [/(^|\.)imgur\.com$/, 'imgur', 'rich'],
+  [/(^|\.)slideshare\.net$/, 'slideshare', 'rich'],
+  [/(^|\.)speakerdeck\.com$/, 'speakerdeck', 'rich'],
+  [/(^|\.)reddit\.com$/, 'reddit', 'rich'],
+  [/(^|\.)tumblr\.com$/, 'tumblr', 'rich'],
+]
+
+function oembedProvider(url: string): { slug: string; type: string } | undefined {
+  let host: string
+  try {
+    host = new URL(url).hostname
+  } catch {
+    return undefined
+  }
+  const found = OEMBED_PROVIDERS.find(([pattern]) => pattern.test(host))
+  return found && { slug: found[1], type: found[2] }
+}
+
 /** `&amp;` and the other entities a URL picks up when it sits in HTML. */
 function decodeUrlEntities(url: string): string {
   return url.replace(/&(amp|#0*38|#x0*26);/gi, '&')
@@ -92,9 +125,11 @@ export function replaceShortcodes(html: string, context: ConversionContext): str
     }
   }
 
-  // WordPress turns a URL alone on its line into an embed (oEmbed).
+  // WordPress turns a URL alone on its line into an embed (oEmbed) when the site is a provider, else a link.
   return text.replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gm, (_, url: string) => {
-    const address = decodeUrlEntities(url)
-    return `<a href="${escapeHtml(address)}">${escapeHtml(address)}</a>`
+    const address = escapeHtml(decodeUrlEntities(url))
+    const provider = oembedProvider(decodeUrlEntities(url))
+    if (!provider) return `<a href="${address}">${address}</a>`
+    return `<figure class="wp-block-embed is-type-${provider.type} is-provider-${provider.slug}"><div class="wp-block-embed__wrapper">${address}</div></figure>`
   })
 }
