@@ -89,7 +89,9 @@ export function asciiSlug(text: string): string {
  * folded to ASCII, so `Łódź` and `Lodz` are one tag.
  */
 export function tagSlug(name: string): string {
-  return slugify(name.replace(/\p{Script=Latin}+/gu, (latin) => anyAscii(latin)))
+  // Invisible format characters (bidi overrides, zero-width joiners) would leave stray hyphens.
+  const visible = name.replace(/\p{Cf}+/gu, '')
+  return slugify(visible.replace(/\p{Script=Latin}+/gu, (latin) => anyAscii(latin))).replace(/^-+|-+$/g, '')
 }
 
 function postSlug(item: WxrItem, title: string): { slug: string; warning?: string } {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { htmlToMdx, parseWxr, planImport, type ConvertedItem, type MediaResolver } from '@/lib/wordpress'
+import { htmlToMdx, parseWxr, planImport, tagSlug, type ConvertedItem, type MediaResolver } from '@/lib/wordpress'
 import { ROOT } from '@/scripts/lib/process'
 import { checkBodies, compileProblems } from './compile-mdx'
 
@@ -162,6 +162,11 @@ describe('titles, slugs and tags', () => {
     expect(everyBlock.mdx).toContain('tags: [open-data, "远征手记"]')
     expect(item(blocksPlan, 'epipedo-2').tags).toEqual({ ελληνικα: ['Ελληνικά'] })
     expect(item(blocksPlan, 'privet-mir').tags).toEqual({ кириллица: ['Кириллица'] })
+  })
+
+  it('a tag with invisible bidi or zero-width characters gets the slug of its visible letters', () => {
+    expect(tagSlug('uncat\u202eegorized\u202c')).toBe('uncategorized')
+    expect(tagSlug('Łódź\u200b 远征')).toBe('lodz-远征')
   })
 
   it('a page is written to the pages folder and reported as having no address on the site yet', () => {
