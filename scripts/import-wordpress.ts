@@ -112,7 +112,8 @@ function readItems(file: string): WxrItem[] {
     try {
       return parseWxr(document.xml)
     } catch (error) {
-      if (error instanceof WxrParseError && documents.length > 1) throw new WxrParseError(`${document.name}: ${error.message}`, error.line, error.column)
+      if (error instanceof WxrParseError && documents.length > 1)
+        throw new WxrParseError(`${document.name}: ${error.message}`, error.line, error.column)
       throw error
     }
   })
@@ -165,7 +166,9 @@ async function main(argv: string[]): Promise<number> {
     const [, head, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(planned.mdx)!
     const checked = await checkedBody(body)
     if (checked.problem) {
-      notWritten.push(`"${planned.title}" (${planned.path}): line ${checked.problem.line ?? '?'} of the body is not valid MDX: ${checked.problem.message}`)
+      notWritten.push(
+        `"${planned.title}" (${planned.path}): line ${checked.problem.line ?? '?'} of the body is not valid MDX: ${checked.problem.message}`,
+      )
       failed = true
       continue
     }
@@ -206,7 +209,9 @@ async function main(argv: string[]): Promise<number> {
 
   const verb = args.dryRun ? 'Would import' : 'Imported'
   const pages = imported.filter((item) => item.kind === 'page').length
-  console.log(`${verb} ${imported.length}${args.dryRun ? ' (dry run: nothing written)' : ''}${pages ? ` (${imported.length - pages} posts, ${pages} pages)` : ''}:`)
+  console.log(
+    `${verb} ${imported.length}${args.dryRun ? ' (dry run: nothing written)' : ''}${pages ? ` (${imported.length - pages} posts, ${pages} pages)` : ''}:`,
+  )
   for (const item of imported) console.log(`  ${item.path}  "${item.title}"${stateLabel(item)}`)
   console.log(`\nSkipped ${skipped.length}:`)
   for (const line of skipped) console.log(`  ${line}`)

@@ -15,9 +15,21 @@ export const BLOCK_ELEMENT = 'wp-block'
  * keeping their content.
  */
 const PLAIN_HTML_BLOCKS = new Set([
-  'core/paragraph', 'core/heading', 'core/list', 'core/list-item', 'core/quote', 'core/separator',
-  'core/group', 'core/columns', 'core/column', 'core/row', 'core/stack', 'core/text-columns',
-  'core/details', 'core/html', 'core/subhead',
+  'core/paragraph',
+  'core/heading',
+  'core/list',
+  'core/list-item',
+  'core/quote',
+  'core/separator',
+  'core/group',
+  'core/columns',
+  'core/column',
+  'core/row',
+  'core/stack',
+  'core/text-columns',
+  'core/details',
+  'core/html',
+  'core/subhead',
 ])
 
 /** Whether the content was written in the block editor (WordPress's own `has_blocks` test). */

@@ -59,7 +59,10 @@ function codeText(raw: string, attributes: Record<string, string>): string {
   const escaped = attributes.escaped === 'true' || (!/[<>]/.test(raw) && ENTITY.test(raw))
   const text = escaped ? decodeBasicEntities(raw) : raw
   // A newline right after the opening tag is not part of the code (HTML drops it too).
-  return text.replace(/^\r?\n/, '').replace(/\r?\n[ \t]*$/, '').replace(/\r\n?/g, '\n')
+  return text
+    .replace(/^\r?\n/, '')
+    .replace(/\r?\n[ \t]*$/, '')
+    .replace(/\r\n?/g, '\n')
 }
 
 function languageOf(attributes: Record<string, string>): string | undefined {

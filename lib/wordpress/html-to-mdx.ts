@@ -81,7 +81,8 @@ function inlineJsx(tagName: string, attributes: (node: Element) => string = () =
 }
 
 /** Theme and query blocks: WordPress drew them from the database when the page was shown; the post holds only a placeholder. */
-const GENERATED_BLOCK = /^core\/(query|post-|comment|comments|navigation|site-|loginout|avatar|read-more|term-description|archives|calendar|categories|latest-|page-list|rss|search|tag-cloud|home-link|template-part|pattern|widget|legacy-widget|table-of-contents)/
+const GENERATED_BLOCK =
+  /^core\/(query|post-|comment|comments|navigation|site-|loginout|avatar|read-more|term-description|archives|calendar|categories|latest-|page-list|rss|search|tag-cloud|home-link|template-part|pattern|widget|legacy-widget|table-of-contents)/
 
 function blockLabel(name: string): string {
   return `wp:${name.replace(/^core\//, '')}`
@@ -143,7 +144,8 @@ function createHandlers(context: ConversionContext): { handlers: Record<string, 
     const name = String(node.properties.dataName ?? '')
     const attributes = parseAttributes(node)
     const label = blockLabel(name)
-    if (name.startsWith('core-embed/')) return figure(state, node, 'embed', { ...attributes, providerNameSlug: attributes.providerNameSlug || name.slice('core-embed/'.length) })
+    if (name.startsWith('core-embed/'))
+      return figure(state, node, 'embed', { ...attributes, providerNameSlug: attributes.providerNameSlug || name.slice('core-embed/'.length) })
     switch (name) {
       case 'core/image':
       case 'core/gallery':
@@ -177,13 +179,17 @@ function createHandlers(context: ConversionContext): { handlers: Record<string, 
       }
       case 'core/cover': {
         const background = typeof attributes.url === 'string' ? attributes.url : stringProperty(findElement(node, 'img'), 'src')
-        if (background) notes.add(`${label}: background ${attributes.backgroundType === 'video' ? 'video' : 'image'} ${background} dropped; its text is kept`)
+        if (background)
+          notes.add(`${label}: background ${attributes.backgroundType === 'video' ? 'video' : 'image'} ${background} dropped; its text is kept`)
         const inner = findElement(node, (element) => hasClass(element, 'wp-block-cover__inner-container'))
         if (inner) return flow(state, inner)
-        const decorative = (element: Element) => element.tagName === 'img' || element.tagName === 'video' || hasClass(element, 'wp-block-cover__background')
+        const decorative = (element: Element) =>
+          element.tagName === 'img' || element.tagName === 'video' || hasClass(element, 'wp-block-cover__background')
         const strip = (element: Element): Element => ({
           ...element,
-          children: element.children.filter((child) => !(child.type === 'element' && decorative(child))).map((child) => (child.type === 'element' ? strip(child) : child)),
+          children: element.children
+            .filter((child) => !(child.type === 'element' && decorative(child)))
+            .map((child) => (child.type === 'element' ? strip(child) : child)),
         })
         return flow(state, strip(node))
       }
@@ -200,7 +206,10 @@ function createHandlers(context: ConversionContext): { handlers: Record<string, 
       case 'core/social-link': {
         const url = typeof attributes.url === 'string' ? attributes.url : ''
         const service = typeof attributes.service === 'string' ? attributes.service : 'link'
-        const text = typeof attributes.label === 'string' && attributes.label.trim() ? attributes.label : service.replace(/^\w/, (letter) => letter.toUpperCase())
+        const text =
+          typeof attributes.label === 'string' && attributes.label.trim()
+            ? attributes.label
+            : service.replace(/^\w/, (letter) => letter.toUpperCase())
         if (!url) return []
         return paragraph([{ type: 'link', url, title: null, children: [{ type: 'text', value: text }] }])
       }
@@ -221,7 +230,8 @@ function createHandlers(context: ConversionContext): { handlers: Record<string, 
           notes.add(`${label} dropped: WordPress generated its output when the page was shown; the export holds none`)
           return []
         }
-        if (/\/code$|syntaxhighlighter/.test(name) && findElement(node, 'pre')) return preToCode(findElement(node, 'pre')!, context.code, attributes.language)
+        if (/\/code$|syntaxhighlighter/.test(name) && findElement(node, 'pre'))
+          return preToCode(findElement(node, 'pre')!, context.code, attributes.language)
         return unknownBlock(state, node, label)
     }
   }
@@ -315,18 +325,15 @@ function remarkMdxSafeText(this: Processor) {
 
 const htmlParser = unified().use(rehypeParse, { fragment: true })
 
-const mdxWriter = unified()
-  .use(remarkGfm)
-  .use(remarkMdxSafeText)
-  .use(remarkStringify, {
-    bullet: '-',
-    emphasis: '*',
-    strong: '*',
-    fences: true,
-    rule: '-',
-    // MDX has no <https://…> autolinks: `<` starts JSX.
-    resourceLink: true,
-  })
+const mdxWriter = unified().use(remarkGfm).use(remarkMdxSafeText).use(remarkStringify, {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fences: true,
+  rule: '-',
+  // MDX has no <https://…> autolinks: `<` starts JSX.
+  resourceLink: true,
+})
 
 /** Serializes an mdast tree as MDX-safe markdown. */
 export function writeMdx(tree: MdastRoot): string {
@@ -387,7 +394,9 @@ export function htmlToMdx(html: string, options: ConversionOptions = {}): MdxCon
 
 /** Plain text of an HTML fragment with entities decoded, for excerpts and titles. */
 export function htmlToText(html: string): string {
-  return textOf(htmlParser.parse(html) as HastRoot).replace(/\s+/g, ' ').trim()
+  return textOf(htmlParser.parse(html) as HastRoot)
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**

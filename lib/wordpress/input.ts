@@ -63,18 +63,24 @@ export function decodeXml(bytes: Uint8Array, name: string): string {
  */
 export function readExport(bytes: Uint8Array, name: string): ExportDocument[] {
   if (bytes.length === 0) {
-    throw new ExportInputError(`${name} is empty (0 bytes). Export again from WordPress (Tools → Export → All content) and check the download finished.`)
+    throw new ExportInputError(
+      `${name} is empty (0 bytes). Export again from WordPress (Tools → Export → All content) and check the download finished.`,
+    )
   }
   if (isZip(bytes)) {
     let entries: Record<string, Uint8Array>
     try {
       entries = unzipSync(bytes, { filter: (file) => /\.xml$/i.test(file.name) && !/(^|\/)(__MACOSX|\.)/.test(file.name) })
     } catch (error) {
-      throw new ExportInputError(`${name} is a zip archive that cannot be opened (${(error as Error).message}); it may be incomplete. Download the export again.`)
+      throw new ExportInputError(
+        `${name} is a zip archive that cannot be opened (${(error as Error).message}); it may be incomplete. Download the export again.`,
+      )
     }
     const names = Object.keys(entries).sort()
     if (names.length === 0) {
-      throw new ExportInputError(`${name} is a zip archive with no .xml file inside. WordPress.com exports are zipped WordPress XML files; check this is the export.`)
+      throw new ExportInputError(
+        `${name} is a zip archive with no .xml file inside. WordPress.com exports are zipped WordPress XML files; check this is the export.`,
+      )
     }
     return names.map((entry) => ({ name: `${name}:${entry}`, xml: decodeXml(entries[entry], `${name}:${entry}`) }))
   }

@@ -49,7 +49,10 @@ function isImageFile(url: string): boolean {
 /** WordPress's page for one image (`/post/canola2/`, `?attachment_id=7`): the image again, not a destination of its own. */
 function isAttachmentPage(href: string, imageUrl: string): boolean {
   if (/[?&]attachment_id=|\/attachment\//.test(href)) return true
-  const stem = fileName(imageUrl).replace(/\.[^.]+$/, '').replace(/-\d+x\d+$/, '').toLowerCase()
+  const stem = fileName(imageUrl)
+    .replace(/\.[^.]+$/, '')
+    .replace(/-\d+x\d+$/, '')
+    .toLowerCase()
   const last = fileName(href).toLowerCase()
   return !!stem && last === stem
 }
@@ -112,17 +115,40 @@ export function galleryToMdast(state: State, gallery: Element, context: Conversi
     ...figures.flatMap((figure) => imageFigure(figure, context)),
     ...looseImages.flatMap((image) => imageToMdast(image, context, undefined, wrappingLink(gallery, image))),
   ]
-  const caption = findElements(gallery, (element) => element.tagName === 'figcaption' && hasClass(element, 'blocks-gallery-caption'))[0] ?? ownCaption(gallery)
+  const caption =
+    findElements(gallery, (element) => element.tagName === 'figcaption' && hasClass(element, 'blocks-gallery-caption'))[0] ?? ownCaption(gallery)
   if (caption && !figures.some((figure) => ownCaption(figure) === caption)) nodes.push(paragraph(state.all(caption) as PhrasingContent[]))
   return nodes
 }
 
 const PROVIDERS: Record<string, string> = {
-  youtube: 'YouTube', vimeo: 'Vimeo', twitter: 'Twitter', x: 'X', facebook: 'Facebook', instagram: 'Instagram',
-  'wordpress-tv': 'WordPress.tv', wordpress: 'WordPress', soundcloud: 'SoundCloud', spotify: 'Spotify', flickr: 'Flickr',
-  tiktok: 'TikTok', dailymotion: 'Dailymotion', tumblr: 'Tumblr', reddit: 'Reddit', slideshare: 'SlideShare',
-  speakerdeck: 'Speaker Deck', ted: 'TED', mixcloud: 'Mixcloud', imgur: 'Imgur', issuu: 'Issuu', scribd: 'Scribd',
-  kickstarter: 'Kickstarter', 'amazon-kindle': 'Kindle', pinterest: 'Pinterest', bluesky: 'Bluesky', mastodon: 'Mastodon',
+  youtube: 'YouTube',
+  vimeo: 'Vimeo',
+  twitter: 'Twitter',
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  'wordpress-tv': 'WordPress.tv',
+  wordpress: 'WordPress',
+  soundcloud: 'SoundCloud',
+  spotify: 'Spotify',
+  flickr: 'Flickr',
+  tiktok: 'TikTok',
+  dailymotion: 'Dailymotion',
+  tumblr: 'Tumblr',
+  reddit: 'Reddit',
+  slideshare: 'SlideShare',
+  speakerdeck: 'Speaker Deck',
+  ted: 'TED',
+  mixcloud: 'Mixcloud',
+  imgur: 'Imgur',
+  issuu: 'Issuu',
+  scribd: 'Scribd',
+  kickstarter: 'Kickstarter',
+  'amazon-kindle': 'Kindle',
+  pinterest: 'Pinterest',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
 }
 
 const TYPE_WORDS: Record<string, string> = { video: 'video', rich: 'post', photo: 'photo', link: 'link', audio: 'audio' }
@@ -169,7 +195,12 @@ export function embedToMdast(figure: Element, attributes: BlockAttributes, conte
 
 function mediaSource(element: Element | undefined): string | undefined {
   if (!element) return undefined
-  return stringProperty(element, 'src') ?? findElements(element, 'source').map((source) => stringProperty(source, 'src')).find(Boolean)
+  return (
+    stringProperty(element, 'src') ??
+    findElements(element, 'source')
+      .map((source) => stringProperty(source, 'src'))
+      .find(Boolean)
+  )
 }
 
 /**
@@ -192,7 +223,10 @@ export function mediaToMdast(kind: 'audio' | 'video', container: Element, attrib
     const word = kind === 'audio' ? 'Audio' : 'Video'
     return [paragraph([link(target.src, `${word}: ${captionText || fileName(source)}`)])]
   }
-  const poster = kind === 'video' && stringProperty(element, 'poster') ? ` ${jsxAttribute('poster', context.media(stringProperty(element, 'poster')!, 'image').src)}` : ''
+  const poster =
+    kind === 'video' && stringProperty(element, 'poster')
+      ? ` ${jsxAttribute('poster', context.media(stringProperty(element, 'poster')!, 'image').src)}`
+      : ''
   const player = `<${kind} controls preload="metadata" ${jsxAttribute('src', target.src)}${poster}>{${JSON.stringify(`Your browser cannot play this ${kind}.`)}}</${kind}>`
   const figcaption = captionText ? `<figcaption>{${JSON.stringify(captionText)}}</figcaption>` : ''
   return [{ type: 'html', value: `<figure>${player}${figcaption}</figure>` }]

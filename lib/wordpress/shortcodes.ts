@@ -2,9 +2,27 @@ import type { ConversionContext } from './context'
 
 /** WordPress core and common plugin shortcodes; other bracketed words ("[sic]") are prose. */
 const KNOWN_SHORTCODES = new Set([
-  'audio', 'video', 'playlist', 'gallery', 'embed', 'caption', 'wp_caption',
-  'youtube', 'vimeo', 'soundcloud', 'tweet', 'twitter', 'instagram', 'googlemaps',
-  'gist', 'code', 'sourcecode', 'contact-form', 'contact-form-7', 'wpforms', 'slideshow',
+  'audio',
+  'video',
+  'playlist',
+  'gallery',
+  'embed',
+  'caption',
+  'wp_caption',
+  'youtube',
+  'vimeo',
+  'soundcloud',
+  'tweet',
+  'twitter',
+  'instagram',
+  'googlemaps',
+  'gist',
+  'code',
+  'sourcecode',
+  'contact-form',
+  'contact-form-7',
+  'wpforms',
+  'slideshow',
 ])
 
 /** Parses `a="x" b='y' c=z` shortcode (or HTML) attributes; names are lower-cased. */
@@ -64,7 +82,9 @@ function galleryFigure(attributeText: string, context: ConversionContext): strin
   const attributes = shortcodeAttributes(attributeText)
   const ids = attributes.ids
     ? attributes.ids.split(/\s*,\s*/).filter(Boolean)
-    : [...context.attachments.values()].filter((attachment) => context.postId && attachment.parent === context.postId).map((attachment) => attachment.id)
+    : [...context.attachments.values()]
+        .filter((attachment) => context.postId && attachment.parent === context.postId)
+        .map((attachment) => attachment.id)
   const images = ids.map((id) => context.attachments.get(id)).filter((attachment) => attachment !== undefined)
   if (images.length === 0) {
     context.notes.add(`[gallery] dropped: none of its ${ids.length || ''} image(s) are in the export`.replace('  ', ' '))
@@ -102,7 +122,17 @@ export function replaceShortcodes(html: string, context: ConversionContext): str
   text = text.replace(/\[(audio|video)\b([^\]]*)\](?:\s*\[\/\1\])?/gi, (whole, kind: string, attributeText: string) => {
     const attributes = shortcodeAttributes(attributeText)
     const bare = /^\s*(https?:\/\/\S+)/.exec(attributeText)?.[1]
-    const source = attributes.src ?? attributes.mp3 ?? attributes.m4a ?? attributes.ogg ?? attributes.wav ?? attributes.mp4 ?? attributes.webm ?? attributes.m4v ?? attributes.ogv ?? bare
+    const source =
+      attributes.src ??
+      attributes.mp3 ??
+      attributes.m4a ??
+      attributes.ogg ??
+      attributes.wav ??
+      attributes.mp4 ??
+      attributes.webm ??
+      attributes.m4v ??
+      attributes.ogv ??
+      bare
     if (!source) return whole
     const tag = kind.toLowerCase()
     return `<${tag} src="${escapeHtml(decodeUrlEntities(source))}"></${tag}>`

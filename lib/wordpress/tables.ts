@@ -32,7 +32,9 @@ function span(cell: Element, name: 'colSpan' | 'rowSpan'): number {
 function fitsGfm(table: Element, rows: Element[]): boolean {
   if (findElement(table, 'table')) return false
   if (rows.length === 0) return false
-  const cells = rows.flatMap((row) => row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')))
+  const cells = rows.flatMap((row) =>
+    row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')),
+  )
   const firstRow = rows[0].children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'))
   if (firstRow.length === 0 || !firstRow.every((cell) => cell.tagName === 'th')) return false
   return cells.every((cell) => {

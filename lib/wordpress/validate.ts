@@ -64,7 +64,9 @@ export async function checkedBody(body: string): Promise<CheckedBody> {
     if (!pieceProblem) continue
     const text = plainTextOf(node).replace(/\s+/g, ' ').trim()
     const line = node.position!.start.line
-    warnings.unshift(`the ${node.type} at line ${line} of the body is not valid MDX (${pieceProblem.message}); ${text ? 'kept as plain text' : 'dropped'}`)
+    warnings.unshift(
+      `the ${node.type} at line ${line} of the body is not valid MDX (${pieceProblem.message}); ${text ? 'kept as plain text' : 'dropped'}`,
+    )
     const replacement = text ? writeMdx({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }).trim() : ''
     repaired = repaired.slice(0, start) + replacement + repaired.slice(end)
   }

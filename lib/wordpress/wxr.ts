@@ -122,18 +122,21 @@ function toItem(node: XmlNode): WxrItem {
   }
 }
 
-const EXPORT_HINT = 'In WordPress, use Tools → Export → All content; on WordPress.com, Tools → Export → Export all (a .zip the importer reads as it is).'
+const EXPORT_HINT =
+  'In WordPress, use Tools → Export → All content; on WordPress.com, Tools → Export → Export all (a .zip the importer reads as it is).'
 
 /** Says what a well-formed XML document that is not WXR is, so the message can name it. */
 function notWxr(document: XmlNode): string | undefined {
   const root = Object.keys(document).find((key) => !key.startsWith('?'))
-  if (root === 'feed') return `it is an Atom feed, not a WordPress export: a feed holds only the latest posts, without their drafts, pages, dates or tags. ${EXPORT_HINT}`
+  if (root === 'feed')
+    return `it is an Atom feed, not a WordPress export: a feed holds only the latest posts, without their drafts, pages, dates or tags. ${EXPORT_HINT}`
   if (root === 'rdf:RDF') return `it is an RSS 1.0 feed, not a WordPress export. ${EXPORT_HINT}`
   if (root !== 'rss') return `it is XML, but not a WordPress export (its root element is <${root ?? 'none'}>, not <rss>). ${EXPORT_HINT}`
   const channel = (document.rss as XmlNode | undefined)?.channel as XmlNode | undefined
   if (!channel || typeof channel !== 'object') return `it has no <channel> element, so it is not a WordPress export. ${EXPORT_HINT}`
   const items = list(channel.item)
-  const isWxr = channel['wp:wxr_version'] !== undefined || channel['wp:base_site_url'] !== undefined || items.some((item) => item['wp:post_type'] !== undefined)
+  const isWxr =
+    channel['wp:wxr_version'] !== undefined || channel['wp:base_site_url'] !== undefined || items.some((item) => item['wp:post_type'] !== undefined)
   if (!isWxr) {
     return `it is an RSS feed (no <wp:wxr_version> and no <wp:post_type> in its ${items.length} item(s)), not a WordPress export (WXR). A feed holds only the latest posts' text. ${EXPORT_HINT}`
   }

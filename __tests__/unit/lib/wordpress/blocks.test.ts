@@ -28,7 +28,9 @@ const every = bodyOf(everyBlock.mdx)
 
 describe('block-editor posts: each block by its type', () => {
   it('paragraphs and headings, with <sup> and <sub> kept', () => {
-    expect(every).toMatch(/^The first paragraph says what this post is for: every block, once\. Einstein wrote E = mc<sup>2<\/sup> and water is H<sub>2<\/sub>O\.\n\n## Lists and quotes\n/)
+    expect(every).toMatch(
+      /^The first paragraph says what this post is for: every block, once\. Einstein wrote E = mc<sup>2<\/sup> and water is H<sub>2<\/sub>O\.\n\n## Lists and quotes\n/,
+    )
   })
 
   it('lists, nested through list-item blocks', () => {
@@ -80,7 +82,9 @@ describe('block-editor posts: each block by its type', () => {
     expect(every).toContain('[YouTube video: The council meeting](https://www.youtube.com/watch?v=abc123\\&t=10)')
     expect(every).toContain('[Twitter post: https://twitter.com/example/status/1](https://twitter.com/example/status/1)')
     expect(every).not.toContain('&amp;')
-    expect(everyBlock.warnings).toContain('YouTube video embed https://www.youtube.com/watch?v=abc123&t=10 shown as a link (the embedded player or card is not imported)')
+    expect(everyBlock.warnings).toContain(
+      'YouTube video embed https://www.youtube.com/watch?v=abc123&t=10 shown as a link (the embedded player or card is not imported)',
+    )
   })
 
   it('audio, video and files not brought home are links to the file, named in the report', () => {
@@ -98,11 +102,15 @@ describe('block-editor posts: each block by its type', () => {
   it('audio and video brought home play in the native players', () => {
     const local: MediaResolver = (url) => ({ src: `/media/${url.split('/').pop()}`, local: true })
     const { mdx } = htmlToMdx(
-      block('audio', '<figure class="wp-block-audio"><audio controls src="https://old.example.org/a.mp3"></audio><figcaption>Episode 1</figcaption></figure>') +
-        block('video', '<figure class="wp-block-video"><video controls src="https://old.example.org/v.mp4"></video></figure>'),
+      block(
+        'audio',
+        '<figure class="wp-block-audio"><audio controls src="https://old.example.org/a.mp3"></audio><figcaption>Episode 1</figcaption></figure>',
+      ) + block('video', '<figure class="wp-block-video"><video controls src="https://old.example.org/v.mp4"></video></figure>'),
       { media: local },
     )
-    expect(mdx).toContain('<figure><audio controls preload="metadata" src="/media/a.mp3">{"Your browser cannot play this audio."}</audio><figcaption>{"Episode 1"}</figcaption></figure>')
+    expect(mdx).toContain(
+      '<figure><audio controls preload="metadata" src="/media/a.mp3">{"Your browser cannot play this audio."}</audio><figcaption>{"Episode 1"}</figcaption></figure>',
+    )
     expect(mdx).toContain('<figure><video controls preload="metadata" src="/media/v.mp4">{"Your browser cannot play this video."}</video></figure>')
   })
 
@@ -117,9 +125,13 @@ describe('block-editor posts: each block by its type', () => {
   })
 
   it('buttons become links; columns, groups, covers and media-text are flattened to their content', () => {
-    expect(every).toContain('[Have your say](https://example.org/consultation)\n\nLeft column text.\n\nRight column, inside a group.\n\nText on the cover\n\n')
+    expect(every).toContain(
+      '[Have your say](https://example.org/consultation)\n\nLeft column text.\n\nRight column, inside a group.\n\nText on the cover\n\n',
+    )
     expect(every).toContain('![The town hall](https://old.example.org/wp-content/uploads/2024/05/hall.jpg)\n\nBeside the picture of the town hall.\n')
-    expect(everyBlock.warnings).toContain('wp:cover: background image https://old.example.org/wp-content/uploads/2024/05/sea.jpg dropped; its text is kept')
+    expect(everyBlock.warnings).toContain(
+      'wp:cover: background image https://old.example.org/wp-content/uploads/2024/05/sea.jpg dropped; its text is kept',
+    )
   })
 
   it('an unknown block keeps its text with a warning naming it; a dynamic block is named as dropped', () => {
@@ -173,7 +185,10 @@ describe('titles, slugs and tags', () => {
     const page = item(blocksPlan, 'contact')
     expect(page.path).toBe('pages/contact.mdx')
     expect(page.url).toBeUndefined()
-    expect(page.unmappedLink).toEqual({ link: 'https://old.example.org/contact/', reason: 'the site has no address for pages yet; the file is written to pages' })
+    expect(page.unmappedLink).toEqual({
+      link: 'https://old.example.org/contact/',
+      reason: 'the site has no address for pages yet; the file is written to pages',
+    })
   })
 
   it('a page target with an address (the coming page type) plugs in and checks old links against it', () => {
@@ -214,11 +229,15 @@ describe('classic posts: code from plugins, shortcodes and debris', () => {
   const classic = bodyOf(hydrating.mdx)
 
   it('<pre lang> keeps JSX and comparisons byte for byte', () => {
-    expect(classic).toContain("```javascript\nimport { App } from './App'\n\nReactDOM.hydrate(<App/>, document.getElementById('root'))\nif (a < b && c > d) { render() }\n```")
+    expect(classic).toContain(
+      "```javascript\nimport { App } from './App'\n\nReactDOM.hydrate(<App/>, document.getElementById('root'))\nif (a < b && c > d) { render() }\n```",
+    )
   })
 
   it('[code lang] keeps indentation, tabs and braces; [sourcecode] saved escaped is decoded once', () => {
-    expect(classic).toContain("```js\nfunction greet(name) {\n    if (!name) {\n        return `<p>Hello, ${'{'}stranger}</p>`\n    }\n\treturn name\n}\n```")
+    expect(classic).toContain(
+      "```js\nfunction greet(name) {\n    if (!name) {\n        return `<p>Hello, ${'{'}stranger}</p>`\n    }\n\treturn name\n}\n```",
+    )
     expect(classic).toContain('```php\n<?php echo $a && $b; ?>\n```')
   })
 
@@ -227,12 +246,18 @@ describe('classic posts: code from plugins, shortcodes and debris', () => {
   })
 
   it('a caption with a link keeps the link text and credits the link', () => {
-    expect(classic).toContain('<Figure caption="Diagram from the React docs" credit="https://react.dev/" src="https://dev.example.org/wp-content/uploads/diagram.png" alt="Diagram of hydration" />')
+    expect(classic).toContain(
+      '<Figure caption="Diagram from the React docs" credit="https://react.dev/" src="https://dev.example.org/wp-content/uploads/diagram.png" alt="Diagram of hydration" />',
+    )
   })
 
   it('a URL alone on a line is an embed link when WordPress embedded it, else a plain link, with & decoded once', () => {
-    expect(classic).toContain('Watch the talk:\n\n[YouTube video: https://www.youtube.com/watch?v=abc123\\&t=10](https://www.youtube.com/watch?v=abc123\\&t=10)\n')
-    expect(htmlToMdx('See:\nhttps://example.org/report?a=1&amp;b=2\n').mdx).toBe('See:\\\n[https://example.org/report?a=1\\&b=2](https://example.org/report?a=1\\&b=2)\n')
+    expect(classic).toContain(
+      'Watch the talk:\n\n[YouTube video: https://www.youtube.com/watch?v=abc123\\&t=10](https://www.youtube.com/watch?v=abc123\\&t=10)\n',
+    )
+    expect(htmlToMdx('See:\nhttps://example.org/report?a=1&amp;b=2\n').mdx).toBe(
+      'See:\\\n[https://example.org/report?a=1\\&b=2](https://example.org/report?a=1\\&b=2)\n',
+    )
   })
 
   it('comments, CDATA debris, scripts and an unresolvable [gallery] are dropped and named', () => {
@@ -251,8 +276,15 @@ describe('classic posts: code from plugins, shortcodes and debris', () => {
 
   it('the summary has no shortcode, escape or entity debris', () => {
     // Paragraphs that end in a colon introduce code or embeds the summary cannot show.
-    expect(hydrating.mdx).toContain('summary: "Hydration attaches React to HTML the server already sent. It keeps the markup. Water is H2O and energy is mc2. Old CDATA debris: after it."')
-    const debris = planImport([{ ...parseWxr(fs.readFileSync(path.join(FIXTURES, 'classic.xml'), 'utf8'))[0], content: '[gallery]\n\n First line \\\\ with a  \\\\ stray<br />\nsecond &#x20;line.' }])
+    expect(hydrating.mdx).toContain(
+      'summary: "Hydration attaches React to HTML the server already sent. It keeps the markup. Water is H2O and energy is mc2. Old CDATA debris: after it."',
+    )
+    const debris = planImport([
+      {
+        ...parseWxr(fs.readFileSync(path.join(FIXTURES, 'classic.xml'), 'utf8'))[0],
+        content: '[gallery]\n\n First line \\\\ with a  \\\\ stray<br />\nsecond &#x20;line.',
+      },
+    ])
     expect(debris.items[0].mdx).toContain('summary: "First line with a stray second line."')
   })
 })

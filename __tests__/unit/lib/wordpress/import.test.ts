@@ -3,16 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { isValidPostSlug } from '@/lib/markdown'
-import {
-  asciiSlug,
-  htmlToMdx,
-  parseWxr,
-  planImport,
-  WxrParseError,
-  type ConvertedItem,
-  type ImportPlan,
-  type WxrItem,
-} from '@/lib/wordpress'
+import { asciiSlug, htmlToMdx, parseWxr, planImport, WxrParseError, type ConvertedItem, type ImportPlan, type WxrItem } from '@/lib/wordpress'
 import { ROOT } from '@/scripts/lib/process'
 import { buildContent, generatedPosts } from '../../contentlayer-build'
 const FIXTURES = path.join(ROOT, '__tests__/fixtures/wordpress')
@@ -70,7 +61,9 @@ describe('parseWxr', () => {
   })
 
   it('rejects well-formed XML that is not an RSS export', () => {
-    expect(() => parseWxr('<html><body/></html>')).toThrow('Not a WordPress export: it is XML, but not a WordPress export (its root element is <html>, not <rss>)')
+    expect(() => parseWxr('<html><body/></html>')).toThrow(
+      'Not a WordPress export: it is XML, but not a WordPress export (its root element is <html>, not <rss>)',
+    )
   })
 })
 
@@ -202,7 +195,10 @@ describe('planImport: mapping items to posts', () => {
   })
 
   it('imports private and password-protected posts as drafts, with a warning', () => {
-    const privatePlan = planImport([{ ...items[0], status: 'private' }, { ...items[1], password: 'secret' }])
+    const privatePlan = planImport([
+      { ...items[0], status: 'private' },
+      { ...items[1], password: 'secret' },
+    ])
     expect(privatePlan.items.map((item) => item.state)).toEqual(['draft', 'draft'])
     expect(privatePlan.items[0].warnings).toContain('was private in WordPress; imported as a draft')
     expect(privatePlan.items[1].warnings).toContain('was password-protected in WordPress; imported as a draft')
@@ -234,7 +230,9 @@ describe('htmlToMdx: the body', () => {
     expect(openData).toContain(
       '\nCouncils hold a lot of data – most of it isn’t published. This post is about **changing that**, with help from *everyone*.\n\nHere’s what we heard',
     )
-    expect(openData).toContain('[camp](https://example.org/camp) & afterwards:\n\n- Publish by default\n- Secure when required\n\n## Why it matters\n\n> Data is infrastructure.\n')
+    expect(openData).toContain(
+      '[camp](https://example.org/camp) & afterwards:\n\n- Publish by default\n- Secure when required\n\n## Why it matters\n\n> Data is infrastructure.\n',
+    )
     expect(openData).toContain('Line one of an address\\\nLine two of an address\n')
     expect(bodyOf(byTitle(plan, 'Croeso').mdx)).toContain('1. First\n2. Second with [a link](https://example.org/?a=1\\&b=2)')
   })
@@ -269,7 +267,9 @@ describe('htmlToMdx: the body', () => {
     expect(openData).toContain('[YouTube video: https://www.youtube.com/watch?v=dQw4w9WgXcQ](https://www.youtube.com/watch?v=dQw4w9WgXcQ)')
     expect(openData).toContain('[https://www.youtube.com/watch?v=dQw4w9WgXcQ](https://www.youtube.com/watch?v=dQw4w9WgXcQ)')
     expect(openData).not.toContain('iframe')
-    expect(bodyOf(byTitle(plan, 'Croeso').mdx)).toContain('[https://www.youtube.com/watch?v=abc123XYZ\\_-](https://www.youtube.com/watch?v=abc123XYZ_-)')
+    expect(bodyOf(byTitle(plan, 'Croeso').mdx)).toContain(
+      '[https://www.youtube.com/watch?v=abc123XYZ\\_-](https://www.youtube.com/watch?v=abc123XYZ_-)',
+    )
   })
 
   it('escapes text MDX would read as JSX or expressions', () => {
@@ -280,7 +280,7 @@ describe('htmlToMdx: the body', () => {
     expect(maths).toContain('```\nconst f = (x) => { return x < 3 }\n```')
   })
 
-  it('draws a [gallery] from the export\'s attachments, naming the images it cannot find', () => {
+  it("draws a [gallery] from the export's attachments, naming the images it cannot find", () => {
     expect(maths).toContain('\n![](https://old.example.org/wp-content/uploads/2014/03/camp.jpg)\n')
     expect(maths).not.toContain('gallery')
     expect(byTitle(plan, 'Maths').warnings).toContain('[gallery]: 2 image(s) are not in the export and were dropped')
@@ -315,7 +315,9 @@ describe('the import:wordpress command', () => {
     expect(run.stdout).toContain('content/posts/w-croeso.mdx  "Croeso i Gymru: ŵ ŷ and the future" [scheduled 2031-01-15T09:00:00Z]')
     expect(run.stdout).toContain('Skipped 4:')
     expect(run.stdout).toContain('"About" (page): page (pass --pages-out <dir> to import pages)')
-    expect(run.stdout).toContain('  "Maths & markup: {curly} things" (content/posts/maths-and-markup.mdx):\n    - [gallery]: 2 image(s) are not in the export')
+    expect(run.stdout).toContain(
+      '  "Maths & markup: {curly} things" (content/posts/maths-and-markup.mdx):\n    - [gallery]: 2 image(s) are not in the export',
+    )
     expect(run.stdout).toContain('Old links the site does not map 1:')
     expect(run.stdout).toContain('Comments 0')
     expect(run.stdout).toContain('  open-data ← "Open Data", "open data"')

@@ -59,12 +59,16 @@ describe('encodings', () => {
     const mislabelled = Buffer.from(fixture('latin1.xml').toString('latin1').replace('ISO-8859-1', 'UTF-8'), 'latin1')
     const error = errorOf(() => itemsOf(mislabelled, 'site.xml'))
     expect(error).toBeInstanceOf(ExportInputError)
-    expect(error.message).toMatch(/^site\.xml is not valid UTF-8, although its XML declaration says UTF-8\. It was probably re-saved in another encoding/)
+    expect(error.message).toMatch(
+      /^site\.xml is not valid UTF-8, although its XML declaration says UTF-8\. It was probably re-saved in another encoding/,
+    )
   })
 
   it('refuses an encoding it cannot read', () => {
     const xml = fixture('latin1.xml').toString('latin1').replace('ISO-8859-1', 'x-martian')
-    expect(() => itemsOf(Buffer.from(xml, 'latin1'), 'site.xml')).toThrow('site.xml declares the encoding "x-martian", which the importer cannot read')
+    expect(() => itemsOf(Buffer.from(xml, 'latin1'), 'site.xml')).toThrow(
+      'site.xml declares the encoding "x-martian", which the importer cannot read',
+    )
   })
 })
 
@@ -88,7 +92,9 @@ describe('files that are not a plain export', () => {
   })
 
   it('explains an empty file, a file of spaces, a zip without XML and a broken zip', () => {
-    expect(() => readExport(new Uint8Array(), 'export.xml')).toThrow('export.xml is empty (0 bytes). Export again from WordPress (Tools → Export → All content)')
+    expect(() => readExport(new Uint8Array(), 'export.xml')).toThrow(
+      'export.xml is empty (0 bytes). Export again from WordPress (Tools → Export → All content)',
+    )
     expect(() => readExport(Buffer.from('  \n'), 'export.xml')).toThrow('export.xml holds only white space')
     expect(() => readExport(zipSync({ 'readme.txt': Buffer.from('hi') }), 'export.zip')).toThrow(
       'export.zip is a zip archive with no .xml file inside. WordPress.com exports are zipped WordPress XML files',
@@ -152,7 +158,9 @@ describe('the import:wordpress command with real files', () => {
     expect(run.stdout).toContain('Imported 5 (4 posts, 1 pages):')
     expect(run.stdout).toContain('  "Every block, once" (content/posts/every-block.mdx):\n    - YouTube video embed')
     expect(run.stdout).toContain('    - wp:acme/notice is not a block the importer knows; its content is kept as text')
-    expect(run.stdout).toContain('"Contact us": https://old.example.org/contact/ → pages/contact.mdx (the site has no address for pages yet; the file is written to pages)')
+    expect(run.stdout).toContain(
+      '"Contact us": https://old.example.org/contact/ → pages/contact.mdx (the site has no address for pages yet; the file is written to pages)',
+    )
     expect(run.stdout).toContain(
       'Comments 4 (3 approved, 1 awaiting moderation, 1 pingbacks/trackbacks) from 1 item(s), written to wordpress-comments.json; 1 spam or trashed left out',
     )
@@ -164,6 +172,8 @@ describe('the import:wordpress command with real files', () => {
 
   it('imports an ISO-8859-1 export without garbling it', () => {
     expect(runCli([path.join(FIXTURES, 'latin1.xml')], dir).status).toBe(0)
-    expect(fs.readFileSync(path.join(dir, 'content/posts/cafe-creme.mdx'), 'utf8')).toContain('Un café crème coûte 2,50 £ à côté de la gare. ¿Qué más?')
+    expect(fs.readFileSync(path.join(dir, 'content/posts/cafe-creme.mdx'), 'utf8')).toContain(
+      'Un café crème coûte 2,50 £ à côté de la gare. ¿Qué más?',
+    )
   })
 })

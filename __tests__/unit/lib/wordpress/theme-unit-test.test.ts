@@ -16,7 +16,6 @@ const CLI = path.join(ROOT, 'scripts/import-wordpress.ts')
 
 const describeWithExport = EXPORT ? describe : describe.skip
 if (!EXPORT) {
-  // eslint-disable-next-line no-console
   console.info(
     'Skipping the Theme Unit Test import: set WP_THEME_UNIT_TEST_XML to a copy of theme-unit-test-data.xml ' +
       '(wordpress-importer repository, phpunit/data/) to run it.',
@@ -41,10 +40,23 @@ describeWithExport('the WordPress Theme Unit Test export', () => {
   beforeAll(() => {
     build = buildContent((content) => {
       // Pages go in with the posts: the site has no page type yet, and this checks that every body compiles.
-      const run = spawnSync(TSX, [CLI, EXPORT!, '--out', path.join(content, 'posts'), '--pages-out', path.join(content, 'posts'), '--comments-out', path.join(content, '..', 'comments.json')], {
-        cwd: content,
-        encoding: 'utf8',
-      })
+      const run = spawnSync(
+        TSX,
+        [
+          CLI,
+          EXPORT!,
+          '--out',
+          path.join(content, 'posts'),
+          '--pages-out',
+          path.join(content, 'posts'),
+          '--comments-out',
+          path.join(content, '..', 'comments.json'),
+        ],
+        {
+          cwd: content,
+          encoding: 'utf8',
+        },
+      )
       status = run.status
       report = run.stdout + run.stderr
     })
@@ -70,7 +82,9 @@ describeWithExport('the WordPress Theme Unit Test export', () => {
 
   it('leaves no HTML comment or CDATA section outside code', () => {
     const files = fs.readdirSync(path.join(build.contentDir, 'posts'))
-    const offending = files.filter((name) => /<!--|<!\[CDATA\[/.test(outsideCode(fs.readFileSync(path.join(build.contentDir, 'posts', name), 'utf8'))))
+    const offending = files.filter((name) =>
+      /<!--|<!\[CDATA\[/.test(outsideCode(fs.readFileSync(path.join(build.contentDir, 'posts', name), 'utf8'))),
+    )
     expect(offending).toEqual([])
   })
 
@@ -94,7 +108,9 @@ describeWithExport('the WordPress Theme Unit Test export', () => {
 
     // The classic [gallery] shortcode is drawn from the export's attachments.
     expect((file('post-format-gallery').match(/^<Figure caption=|^!\[/gm) ?? []).length).toBeGreaterThan(5)
-    expect(file('post-format-video-youtube')).toContain('[YouTube video: https://www.youtube.com/watch?v=SQEQr7c0-dw](https://www.youtube.com/watch?v=SQEQr7c0-dw)')
+    expect(file('post-format-video-youtube')).toContain(
+      '[YouTube video: https://www.youtube.com/watch?v=SQEQr7c0-dw](https://www.youtube.com/watch?v=SQEQr7c0-dw)',
+    )
     expect(file('markup-html-tags-and-formatting')).toContain('E = MC<sup>2</sup>')
     expect(file('markup-title-with-markup')).toContain('title: "Markup: Title With Markup"')
   })
