@@ -71,7 +71,7 @@ export type ExportLookup = {
 const SUMMARY_LENGTH = 200
 
 /**
- * A post slug (a file name, lib/slug.ts `isValidPostSlug`) from any text:
+ * A post slug (a file name, lib/markdown's `isValidPostSlug`) from any text:
  * every script is transliterated (`Επίπεδο 2` → `epipedo-2`, `Łódź` → `lodz`,
  * `东京` → `dongjing`), then slugified. Empty when nothing is left.
  */
