@@ -45,6 +45,8 @@ const esmPackages = [
   'stringify-entities',
   'escape-string-regexp',
   'stemmer',
+  // The WordPress importer's transliteration.
+  'any-ascii',
 ]
 
 /** @type {import('jest').Config} */

@@ -1,7 +1,8 @@
 /**
  * Every address the site answers, built in one place. No imports, so client
  * islands, next.config.ts and scripts can all use it. Tag paths take the tag's
- * slug (lib/markdown's slugify), not its name.
+ * slug (lib/markdown's slugify), not its name, and percent-encode it, since a
+ * tag's slug keeps letters of any script.
  */
 
 export const HOME = '/'
@@ -43,8 +44,9 @@ export function postCardPath(slug: string): string {
   return `${POST_CARD_PREFIX}${slug}`
 }
 
+/** Percent-encoded, so a tag in any script is a plain ASCII address in links, feeds and the sitemap. */
 export function tagUrl(tagSlug: string): string {
-  return `${TAG_PREFIX}${tagSlug}`
+  return `${TAG_PREFIX}${encodeURIComponent(tagSlug)}`
 }
 
 export function authorUrl(authorId: string): string {

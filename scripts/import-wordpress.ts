@@ -1,18 +1,36 @@
 /**
- * npm run import:wordpress -- <export.xml> [--out content/posts] [--pages-out content/pages]
+ * npm run import:wordpress -- <export.xml|export.zip> [--out content/posts] [--pages-out <dir>]
+ *                              [--comments-out wordpress-comments.json]
  *                              [--author <id> | --author <login>=<id> …] [--dry-run] [--force]
  *
- * Exit codes: 0 done, 1 malformed export or a write failed, 2 bad arguments or missing file.
+ * Exit codes: 0 done, 1 the export cannot be read (empty, truncated, not WXR,
+ * malformed) or a file was not written, 2 bad arguments or missing file.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseWxr, planImport, WxrParseError, type ConvertedItem, type ImportOptions } from '../lib/wordpress'
+import {
+  checkedBody,
+  ExportInputError,
+  parseWxr,
+  planImport,
+  readExport,
+  WxrParseError,
+  type ConvertedItem,
+  type ImportOptions,
+  type WxrItem,
+} from '../lib/wordpress'
 
-const USAGE = `Usage: npm run import:wordpress -- <export.xml> [options]
+const DEFAULT_COMMENTS_FILE = 'wordpress-comments.json'
+
+const USAGE = `Usage: npm run import:wordpress -- <export file> [options]
+
+The export file is WordPress's XML (Tools → Export → All content), or the
+.zip WordPress.com sends, as it is.
 
 Options:
   --out <dir>              folder for posts (default: content/posts)
   --pages-out <dir>        import pages into this folder (default: pages are skipped)
+  --comments-out <file>    where readers' comments are kept (default: ${DEFAULT_COMMENTS_FILE})
   --author <id>            author id (a file name in content/authors) for every post
   --author <login>=<id>    map one WordPress login (dc:creator) to an author id; repeatable
   --dry-run                show what would be written, write nothing
@@ -21,12 +39,13 @@ Options:
 
 class UsageError extends Error {}
 
-type Args = { file: string; options: ImportOptions; dryRun: boolean; force: boolean }
+type Args = { file: string; options: ImportOptions; commentsFile: string; dryRun: boolean; force: boolean }
 
 function parseArgs(argv: string[]): Args | 'help' {
   const positional: string[] = []
   const options: ImportOptions = {}
   const authorMap: Record<string, string> = {}
+  let commentsFile = DEFAULT_COMMENTS_FILE
   let dryRun = false
   let force = false
 
@@ -46,6 +65,9 @@ function parseArgs(argv: string[]): Args | 'help' {
         break
       case '--pages-out':
         options.pagesDir = value()
+        break
+      case '--comments-out':
+        commentsFile = value()
         break
       case '--author': {
         const author = value()
@@ -74,7 +96,7 @@ function parseArgs(argv: string[]): Args | 'help' {
   if (Object.keys(authorMap).length) options.author = authorMap
   if (positional.length === 0) throw new UsageError('Missing the export file')
   if (positional.length > 1) throw new UsageError(`Expected one export file, got: ${positional.join(', ')}`)
-  return { file: positional[0], options, dryRun, force }
+  return { file: positional[0], options, commentsFile, dryRun, force }
 }
 
 function stateLabel(item: ConvertedItem): string {
@@ -83,7 +105,31 @@ function stateLabel(item: ConvertedItem): string {
   return ''
 }
 
-function main(argv: string[]): number {
+/** Every item of every XML document in the file (WordPress.com zips hold several). */
+function readItems(file: string): WxrItem[] {
+  const documents = readExport(fs.readFileSync(file), file)
+  return documents.flatMap((document) => {
+    try {
+      return parseWxr(document.xml)
+    } catch (error) {
+      if (error instanceof WxrParseError && documents.length > 1)
+        throw new WxrParseError(`${document.name}: ${error.message}`, error.line, error.column)
+      throw error
+    }
+  })
+}
+
+function commentsDocument(items: ConvertedItem[], exportFile: string) {
+  return {
+    source: path.basename(exportFile),
+    note: 'Readers’ comments from the WordPress export, by post. Email and IP addresses are not copied; they stay in the export.',
+    posts: items
+      .filter((item) => item.comments.length)
+      .map((item) => ({ kind: item.kind, slug: item.slug, title: item.title, file: item.path, comments: item.comments })),
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
   let args: Args | 'help'
   try {
     args = parseArgs(argv)
@@ -104,17 +150,29 @@ function main(argv: string[]): number {
 
   let plan
   try {
-    plan = planImport(parseWxr(fs.readFileSync(args.file, 'utf8')), args.options)
+    plan = planImport(readItems(args.file), args.options)
   } catch (error) {
-    if (!(error instanceof WxrParseError)) throw error
-    console.error(`${args.file}: ${error.message}`)
+    if (error instanceof ExportInputError) console.error(error.message)
+    else if (error instanceof WxrParseError) console.error(`${args.file}: ${error.message}`)
+    else throw error
     return 1
   }
 
   const imported: ConvertedItem[] = []
   const skipped = plan.skipped.map((item) => `"${item.title}" (${item.postType}): ${item.reason}`)
+  const notWritten: string[] = []
   let failed = false
-  for (const item of plan.items) {
+  for (const planned of plan.items) {
+    const [, head, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(planned.mdx)!
+    const checked = await checkedBody(body)
+    if (checked.problem) {
+      notWritten.push(
+        `"${planned.title}" (${planned.path}): line ${checked.problem.line ?? '?'} of the body is not valid MDX: ${checked.problem.message}`,
+      )
+      failed = true
+      continue
+    }
+    const item = { ...planned, mdx: head + checked.body, warnings: [...planned.warnings, ...checked.warnings] }
     const target = path.resolve(item.path)
     if (fs.existsSync(target) && !args.force) {
       skipped.push(`"${item.title}": ${item.path} already exists (use --force to overwrite)`)
@@ -138,8 +196,7 @@ function main(argv: string[]): number {
   const authorsDir = path.resolve(path.dirname(path.resolve(args.options.postsDir ?? 'content/posts')), 'authors')
   const missingAuthors = authorIds.filter((id) => !fs.existsSync(path.join(authorsDir, `${id}.mdx`)))
 
-  const warnings = imported.flatMap((item) => item.warnings.map((warning) => `"${item.title}": ${warning}`))
-  for (const id of missingAuthors) warnings.push(`author "${id}" has no file ${path.relative(process.cwd(), path.join(authorsDir, `${id}.mdx`))}`)
+  const withWarnings = imported.filter((item) => item.warnings.length)
   const unmapped = imported.filter((item) => item.unmappedLink)
   const tagNames = new Map<string, Set<string>>()
   for (const item of imported) {
@@ -151,14 +208,46 @@ function main(argv: string[]): number {
   }
 
   const verb = args.dryRun ? 'Would import' : 'Imported'
-  console.log(`${verb} ${imported.length}${args.dryRun ? ' (dry run: nothing written)' : ''}:`)
+  const pages = imported.filter((item) => item.kind === 'page').length
+  console.log(
+    `${verb} ${imported.length}${args.dryRun ? ' (dry run: nothing written)' : ''}${pages ? ` (${imported.length - pages} posts, ${pages} pages)` : ''}:`,
+  )
   for (const item of imported) console.log(`  ${item.path}  "${item.title}"${stateLabel(item)}`)
   console.log(`\nSkipped ${skipped.length}:`)
   for (const line of skipped) console.log(`  ${line}`)
-  console.log(`\nWarnings ${warnings.length}:`)
-  for (const line of warnings) console.log(`  ${line}`)
-  console.log(`\nOld links the /YYYY/MM/DD/<slug>/ redirect cannot map ${unmapped.length}:`)
-  for (const item of unmapped) console.log(`  "${item.title}": ${item.unmappedLink!.link} → /posts/${item.slug} (${item.unmappedLink!.reason})`)
+  if (notWritten.length) {
+    console.log(`\nNot written ${notWritten.length} (the MDX would break the build):`)
+    for (const line of notWritten) console.log(`  ${line}`)
+  }
+  console.log(`\nWarnings: what was dropped or changed, in ${withWarnings.length} item(s):`)
+  for (const item of withWarnings) {
+    console.log(`  "${item.title}" (${item.path}):`)
+    for (const warning of item.warnings) console.log(`    - ${warning}`)
+  }
+  for (const id of missingAuthors) console.log(`  author "${id}" has no file ${path.relative(process.cwd(), path.join(authorsDir, `${id}.mdx`))}`)
+  console.log(`\nOld links the site does not map ${unmapped.length}:`)
+  for (const item of unmapped) console.log(`  "${item.title}": ${item.unmappedLink!.link} → ${item.url ?? item.path} (${item.unmappedLink!.reason})`)
+
+  const kept = imported.flatMap((item) => item.comments)
+  const discarded = imported.reduce((sum, item) => sum + item.discardedComments, 0)
+  const commentsFile = path.resolve(args.commentsFile)
+  let commentsWhere = args.dryRun ? `would be written to ${args.commentsFile}` : `written to ${args.commentsFile}`
+  if (kept.length && !args.dryRun) {
+    if (fs.existsSync(commentsFile) && !args.force) {
+      commentsWhere = `NOT written: ${args.commentsFile} already exists (use --force to overwrite)`
+    } else {
+      fs.mkdirSync(path.dirname(commentsFile), { recursive: true })
+      fs.writeFileSync(commentsFile, `${JSON.stringify(commentsDocument(imported, args.file), null, 2)}\n`)
+    }
+  }
+  const pending = kept.filter((comment) => comment.status === 'pending').length
+  const pingbacks = kept.filter((comment) => comment.type !== 'comment').length
+  console.log(
+    `\nComments ${kept.length}${kept.length ? ` (${kept.length - pending} approved, ${pending} awaiting moderation, ${pingbacks} pingbacks/trackbacks) from ${imported.filter((item) => item.comments.length).length} item(s), ${commentsWhere}` : ''}` +
+      `${discarded ? `; ${discarded} spam or trashed left out` : ''}`,
+  )
+  for (const item of imported.filter((entry) => entry.comments.length)) console.log(`  "${item.title}": ${item.comments.length}`)
+
   console.log(`\nTags ${tagNames.size}:`)
   for (const [slug, names] of [...tagNames].sort(([a], [b]) => a.localeCompare(b))) {
     console.log(`  ${slug} ← ${[...names].map((name) => `"${name}"`).join(', ')}`)
@@ -166,4 +255,12 @@ function main(argv: string[]): number {
   return failed ? 1 : 0
 }
 
-process.exitCode = main(process.argv.slice(2))
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: Error) => {
+    console.error(error.stack ?? error.message)
+    process.exitCode = 1
+  },
+)

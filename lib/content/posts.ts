@@ -6,7 +6,7 @@
 import 'server-only'
 import { allAuthors, allPosts, type Author, type Post } from 'contentlayer/generated'
 import { site } from '../config'
-import { slugify, type TocHeading } from '../markdown'
+import { slugFromSegment, slugify, type TocHeading } from '../markdown'
 import { fingerprint } from './fingerprint'
 
 export type { Author, Post }
@@ -94,8 +94,10 @@ export function getTags(now: Date = new Date(), posts: readonly Post[] = allPost
   return [...tags.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
 }
 
-export function getTag(slug: string, now: Date = new Date(), posts: readonly Post[] = allPosts): TagSummary | undefined {
-  return getTags(now, posts).find((tag) => tag.slug === slug)
+/** The published tag a `/tags/<segment>` address names, however the segment is encoded: the tag route and the route guard both ask here. */
+export function getTag(segment: string, now: Date = new Date(), posts: readonly Post[] = allPosts): TagSummary | undefined {
+  const slug = slugFromSegment(segment)
+  return slug === undefined ? undefined : getTags(now, posts).find((tag) => tag.slug === slug)
 }
 
 export function getPostsByTag(tagSlug: string, now: Date = new Date(), posts: readonly Post[] = allPosts): Post[] {

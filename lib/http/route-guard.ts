@@ -24,8 +24,13 @@ export function isRoutablePath(pathname: string): boolean {
   return isValidPostSlug(slug)
 }
 
+function rawSegmentAfter(pathname: string, prefix: string): string | undefined {
+  return pathname.startsWith(prefix) ? pathname.slice(prefix.length).split('/')[0] : undefined
+}
+
 function segmentAfter(pathname: string, prefix: string): string | undefined {
-  return pathname.startsWith(prefix) ? decodeURIComponent(pathname.slice(prefix.length).split('/')[0]) : undefined
+  const segment = rawSegmentAfter(pathname, prefix)
+  return segment === undefined ? undefined : decodeURIComponent(segment)
 }
 
 /**
@@ -39,7 +44,8 @@ export function publicPathExists(pathname: string, now: Date = new Date(), posts
   if (!isRoutablePath(pathname)) return false
   const slug = segmentAfter(pathname, POST_PREFIX) ?? segmentAfter(pathname, POST_CARD_PREFIX)
   if (slug !== undefined) return getPublishedPost(slug, now, posts) !== undefined
-  const tag = segmentAfter(pathname, TAG_PREFIX)
+  // getTag reads the address segment as the tag route does, decoding it once.
+  const tag = rawSegmentAfter(pathname, TAG_PREFIX)
   if (tag !== undefined) return getTag(tag, now, posts) !== undefined
   const page = segmentAfter(pathname, PAGE_PREFIX)
   if (page !== undefined) {

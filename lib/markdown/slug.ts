@@ -2,7 +2,27 @@ import GithubSlugger, { slug as githubSlug } from 'github-slugger'
 
 /** The one slug function: tags, headings and imported posts all use it. */
 export function slugify(text: string): string {
-  return githubSlug(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+  return githubSlug(foldAccents(text))
+}
+
+function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+}
+
+/**
+ * The slug an address segment names. Tag slugs keep letters of any script
+ * (`远征手记`, `кириллица`); browsers send them percent-encoded, in either case
+ * of hex digit, and a person may type a composed form of what slugify decomposed.
+ * Undefined when the segment is not valid percent-encoding.
+ */
+export function slugFromSegment(segment: string): string | undefined {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
+  return foldAccents(decoded)
 }
 
 /** Matches the ids rehype-slug gives headings (both use github-slugger). */

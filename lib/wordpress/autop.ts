@@ -46,8 +46,9 @@ export function autop(html: string): string {
     .replace(/<\/blockquote><\/p>/gi, '</p></blockquote>')
     .replace(new RegExp(`<p>\\s*(${blockTag}|${preservedTag})`, 'gi'), '$1')
     .replace(new RegExp(`(${blockTag}|${preservedTag})\\s*</p>`, 'gi'), '$1')
-    // Single newlines inside a paragraph are line breaks…
-    .replace(/([^\n])\n(?!\n|$)/g, (match, before: string) => `${before}<br />\n`)
+    // Single newlines inside a paragraph are line breaks, except after a <br /> that already is one…
+    .replace(/<br\s*\/?>/gi, '<br />')
+    .replace(/(?<=[^\n])(?<!<br \/>[ \t]*)[ \t]*\n(?!\n|$)/g, '<br />\n')
     // …except next to block tags, where they are only source formatting.
     .replace(new RegExp(`(${blockTag}|${preservedTag})\\s*<br />`, 'gi'), '$1')
     .replace(/<br \/>(\s*<\/?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol|wp-preserved-\d+)[^>]*>)/gi, '$1')

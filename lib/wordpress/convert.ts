@@ -1,59 +1,97 @@
-import { isValidPostSlug, plainText, slugify } from '../markdown'
+import anyAscii from 'any-ascii'
+import { isValidPostSlug, slugify } from '../markdown'
+import { exportComments, type ExportedComment } from './comments'
+import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
+import { wordpressDate } from './dates'
 import { decodeEntities, htmlToMdx, htmlToText } from './html-to-mdx'
 import type { WxrItem } from './wxr'
+
+export type ContentKind = 'post' | 'page'
+
+/**
+ * Where one kind of item is written and where the site serves it. Pages
+ * have no document type or route yet; when they do, a page target with a
+ * `url` plugs in here and the old-links report follows.
+ */
+export type ContentTarget = {
+  /** Folder for the files, as written in paths. */
+  dir: string
+  /** The site address of an item with this slug, or undefined while the site has no route for the kind. */
+  url: (slug: string) => string | undefined
+}
 
 export type ImportOptions = {
   /** Folder for posts, as written in paths (default `content/posts`). */
   postsDir?: string
   /** Folder for pages; pages are skipped when not given. */
   pagesDir?: string
+  /** Replaces the folder-and-address rules for a kind (used by tests, and by the page type when it lands). */
+  targets?: Partial<Record<ContentKind, ContentTarget>>
   /** Author id for every post, or a map from WordPress login (`dc:creator`) to author id. */
   author?: string | Record<string, string>
+  /** Where images, audio and video are loaded from; by default the old site's addresses are kept. */
+  media?: MediaResolver
 }
 
 export type PublishState = 'published' | 'draft' | 'scheduled'
 
 export type ConvertedItem = {
-  kind: 'post' | 'page'
+  kind: ContentKind
   id: string
   title: string
   slug: string
   path: string
+  /** The address on the new site, or undefined when the site has no route for this kind yet. */
+  url?: string
   mdx: string
   state: PublishState
   date: string
   /** Tag slug → the WordPress display names that produced it. */
   tags: Record<string, string[]>
+  /** What was dropped or changed on the way, named per construct. */
   warnings: string[]
-  /** Set when the old address cannot be reached through the `/YYYY/MM/DD/<slug>/` redirect. */
+  /** Set when the old address will not reach the new one by itself. */
   unmappedLink?: { link: string; reason: string }
+  /** Comments to keep beside the post (approved and awaiting moderation). */
+  comments: ExportedComment[]
+  /** Spam and trashed comments, counted but not kept. */
+  discardedComments: number
 }
 
 export type SkippedItem = { id: string; title: string; postType: string; reason: string }
 
 export type ImportPlan = { items: ConvertedItem[]; skipped: SkippedItem[] }
 
-const ZERO_DATE = /^0000-00-00/
-const SUMMARY_LENGTH = 200
-
-/** Letters NFKD does not split into base letter + accent, so slugify keeps them as non-ASCII. */
-const UNDECOMPOSED_LETTERS: Record<string, string> = {
-  ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ħ: 'h', Ħ: 'H', ı: 'i',
-  ŧ: 't', Ŧ: 'T', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH',
+/** What the whole export offers every item: attachments (for galleries and featured images) and reusable blocks. */
+export type ExportLookup = {
+  attachments: ReadonlyMap<string, Attachment>
+  reusableBlocks: ReadonlyMap<string, string>
 }
 
+const SUMMARY_LENGTH = 200
+
 /**
- * `slugify` narrowed to what a post file name may be (lib/slug.ts
- * `isValidPostSlug`): letters without an ASCII form are dropped, hyphen runs
- * collapsed. Empty when nothing ASCII is left.
+ * A post slug (a file name, lib/markdown's `isValidPostSlug`) from any text:
+ * every script is transliterated (`Επίπεδο 2` → `epipedo-2`, `Łódź` → `lodz`,
+ * `东京` → `dongjing`), then slugified. Empty when nothing is left.
  */
 export function asciiSlug(text: string): string {
-  const folded = text.replace(/[łŁøØđĐðÐħĦıŧŦßæÆœŒþÞ]/g, (letter) => UNDECOMPOSED_LETTERS[letter])
-  const slug = slugify(folded)
+  const slug = slugify(anyAscii(text))
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '')
   return slug.length > 200 ? slug.slice(0, 200).replace(/-[^-]*$/, '') : slug
+}
+
+/**
+ * A tag slug keeps its script, as hand-written posts' tags do (`远征手记`,
+ * `кириллица`): the site serves `/tags/<any script>`. Only Latin letters are
+ * folded to ASCII, so `Łódź` and `Lodz` are one tag.
+ */
+export function tagSlug(name: string): string {
+  // Invisible format characters (bidi overrides, zero-width joiners) would leave stray hyphens.
+  const visible = name.replace(/\p{Cf}+/gu, '')
+  return slugify(visible.replace(/\p{Script=Latin}+/gu, (latin) => anyAscii(latin))).replace(/^-+|-+$/g, '')
 }
 
 function postSlug(item: WxrItem, title: string): { slug: string; warning?: string } {
@@ -65,25 +103,9 @@ function postSlug(item: WxrItem, title: string): { slug: string; warning?: strin
   } catch {
     // Not valid percent-encoding: use the name as it is.
   }
-  const slug = asciiSlug(decoded) || asciiSlug(title) || `post-${item.id}`
+  const slug = asciiSlug(decoded) || asciiSlug(title) || `${item.postType || 'post'}-${item.id}`
   const warning = item.postName ? `slug "${item.postName}" is not a valid file name; using "${slug}"` : undefined
   return { slug, warning }
-}
-
-/** `2014-03-24 10:15:00` → `2014-03-24T10:15:00`, or undefined for WordPress's zero date. */
-function isoLocal(value: string): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(value)
-  if (!match || ZERO_DATE.test(value)) return undefined
-  return `${match[1]}T${match[2].length === 5 ? `${match[2]}:00` : match[2]}`
-}
-
-/** The offset between local and GMT times, as `+01:00`, so the date keeps both its wall time and its instant. */
-function offsetBetween(local: string, gmt: string): string {
-  const minutes = Math.round((Date.parse(`${local}Z`) - Date.parse(`${gmt}Z`)) / 60000)
-  if (minutes === 0) return 'Z'
-  const sign = minutes < 0 ? '-' : '+'
-  const absolute = Math.abs(minutes)
-  return `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`
 }
 
 /**
@@ -98,26 +120,31 @@ function postDate(item: WxrItem): string | undefined {
     [item.modifiedGmt, item.modifiedGmt],
   ]
   for (const [localValue, gmtValue] of pairs) {
-    const local = isoLocal(localValue)
-    if (!local) continue
-    const gmt = isoLocal(gmtValue)
-    return `${local}${gmt ? offsetBetween(local, gmt) : 'Z'}`
+    const date = wordpressDate(localValue, gmtValue)
+    if (date) return date
   }
   return undefined
 }
 
+/** Shortcodes left as text (`[gallery]`), stray escapes and spaces are not summary material. */
+function cleanSummaryText(text: string): string {
+  return text
+    .replace(/\[\/?[a-z][\w-]*(?:\s[^\]]*)?\]/gi, (shortcode) => (/^\[(sic|…|\.\.\.)\]$/i.test(shortcode) ? shortcode : ' '))
+    .replace(/\\(?=[\s\\]|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /** First sentences of the body's paragraphs, up to about 200 characters, for listings and feeds. */
-function summaryFrom(mdx: string): string {
-  // Headings and figures are not sentences; they would run into the first paragraph.
-  const prose = mdx
-    .split('\n')
-    .filter((line) => !/^(#{1,6}\s|<Figure\b)/.test(line))
-    .join('\n')
-  const text = plainText(prose).replace(/\\([!-/:-@[-`{-~])/g, '$1')
+function summaryFrom(paragraphs: string[]): string {
+  // "Watch the talk:" introduces something the summary does not show.
+  const text = cleanSummaryText(paragraphs.filter((paragraph) => !/:\s*$/.test(paragraph)).join(' '))
   const sentences = text.split(/(?<=[.!?…]["'’”)]*)\s+/)
   let summary = ''
   for (const sentence of sentences) {
     if (summary && `${summary} ${sentence}`.length > SUMMARY_LENGTH) break
+    // After the first, only whole sentences: a caption or an address line is not one.
+    if (summary && !/[.!?…]["'’”)]*$/.test(sentence)) break
     summary = summary ? `${summary} ${sentence}` : sentence
   }
   if (summary.length <= SUMMARY_LENGTH + 20) return summary
@@ -133,13 +160,17 @@ function imageUrls(mdx: string): string[] {
   return [...new Set(urls)]
 }
 
-/** Categories and tags become tags; post formats ("Standard", "Video") describe layout, not topic. */
+/**
+ * Categories and tags become tags. WXR 1.0 writes tags as `domain="tag"` and
+ * also repeats each term without a domain; post formats ("Standard", "Video")
+ * describe layout, not topic.
+ */
 function tagsOf(item: WxrItem): Record<string, string[]> {
   const tags: Record<string, string[]> = {}
   for (const term of item.terms) {
-    if (term.domain !== 'category' && term.domain !== 'post_tag') continue
+    if (!['category', 'post_tag', 'tag', ''].includes(term.domain)) continue
     const name = decodeEntities(term.name)
-    const slug = asciiSlug(name) || slugify(name)
+    const slug = tagSlug(name)
     if (!slug) continue
     tags[slug] ??= []
     if (!tags[slug].includes(name)) tags[slug].push(name)
@@ -147,16 +178,19 @@ function tagsOf(item: WxrItem): Record<string, string[]> {
   return tags
 }
 
-/** A slug as a YAML scalar: plain, as in the seed posts, unless YAML would read it as a number, boolean or null. */
-function yamlSlug(tag: string): string {
-  return /^[a-z][a-z0-9-]*$/.test(tag) && !/^(true|false|null|yes|no|on|off|y|n)$/.test(tag) ? tag : JSON.stringify(tag)
+/** A slug as a YAML scalar: plain, as in the seed posts, unless YAML would read it as something else. */
+function yamlScalar(value: string): string {
+  return /^[a-z][a-z0-9-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/.test(value) ? value : JSON.stringify(value)
 }
 
-function frontmatter(fields: { title: string; date: string; summary: string; tags: string[]; draft: boolean; author?: string }): string {
+type Frontmatter = { title: string; date: string; summary: string; tags: string[]; draft: boolean; author?: string; image?: string }
+
+function frontmatter(fields: Frontmatter): string {
   const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `summary: ${JSON.stringify(fields.summary)}`]
-  if (fields.tags.length) lines.push(`tags: [${fields.tags.map(yamlSlug).join(', ')}]`)
+  if (fields.tags.length) lines.push(`tags: [${fields.tags.map(yamlScalar).join(', ')}]`)
   if (fields.draft) lines.push('draft: true')
-  if (fields.author) lines.push(`author: ${yamlSlug(fields.author)}`)
+  if (fields.author) lines.push(`author: ${yamlScalar(fields.author)}`)
+  if (fields.image) lines.push(`image: ${JSON.stringify(fields.image)}`)
   lines.push('---')
   return `${lines.join('\n')}\n`
 }
@@ -166,14 +200,27 @@ function authorFor(item: WxrItem, option: ImportOptions['author']): string | und
   return option?.[item.creator]
 }
 
-/** Whether the site's `/YYYY/MM/DD/<slug>/` → `/posts/<slug>` redirect reaches this post. */
-function checkOldLink(link: string, slug: string, kind: 'post' | 'page'): { link: string; reason: string } | undefined {
-  if (kind === 'page') return { link, reason: 'pages are not covered by the /YYYY/MM/DD/<slug>/ redirect' }
+/** The folder and addresses for a kind; undefined when that kind is not imported. */
+export function targetFor(kind: ContentKind, options: ImportOptions): ContentTarget | undefined {
+  const given = options.targets?.[kind]
+  if (given) return given
+  if (kind === 'post') return { dir: options.postsDir ?? 'content/posts', url: (slug) => `/posts/${slug}` }
+  // The site has no page document type or route yet (issue 14): pages are written for the author to place.
+  return options.pagesDir ? { dir: options.pagesDir, url: () => undefined } : undefined
+}
+
+/** Whether the old address still reaches the item: posts through the `/YYYY/MM/DD/<slug>/` redirect, other kinds only at the same path. */
+function checkOldLink(link: string, slug: string, kind: ContentKind, target: ContentTarget): { link: string; reason: string } | undefined {
+  const url = target.url(slug)
+  if (url === undefined) return { link, reason: `the site has no address for ${kind}s yet; the file is written to ${target.dir}` }
   let pathname: string
   try {
     pathname = new URL(link).pathname
   } catch {
     return { link, reason: 'old link is not a URL' }
+  }
+  if (kind !== 'post') {
+    return pathname.replace(/\/+$/, '') === url ? undefined : { link, reason: `old address ${pathname} differs from ${url}; add a redirect` }
   }
   const match = /^\/\d{4}\/\d{2}\/\d{2}\/([^/]+)\/?$/.exec(pathname)
   if (!match) return { link, reason: 'old link is not of the form /YYYY/MM/DD/<slug>/' }
@@ -181,12 +228,13 @@ function checkOldLink(link: string, slug: string, kind: 'post' | 'page'): { link
   return undefined
 }
 
-type Decision = { skip: string } | { kind: 'post' | 'page'; state: PublishState; warnings: string[] }
+type Decision = { skip: string } | { kind: ContentKind; target: ContentTarget; state: PublishState; warnings: string[] }
 
 function decide(item: WxrItem, options: ImportOptions): Decision {
-  if (item.postType === 'page' && !options.pagesDir) return { skip: 'page (pass --pages-out <dir> to import pages)' }
   if (item.postType !== 'post' && item.postType !== 'page') return { skip: `post type "${item.postType || 'unknown'}" is not imported` }
   const kind = item.postType
+  const target = targetFor(kind, options)
+  if (!target) return { skip: 'page (pass --pages-out <dir> to import pages)' }
   const warnings: string[] = []
   let state: PublishState
   switch (item.status) {
@@ -212,12 +260,46 @@ function decide(item: WxrItem, options: ImportOptions): Decision {
     state = 'draft'
     warnings.push('was password-protected in WordPress; imported as a draft')
   }
-  return { kind, state, warnings }
+  return { kind, target, state, warnings }
 }
 
+/** The attachments and reusable blocks of an export, by id. */
+export function exportLookup(items: readonly WxrItem[]): ExportLookup {
+  const attachments = new Map<string, Attachment>()
+  const reusableBlocks = new Map<string, string>()
+  for (const item of items) {
+    if (item.postType === 'attachment') {
+      attachments.set(item.id, {
+        id: item.id,
+        url: item.attachmentUrl || item.link,
+        alt: item.meta._wp_attachment_image_alt ?? '',
+        caption: item.excerpt,
+        title: decodeEntities(item.title),
+        parent: item.parent,
+      })
+    }
+    if (item.postType === 'wp_block') reusableBlocks.set(item.id, item.content)
+  }
+  return { attachments, reusableBlocks }
+}
+
+function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver, warnings: string[]): string | undefined {
+  const id = item.meta._thumbnail_id?.trim()
+  if (!id) return undefined
+  const attachment = lookup.attachments.get(id)
+  if (!attachment?.url) {
+    warnings.push(`featured image (attachment #${id}) is not in the export; no image set`)
+    return undefined
+  }
+  return media(attachment.url, 'image').src
+}
+
+const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map() }
+
 /** Converts one item to a file, or says why it is skipped. Slug clashes are resolved by `planImport`. */
-export function convertItem(item: WxrItem, options: ImportOptions = {}): ConvertedItem | SkippedItem {
-  const title = decodeEntities(item.title)
+export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: ExportLookup = EMPTY_LOOKUP): ConvertedItem | SkippedItem {
+  // Titles may hold markup ("Title <em>With</em> Markup") and double-encoded entities; readers saw text.
+  const title = decodeEntities(htmlToText(item.title))
   const skipped = (reason: string): SkippedItem => ({ id: item.id, title: title || `(item ${item.id})`, postType: item.postType, reason })
   const decision = decide(item, options)
   if ('skip' in decision) return skipped(decision.skip)
@@ -232,41 +314,50 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}): Convert
   const { slug, warning: slugWarning } = postSlug(item, title)
   if (slugWarning) warnings.push(slugWarning)
 
-  const body = htmlToMdx(item.content)
+  const media = options.media ?? keepRemoteMedia
+  const body = htmlToMdx(item.content, { media, attachments: lookup.attachments, reusableBlocks: lookup.reusableBlocks, postId: item.id })
   warnings.push(...body.warnings)
+
+  const image = featuredImage(item, lookup, media, warnings)
   const images = imageUrls(body.mdx)
+  if (image && /^https?:/.test(image) && !images.includes(image)) images.push(image)
   if (images.length) warnings.push(`${images.length} image(s) still load from the old site: ${images.join(', ')}`)
 
-  let summary = htmlToText(item.excerpt) || summaryFrom(body.mdx)
+  let summary = cleanSummaryText(htmlToText(item.excerpt)) || summaryFrom(body.paragraphs)
   if (!summary) {
     summary = shownTitle
     warnings.push('has no excerpt or body text; the title is used as the summary')
   }
 
   const tags = tagsOf(item)
-  const dir = decision.kind === 'page' ? options.pagesDir! : (options.postsDir ?? 'content/posts')
+  const { kind, target, state } = decision
   const mdx = `${frontmatter({
     title: shownTitle,
     date,
     summary,
     tags: Object.keys(tags),
-    draft: decision.state === 'draft',
+    draft: state === 'draft',
     author: authorFor(item, options.author),
+    image,
   })}\n${body.mdx}`
 
+  const { kept, discarded } = exportComments(item.comments)
   return {
-    kind: decision.kind,
+    kind,
     id: item.id,
     title: shownTitle,
     slug,
-    path: `${dir.replace(/\/+$/, '')}/${slug}.mdx`,
+    path: `${target.dir.replace(/\/+$/, '')}/${slug}.mdx`,
+    url: target.url(slug),
     mdx,
-    state: decision.state,
+    state,
     date,
     tags,
     warnings,
     // Drafts were never public, so no old address needs to keep working.
-    unmappedLink: decision.state === 'draft' ? undefined : checkOldLink(item.link, slug, decision.kind),
+    unmappedLink: state === 'draft' ? undefined : checkOldLink(item.link, slug, kind, target),
+    comments: kept,
+    discardedComments: discarded,
   }
 }
 
@@ -277,9 +368,10 @@ function isSkipped(result: ConvertedItem | SkippedItem): result is SkippedItem {
 /** Converts every item; two items wanting one file get `-2`, `-3`… so neither is lost. */
 export function planImport(items: WxrItem[], options: ImportOptions = {}): ImportPlan {
   const plan: ImportPlan = { items: [], skipped: [] }
+  const lookup = exportLookup(items)
   const taken = new Set<string>()
   for (const item of items) {
-    const result = convertItem(item, options)
+    const result = convertItem(item, options, lookup)
     if (isSkipped(result)) {
       plan.skipped.push(result)
       continue
@@ -289,12 +381,14 @@ export function planImport(items: WxrItem[], options: ImportOptions = {}): Impor
       let n = 2
       while (taken.has(result.path.replace(/[^/]+\.mdx$/, `${result.slug}-${n}.mdx`))) n += 1
       const slug = `${result.slug}-${n}`
+      const target = targetFor(result.kind, options)!
       converted = {
         ...result,
         slug,
         path: result.path.replace(/[^/]+\.mdx$/, `${slug}.mdx`),
+        url: target.url(slug),
         warnings: [...result.warnings, `slug "${result.slug}" already used by another item; using "${slug}"`],
-        unmappedLink: result.state === 'draft' ? undefined : checkOldLink(item.link, slug, result.kind),
+        unmappedLink: result.state === 'draft' ? undefined : checkOldLink(item.link, slug, result.kind, target),
       }
     }
     taken.add(converted.path)

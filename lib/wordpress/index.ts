@@ -1,15 +1,27 @@
 /**
- * WordPress (WXR) import: pure functions from export text to MDX files.
+ * WordPress (WXR) import: pure functions from export bytes to MDX files.
  * The CLI in scripts/import-wordpress.ts does the reading and writing.
  */
-export { parseWxr, WxrParseError, type WxrItem, type WxrTerm } from './wxr'
-export { htmlToMdx, htmlToText, decodeEntities, shortcodeAttributes, type MdxConversion } from './html-to-mdx'
+export { readExport, decodeXml, ExportInputError, type ExportDocument } from './input'
+export { parseWxr, WxrParseError, type WxrComment, type WxrItem, type WxrTerm } from './wxr'
+export { htmlToMdx, htmlToText, decodeEntities, type ConversionOptions, type MdxConversion } from './html-to-mdx'
+export { shortcodeAttributes } from './shortcodes'
+export { hasBlocks } from './blocks'
 export { autop } from './autop'
+export { keepRemoteMedia, type Attachment, type MediaKind, type MediaResolver, type MediaTarget } from './context'
+export { checkedBody, mdxProblem, type CheckedBody, type MdxProblem } from './validate'
+export type { ExportedComment } from './comments'
 export {
   asciiSlug,
   convertItem,
+  exportLookup,
   planImport,
+  tagSlug,
+  targetFor,
+  type ContentKind,
+  type ContentTarget,
   type ConvertedItem,
+  type ExportLookup,
   type ImportOptions,
   type ImportPlan,
   type PublishState,

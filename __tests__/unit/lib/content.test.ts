@@ -5,6 +5,7 @@ import {
   getPostsByTag,
   getPublishedPost,
   getPublishedPosts,
+  getTag,
   getTags,
   getUnpublishedPosts,
   isPublished,
@@ -13,6 +14,7 @@ import {
   postState,
   postVersion,
 } from '@/lib/content/posts'
+import { tagUrl } from '@/lib/routes'
 import { makePost } from '../fixtures'
 
 const now = new Date('2026-06-01T12:00:00Z')
@@ -59,6 +61,13 @@ describe('the published filter', () => {
     const archive = getArchive(now, posts)
     expect(archive.map((y) => y.year)).toEqual(['2026', '2014'])
     expect(archive[1].months.map((m) => m.key)).toEqual(['2014-04', '2014-01'])
+  })
+  test('a tag in another script links percent-encoded and is found from its address', () => {
+    const tagged = [makePost({ slug: 'notes', tags: ['远征手记'] })]
+    expect(tagUrl('远征手记')).toBe('/tags/%E8%BF%9C%E5%BE%81%E6%89%8B%E8%AE%B0')
+    expect(getTag('%E8%BF%9C%E5%BE%81%E6%89%8B%E8%AE%B0', now, tagged)).toEqual({ slug: '远征手记', name: '远征手记', count: 1 })
+    expect(getTag('远征手记', now, tagged)?.slug).toBe('远征手记')
+    expect(getTag('%ff', now, tagged)).toBeUndefined()
   })
 })
 

@@ -55,6 +55,26 @@ describe('publicPathExists', () => {
   })
 })
 
+describe('tags in any script', () => {
+  const now = new Date('2026-06-01T00:00:00Z')
+  const posts = [makePost({ slug: 'notes', tags: ['远征手记', 'Ελληνικά', 'Кириллица', 'Café society', '한국어'] })]
+  test('every tag exists at its percent-encoded address, raw or encoded in lower-case hex', () => {
+    for (const slug of ['远征手记', 'ελληνικα', 'кириллица', 'cafe-society']) {
+      const encoded = encodeURIComponent(slug)
+      expect(publicPathExists(`/tags/${encoded}`, now, posts)).toBe(true)
+      expect(publicPathExists(`/tags/${encoded.toLowerCase()}`, now, posts)).toBe(true)
+      expect(publicPathExists(`/tags/${slug}`, now, posts)).toBe(true)
+    }
+  })
+  test('a composed form names the tag that slugify decomposed', () => {
+    expect(publicPathExists(`/tags/${encodeURIComponent('한국어'.normalize('NFC'))}`, now, posts)).toBe(true)
+    expect(publicPathExists(`/tags/${encodeURIComponent('ελληνικά')}`, now, posts)).toBe(true)
+  })
+  test('an unknown tag in another script does not', () => {
+    expect(publicPathExists(`/tags/${encodeURIComponent('未知')}`, now, posts)).toBe(false)
+  })
+})
+
 describe('request checks', () => {
   test('callback paths stay on this site', () => {
     expect(safeCallbackPath('/drafts/x')).toBe('/drafts/x')

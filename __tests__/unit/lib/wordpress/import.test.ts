@@ -3,18 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { isValidPostSlug } from '@/lib/markdown'
-import {
-  asciiSlug,
-  htmlToMdx,
-  parseWxr,
-  planImport,
-  WxrParseError,
-  type ConvertedItem,
-  type ImportPlan,
-  type WxrItem,
-} from '@/lib/wordpress'
+import { asciiSlug, htmlToMdx, parseWxr, planImport, WxrParseError, type ConvertedItem, type ImportPlan, type WxrItem } from '@/lib/wordpress'
 import { ROOT } from '@/scripts/lib/process'
-import { buildContent, generatedPosts } from '../contentlayer-build'
+import { buildContent, generatedPosts } from '../../contentlayer-build'
 const FIXTURES = path.join(ROOT, '__tests__/fixtures/wordpress')
 const EXPORT = path.join(FIXTURES, 'export.xml')
 const MALFORMED = path.join(FIXTURES, 'malformed.xml')
@@ -70,7 +61,9 @@ describe('parseWxr', () => {
   })
 
   it('rejects well-formed XML that is not an RSS export', () => {
-    expect(() => parseWxr('<html><body/></html>')).toThrow('no <rss><channel> element')
+    expect(() => parseWxr('<html><body/></html>')).toThrow(
+      'Not a WordPress export: it is XML, but not a WordPress export (its root element is <html>, not <rss>)',
+    )
   })
 })
 
@@ -202,7 +195,10 @@ describe('planImport: mapping items to posts', () => {
   })
 
   it('imports private and password-protected posts as drafts, with a warning', () => {
-    const privatePlan = planImport([{ ...items[0], status: 'private' }, { ...items[1], password: 'secret' }])
+    const privatePlan = planImport([
+      { ...items[0], status: 'private' },
+      { ...items[1], password: 'secret' },
+    ])
     expect(privatePlan.items.map((item) => item.state)).toEqual(['draft', 'draft'])
     expect(privatePlan.items[0].warnings).toContain('was private in WordPress; imported as a draft')
     expect(privatePlan.items[1].warnings).toContain('was password-protected in WordPress; imported as a draft')
@@ -218,7 +214,10 @@ describe('asciiSlug', () => {
     expect(asciiSlug('Croeso i Gymru: ŵ ŷ')).toBe('croeso-i-gymru-w-y')
     expect(asciiSlug('Łódź & Gdańsk')).toBe('lodz-gdansk')
     expect(asciiSlug('Straße, Ærø')).toBe('strasse-aero')
-    expect(asciiSlug('東京')).toBe('')
+    // Other scripts are transliterated rather than dropped (a Greek title used to become "2").
+    expect(asciiSlug('東京')).toBe('dongjing')
+    expect(asciiSlug('Επίπεδο 2')).toBe('epipedo-2')
+    expect(asciiSlug('Привет, мир')).toBe('privet-mir')
   })
 })
 
@@ -231,7 +230,9 @@ describe('htmlToMdx: the body', () => {
     expect(openData).toContain(
       '\nCouncils hold a lot of data – most of it isn’t published. This post is about **changing that**, with help from *everyone*.\n\nHere’s what we heard',
     )
-    expect(openData).toContain('[camp](https://example.org/camp) & afterwards:\n\n- Publish by default\n- Secure when required\n\n## Why it matters\n\n> Data is infrastructure.\n')
+    expect(openData).toContain(
+      '[camp](https://example.org/camp) & afterwards:\n\n- Publish by default\n- Secure when required\n\n## Why it matters\n\n> Data is infrastructure.\n',
+    )
     expect(openData).toContain('Line one of an address\\\nLine two of an address\n')
     expect(bodyOf(byTitle(plan, 'Croeso').mdx)).toContain('1. First\n2. Second with [a link](https://example.org/?a=1\\&b=2)')
   })
@@ -251,6 +252,8 @@ describe('htmlToMdx: the body', () => {
     )
     expect(openData).not.toContain('[caption')
     expect(byTitle(plan, 'Open data').warnings).toEqual([
+      'YouTube video embed https://www.youtube.com/watch?v=dQw4w9WgXcQ shown as a link (the embedded player or card is not imported)',
+      'iframe https://www.youtube.com/watch?v=dQw4w9WgXcQ shown as a link',
       '1 image(s) still load from the old site: https://old.example.org/wp-content/uploads/2014/03/camp.jpg',
     ])
   })
@@ -261,10 +264,12 @@ describe('htmlToMdx: the body', () => {
   })
 
   it('turns YouTube URLs and iframes into links', () => {
-    const links = openData.match(/\[https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ\]\(https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ\)/g)
-    expect(links).toHaveLength(2)
+    expect(openData).toContain('[YouTube video: https://www.youtube.com/watch?v=dQw4w9WgXcQ](https://www.youtube.com/watch?v=dQw4w9WgXcQ)')
+    expect(openData).toContain('[https://www.youtube.com/watch?v=dQw4w9WgXcQ](https://www.youtube.com/watch?v=dQw4w9WgXcQ)')
     expect(openData).not.toContain('iframe')
-    expect(bodyOf(byTitle(plan, 'Croeso').mdx)).toContain('[https://www.youtube.com/watch?v=abc123XYZ\\_-](https://www.youtube.com/watch?v=abc123XYZ_-)')
+    expect(bodyOf(byTitle(plan, 'Croeso').mdx)).toContain(
+      '[https://www.youtube.com/watch?v=abc123XYZ\\_-](https://www.youtube.com/watch?v=abc123XYZ_-)',
+    )
   })
 
   it('escapes text MDX would read as JSX or expressions', () => {
@@ -275,10 +280,17 @@ describe('htmlToMdx: the body', () => {
     expect(maths).toContain('```\nconst f = (x) => { return x < 3 }\n```')
   })
 
+  it("draws a [gallery] from the export's attachments, naming the images it cannot find", () => {
+    expect(maths).toContain('\n![](https://old.example.org/wp-content/uploads/2014/03/camp.jpg)\n')
+    expect(maths).not.toContain('gallery')
+    expect(byTitle(plan, 'Maths').warnings).toContain('[gallery]: 2 image(s) are not in the export and were dropped')
+    expect(byTitle(plan, 'Croeso').warnings).toContain('[embed] of https://www.youtube.com/watch?v=abc123XYZ_- shown as a link')
+  })
+
   it('keeps other shortcodes as readable text, with a warning naming them', () => {
-    expect(maths).toContain('\\[gallery ids="7,8,9" columns="3"]')
-    expect(byTitle(plan, 'Maths').warnings).toEqual(['[gallery] shortcode kept as text; its output is not imported'])
-    expect(byTitle(plan, 'Croeso').warnings).toContain('[embed] shortcode replaced by a link to https://www.youtube.com/watch?v=abc123XYZ_-')
+    const { mdx, warnings } = htmlToMdx('Sign up: [contact-form-7 id="12" title="Newsletter"]')
+    expect(mdx).toBe('Sign up: \\[contact-form-7 id="12" title="Newsletter"]\n')
+    expect(warnings).toEqual(['[contact-form-7] shortcode kept as text; its output is not imported'])
   })
 
   it('does not mistake bracketed prose for a shortcode', () => {
@@ -303,8 +315,11 @@ describe('the import:wordpress command', () => {
     expect(run.stdout).toContain('content/posts/w-croeso.mdx  "Croeso i Gymru: ŵ ŷ and the future" [scheduled 2031-01-15T09:00:00Z]')
     expect(run.stdout).toContain('Skipped 4:')
     expect(run.stdout).toContain('"About" (page): page (pass --pages-out <dir> to import pages)')
-    expect(run.stdout).toContain('"Maths & markup: {curly} things": [gallery] shortcode kept as text')
-    expect(run.stdout).toContain('Old links the /YYYY/MM/DD/<slug>/ redirect cannot map 1:')
+    expect(run.stdout).toContain(
+      '  "Maths & markup: {curly} things" (content/posts/maths-and-markup.mdx):\n    - [gallery]: 2 image(s) are not in the export',
+    )
+    expect(run.stdout).toContain('Old links the site does not map 1:')
+    expect(run.stdout).toContain('Comments 0')
     expect(run.stdout).toContain('  open-data ← "Open Data", "open data"')
   })
 

@@ -1,0 +1,246 @@
+import type { Element } from 'hast'
+import type { State } from 'hast-util-to-mdast'
+import type { Html, Image, Link, Nodes as MdastNodes, Paragraph, PhrasingContent } from 'mdast'
+import type { ConversionContext, MediaKind } from './context'
+import { classesOf, findElement, findElements, hasClass, stringProperty, textOf } from './hast'
+import { jsxAttribute } from './jsx'
+
+export type BlockAttributes = Record<string, unknown>
+
+function attribute(attributes: BlockAttributes, name: string): string | undefined {
+  const value = attributes[name]
+  return typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined
+}
+
+function paragraph(children: PhrasingContent[]): Paragraph {
+  return { type: 'paragraph', children }
+}
+
+function link(url: string, text: string): Link {
+  return { type: 'link', url, title: null, children: [{ type: 'text', value: text }] }
+}
+
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? url)
+  } catch {
+    return url
+  }
+}
+
+/** The caption a figure had on the old site: its `<figcaption>` directly under it, if any. */
+export function ownCaption(figure: Element): Element | undefined {
+  return figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption' && !!textOf(child).trim())
+}
+
+/** Caption text with the text of its links kept; the first link's address becomes the Figure's credit. */
+function captionParts(caption: Element, context: ConversionContext): { text: string; credit?: string } {
+  const links = findElements(caption, 'a')
+    .map((anchor) => stringProperty(anchor, 'href'))
+    .filter((href): href is string => !!href)
+  for (const extra of links.slice(1)) context.notes.add(`caption link to ${extra} kept as text only (a Figure caption holds one link, as its credit)`)
+  return { text: textOf(caption).replace(/\s+/g, ' ').trim(), credit: links[0] }
+}
+
+function isImageFile(url: string): boolean {
+  return /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(\?.*)?$/i.test(url)
+}
+
+/** WordPress's page for one image (`/post/canola2/`, `?attachment_id=7`): the image again, not a destination of its own. */
+function isAttachmentPage(href: string, imageUrl: string): boolean {
+  if (/[?&]attachment_id=|\/attachment\//.test(href)) return true
+  const stem = fileName(imageUrl)
+    .replace(/\.[^.]+$/, '')
+    .replace(/-\d+x\d+$/, '')
+    .toLowerCase()
+  const last = fileName(href).toLowerCase()
+  return !!stem && last === stem
+}
+
+/** Remote media stay on the old site: say so once per file, so the report lists what to bring home. */
+function resolve(url: string, kind: MediaKind, context: ConversionContext) {
+  const target = context.media(url, kind)
+  if (!target.local && kind !== 'image') context.notes.add(`${kind} ${url} still loads from the old site`)
+  return target
+}
+
+/**
+ * One image: `<Figure>` when the source had a caption, otherwise a plain
+ * markdown image (kept inside its link when the link went somewhere other
+ * than the image file). Never a caption the author did not write.
+ */
+export function imageToMdast(image: Element, context: ConversionContext, caption?: Element, linkElement?: Element): MdastNodes[] {
+  const source = stringProperty(image, 'src') ?? stringProperty(image, 'dataSrc')
+  if (!source) {
+    context.notes.add('image without a src dropped')
+    return []
+  }
+  const src = resolve(source, 'image', context).src
+  const alt = stringProperty(image, 'alt') ?? ''
+  const href = stringProperty(linkElement, 'href')
+  const customLink = href && !isImageFile(href) && !isAttachmentPage(href, source) ? href : undefined
+  if (caption) {
+    const parts = captionParts(caption, context)
+    if (parts.text) {
+      if (customLink) context.notes.add(`link on the captioned image ${fileName(source)} to ${customLink} dropped (a Figure has no link)`)
+      const attributes = [jsxAttribute('caption', parts.text)]
+      if (parts.credit) attributes.push(jsxAttribute('credit', parts.credit))
+      attributes.push(jsxAttribute('src', src))
+      if (alt) attributes.push(jsxAttribute('alt', alt))
+      const figure: Html = { type: 'html', value: `<Figure ${attributes.join(' ')} />` }
+      return [figure]
+    }
+  }
+  const markdownImage: Image = { type: 'image', url: src, alt, title: null }
+  const content: PhrasingContent = customLink ? { type: 'link', url: customLink, title: null, children: [markdownImage] } : markdownImage
+  return [paragraph([content])]
+}
+
+/** The `<a>` an image sits in, if it is the image's only content. */
+function wrappingLink(container: Element, image: Element): Element | undefined {
+  return findElements(container, 'a').find((anchor) => findElement(anchor, (element) => element === image))
+}
+
+export function imageFigure(figure: Element, context: ConversionContext): MdastNodes[] {
+  const image = findElement(figure, 'img')
+  if (!image) return []
+  return imageToMdast(image, context, ownCaption(figure), wrappingLink(figure, image))
+}
+
+/** A gallery is its images, one after another, each with its own caption; the gallery's caption follows. */
+export function galleryToMdast(state: State, gallery: Element, context: ConversionContext): MdastNodes[] {
+  const figures = findElements(gallery, (element) => element.tagName === 'figure' && !!findElement(element, 'img'))
+  const looseImages = figures.length ? [] : findElements(gallery, 'img')
+  const nodes: MdastNodes[] = [
+    ...figures.flatMap((figure) => imageFigure(figure, context)),
+    ...looseImages.flatMap((image) => imageToMdast(image, context, undefined, wrappingLink(gallery, image))),
+  ]
+  const caption =
+    findElements(gallery, (element) => element.tagName === 'figcaption' && hasClass(element, 'blocks-gallery-caption'))[0] ?? ownCaption(gallery)
+  if (caption && !figures.some((figure) => ownCaption(figure) === caption)) nodes.push(paragraph(state.all(caption) as PhrasingContent[]))
+  return nodes
+}
+
+const PROVIDERS: Record<string, string> = {
+  youtube: 'YouTube',
+  vimeo: 'Vimeo',
+  twitter: 'Twitter',
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  'wordpress-tv': 'WordPress.tv',
+  wordpress: 'WordPress',
+  soundcloud: 'SoundCloud',
+  spotify: 'Spotify',
+  flickr: 'Flickr',
+  tiktok: 'TikTok',
+  dailymotion: 'Dailymotion',
+  tumblr: 'Tumblr',
+  reddit: 'Reddit',
+  slideshare: 'SlideShare',
+  speakerdeck: 'Speaker Deck',
+  ted: 'TED',
+  mixcloud: 'Mixcloud',
+  imgur: 'Imgur',
+  issuu: 'Issuu',
+  scribd: 'Scribd',
+  kickstarter: 'Kickstarter',
+  'amazon-kindle': 'Kindle',
+  pinterest: 'Pinterest',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+}
+
+const TYPE_WORDS: Record<string, string> = { video: 'video', rich: 'post', photo: 'photo', link: 'link', audio: 'audio' }
+
+function providerName(slug: string | undefined, url: string): string {
+  if (slug && PROVIDERS[slug]) return PROVIDERS[slug]
+  if (slug) return slug.replace(/-/g, ' ').replace(/^\w/, (letter) => letter.toUpperCase())
+  try {
+    return new URL(url).hostname.replace(/^www\./, '')
+  } catch {
+    return 'Embedded content'
+  }
+}
+
+/** YouTube's iframe address is not a page a reader can open; its watch URL is. */
+export function readableVideoUrl(url: string): string {
+  const embed = /^(?:https?:)?\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]+)/.exec(url)
+  return embed ? `https://www.youtube.com/watch?v=${embed[1]}` : url
+}
+
+/**
+ * An embed (YouTube, a tweet…) as a link that says what it leads to:
+ * "YouTube video: <caption or address>". The player or card came from the
+ * provider, so the report names it.
+ */
+export function embedToMdast(figure: Element, attributes: BlockAttributes, context: ConversionContext): MdastNodes[] {
+  const classes = classesOf(figure)
+  const wrapper = findElement(figure, (element) => hasClass(element, 'wp-block-embed__wrapper'))
+  const url = readableVideoUrl(attribute(attributes, 'url') ?? (wrapper ? textOf(wrapper).trim() : '') ?? '')
+  const address = url || stringProperty(findElement(figure, 'a'), 'href') || stringProperty(findElement(figure, 'iframe'), 'src')
+  if (!address) {
+    context.notes.add('embed without an address dropped')
+    return []
+  }
+  const slug = attribute(attributes, 'providerNameSlug') ?? classes.find((name) => name.startsWith('is-provider-'))?.slice('is-provider-'.length)
+  const type = attribute(attributes, 'type') ?? classes.find((name) => name.startsWith('is-type-'))?.slice('is-type-'.length)
+  const provider = providerName(slug, address)
+  const caption = ownCaption(figure)
+  const captionText = caption ? textOf(caption).replace(/\s+/g, ' ').trim() : ''
+  const label = `${provider}${type && TYPE_WORDS[type] ? ` ${TYPE_WORDS[type]}` : ''}`
+  context.notes.add(`${label} embed ${address} shown as a link (the embedded player or card is not imported)`)
+  return [paragraph([link(address, `${label}: ${captionText || address}`)])]
+}
+
+function mediaSource(element: Element | undefined): string | undefined {
+  if (!element) return undefined
+  return (
+    stringProperty(element, 'src') ??
+    findElements(element, 'source')
+      .map((source) => stringProperty(source, 'src'))
+      .find(Boolean)
+  )
+}
+
+/**
+ * Audio and video: the native player when the file is served by the site,
+ * otherwise a link to the file, named in the report (the file is not home).
+ */
+export function mediaToMdast(kind: 'audio' | 'video', container: Element, attributes: BlockAttributes, context: ConversionContext): MdastNodes[] {
+  const element = container.tagName === kind ? container : findElement(container, kind)
+  const fromAttachment = attribute(attributes, 'id') ? context.attachments.get(attribute(attributes, 'id')!)?.url : undefined
+  const source = mediaSource(element) ?? attribute(attributes, 'src') ?? fromAttachment
+  if (!source) {
+    context.notes.add(`${kind} without a file dropped`)
+    return []
+  }
+  const target = resolve(source, kind, context)
+  const caption = container.tagName === 'figure' ? ownCaption(container) : undefined
+  const captionText = caption ? textOf(caption).replace(/\s+/g, ' ').trim() : ''
+  if (element && findElement(element, 'track')) context.notes.add(`${kind} ${fileName(source)}: its text tracks (subtitles) are not imported`)
+  if (!target.local) {
+    const word = kind === 'audio' ? 'Audio' : 'Video'
+    return [paragraph([link(target.src, `${word}: ${captionText || fileName(source)}`)])]
+  }
+  const poster =
+    kind === 'video' && stringProperty(element, 'poster')
+      ? ` ${jsxAttribute('poster', context.media(stringProperty(element, 'poster')!, 'image').src)}`
+      : ''
+  const player = `<${kind} controls preload="metadata" ${jsxAttribute('src', target.src)}${poster}>{${JSON.stringify(`Your browser cannot play this ${kind}.`)}}</${kind}>`
+  const figcaption = captionText ? `<figcaption>{${JSON.stringify(captionText)}}</figcaption>` : ''
+  return [{ type: 'html', value: `<figure>${player}${figcaption}</figure>` }]
+}
+
+/** The file block: a link to the file (its separate "Download" button says the same). */
+export function fileToMdast(container: Element, context: ConversionContext): MdastNodes[] {
+  const anchors = findElements(container, 'a').filter((anchor) => stringProperty(anchor, 'href'))
+  const main = anchors.find((anchor) => !hasClass(anchor, 'wp-block-file__button')) ?? anchors[0]
+  if (!main) {
+    context.notes.add('file block without a link dropped')
+    return []
+  }
+  const href = stringProperty(main, 'href')!
+  const target = resolve(href, 'file', context)
+  return [paragraph([link(target.src, textOf(main).trim() || fileName(href))])]
+}
