@@ -27,14 +27,16 @@ export type TestStack = Stack & {
 export async function startTestStack(): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbank-stack-'))
   const log: string[] = []
+  const httpsPort = await freePort()
   const stack = await startStack({
     dataDir,
     distDir: DIST_DIR,
     replicas: 2,
-    httpsPort: await freePort(),
+    httpsPort,
     httpPort: await freePort(),
     workerProcesses: 1,
-    env: { ...process.env, NEXTAUTH_URL: '' },
+    // The processes serve the site at nginx's https address, as a deployment's SITE_URL says: Secure, __Secure- cookies.
+    env: { ...process.env, SITE_URL: `https://localhost:${httpsPort}`, NEXTAUTH_URL: '' },
     write: (line) => {
       log.push(line)
       // Warnings and the stack's own messages reach the test output; the rest stays in `log`.
