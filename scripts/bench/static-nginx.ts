@@ -8,8 +8,7 @@ import { spawn } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { freePort, stopServer } from '../lib/process'
-import { waitForPort } from '../lib/stack'
+import { freePort, stopServer, waitForPort } from '../lib/process'
 
 export const NGINX = '/usr/sbin/nginx'
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import { accessSync, constants } from 'node:fs'
+import { connect, createServer } from 'node:net'
 import path from 'node:path'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
@@ -62,4 +63,36 @@ export function stopServer(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM')
     setTimeout(() => child.kill('SIGKILL'), 5000).unref()
   })
+}
+
+/** An executable on PATH or in the sbin folders a non-root PATH lacks (nginx, redis-server), or undefined. */
+export function findProgram(name: string): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin', '/sbin']
+  return dirs
+    .filter(Boolean)
+    .map((dir) => path.join(dir, name))
+    .find((file) => {
+      try {
+        accessSync(file, constants.X_OK)
+        return true
+      } catch {
+        return false
+      }
+    })
+}
+
+/** Resolves once something accepts connections on the port; fails if the child exits first. */
+export async function waitForPort(port: number, child: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited during startup (${child.signalCode ?? child.exitCode})`)
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1')
+      socket.once('connect', () => (socket.destroy(), resolve(true)))
+      socket.once('error', () => resolve(false))
+    })
+    if (open) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${name} did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`)
 }

@@ -5,12 +5,11 @@
  * Used by `npm run stack`, the end-to-end tests and the bench.
  */
 import { type ChildProcess } from 'node:child_process'
-import { accessSync, constants, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { startNginx } from './nginx'
-import { ROOT, freePort, startNextServer, stopServer } from './process'
+import { ROOT, findProgram, freePort, startNextServer, stopServer, waitForPort } from './process'
 import { startRedis } from './redis'
 import { ensureSelfSignedCertificate, type Certificate } from './tls'
 
@@ -20,20 +19,7 @@ export type Tools = { nginx: string; redisServer: string; openssl: string }
 
 /** The three programs the stack runs, found on PATH or in the sbin folders a non-root PATH lacks. */
 export function findTools(): Tools {
-  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin', '/sbin']
-  const find = (name: string) =>
-    dirs
-      .filter(Boolean)
-      .map((dir) => path.join(dir, name))
-      .find((file) => {
-        try {
-          accessSync(file, constants.X_OK)
-          return true
-        } catch {
-          return false
-        }
-      })
-  const found = { nginx: find('nginx'), redisServer: find('redis-server'), openssl: find('openssl') }
+  const found = { nginx: findProgram('nginx'), redisServer: findProgram('redis-server'), openssl: findProgram('openssl') }
   const missing = Object.entries({ nginx: found.nginx, 'redis-server': found.redisServer, openssl: found.openssl })
     .filter(([, file]) => !file)
     .map(([name]) => name)
@@ -82,22 +68,6 @@ export function prefixOutput(child: ChildProcess, name: string, write: (line: st
   for (const stream of [child.stdout, child.stderr]) {
     if (stream) createInterface({ input: stream }).on('line', (line) => write(`${label} ${line}`))
   }
-}
-
-/** Resolves once something accepts connections on the port; fails if the child exits first. */
-export async function waitForPort(port: number, child: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited during startup (${child.signalCode ?? child.exitCode})`)
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1')
-      socket.once('connect', () => (socket.destroy(), resolve(true)))
-      socket.once('error', () => resolve(false))
-    })
-    if (open) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`${name} did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`)
 }
 
 type PidEntry = { pid: number; name: string; command: string }
