@@ -12,7 +12,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import autocannon from 'autocannon'
 import { createClient } from 'redis'
-import { CookieJar, SEED_SLUGS, authorCli, canaryMarkersIn } from './helpers'
+import { CookieJar, SEED_SLUGS, authorCli, canaryMarkersIn, signIn } from './helpers'
 import { signInThrough, startTestStack, type Reply, type TestStack } from './stack-client'
 
 const EMAIL = 'stack.author@example.org'
@@ -26,10 +26,17 @@ const BYPASS = { cookie: 'next-auth.session-token=not-a-real-session' }
 let stack: TestStack
 const author = new CookieJar()
 
+/** `npm run author` as an operator runs it on yet another machine: nothing shared with the processes but REDIS_URL. */
+const operatorCli = (args: string[], input = '') => authorCli(args, input, { ...process.env, REDIS_URL: stack.redisUrl })
+
+/** Each test that signs in directly to the processes comes from its own documentation address (TEST-NET-3). */
+let nextAddress = 10
+const freshClient = () => ({ 'x-forwarded-for': `203.0.113.${nextAddress++}` })
+
 const cacheStatus = (reply: Reply) => reply.headers.get('x-cache-status') ?? '(none)'
 
-async function getFrom(base: string, pathname: string): Promise<Reply> {
-  const response = await fetch(base + pathname, { redirect: 'manual' })
+async function getFrom(base: string, pathname: string, headers: Record<string, string> = {}): Promise<Reply> {
+  const response = await fetch(base + pathname, { redirect: 'manual', headers })
   return { status: response.status, headers: response.headers, text: await response.text() }
 }
 
@@ -45,7 +52,7 @@ async function eventually<T>(what: string, attempt: () => Promise<T | undefined>
 
 before(async () => {
   stack = await startTestStack()
-  const added = authorCli(['add', EMAIL, '--name', 'Stack Author', '--password-stdin'], PASSWORD)
+  const added = operatorCli(['add', EMAIL, '--name', 'Stack Author', '--password-stdin'], PASSWORD)
   assert.equal(added.status, 0, added.stderr)
 })
 
@@ -168,6 +175,52 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     assert.equal(cacheStatus(await stack.get(publicPath)), 'MISS', 'the signed-in read stored nothing')
   })
 
+  test('sign-in limits are shared: five failures sent round-robin to the two processes make the next attempt on either one 429', async () => {
+    const email = 'limited.author@example.org'
+    const added = operatorCli(['add', email, '--password-stdin'], PASSWORD)
+    assert.equal(added.status, 0, added.stderr)
+    // Straight to the processes, each failure from another address: only the shared per-email count can add up.
+    const failures: number[] = []
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const app = stack.apps[attempt % 2]
+      failures.push((await signIn(new CookieJar(), email, 'a wrong guess at it', freshClient(), app.url)).status)
+    }
+    assert.deepEqual(failures, [401, 401, 401, 401, 401])
+    for (const app of stack.apps) {
+      const refused = await signIn(new CookieJar(), email, PASSWORD, freshClient(), app.url)
+      assert.equal(refused.status, 429, `${app.name} after five failures spread over both (even with the right password)`)
+    }
+    // Each process holds one connection to Redis, shared by its page cache, limiter and author store.
+    const redis = createClient({ url: stack.redisUrl })
+    await redis.connect()
+    try {
+      const names = (await redis.clientList()).map((client) => client.name)
+      for (const app of stack.apps) assert.equal(names.filter((name) => name === `sandbank-${app.child.pid}`).length, 1, `${app.name}: ${names}`)
+    } finally {
+      await redis.quit()
+    }
+  })
+
+  test('a removed author (npm run author -- remove, with REDIS_URL) is refused on both processes on the next request', async () => {
+    const email = 'removed.author@example.org'
+    assert.equal(operatorCli(['add', email, '--password-stdin'], PASSWORD).status, 0)
+    const jar = new CookieJar()
+    const signedIn = await signIn(jar, email, PASSWORD, freshClient(), stack.apps[1].url)
+    assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body))
+    const cookie = { cookie: jar.header() }
+    for (const app of stack.apps) assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 200, `${app.name} before the removal`)
+
+    const removed = operatorCli(['remove', email])
+    assert.equal(removed.status, 0, removed.stderr)
+    assert.match(removed.stdout, /Redis/)
+    for (const app of stack.apps) {
+      assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 401, `${app.name}: /api/drafts`)
+      const page = await getFrom(app.url, '/drafts/qzcanary-draft', cookie)
+      assert.equal(page.status, 307, `${app.name}: /drafts/<slug> sends them to sign in`)
+      assert.deepEqual(canaryMarkersIn(page.text, '/drafts/qzcanary-draft'), [])
+    }
+  })
+
   test('failover: SIGKILL of one process during 10 s of load costs no reader a request', async () => {
     const [victim, survivor] = stack.apps
     const { port } = new URL(stack.url)
@@ -226,6 +279,50 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
       return reply.headers.get('x-nextjs-cache') === 'HIT' ? reply : undefined
     })
     assert.equal(shared.status, 200)
+  })
+
+  test('Redis outage: sign-in answers 503 with a clear message, a signed-in author gets no draft, and both recover without a restart', async () => {
+    const jar = new CookieJar()
+    assert.equal((await signIn(jar, EMAIL, PASSWORD, freshClient(), stack.apps[0].url)).status, 200)
+    const cookie = { cookie: jar.header() }
+    const logFrom = stack.log.length
+    await stack.stopRedis()
+    try {
+      for (const app of stack.apps) {
+        const refused = await signIn(new CookieJar(), EMAIL, PASSWORD, freshClient(), app.url)
+        assert.equal(refused.status, 503, `${app.name}: sign-in with Redis down`)
+        assert.match(refused.body.error ?? '', /Sign-in is unavailable right now/)
+        // The author's session cannot be checked against the store: no draft, and a plain answer.
+        const drafts = await getFrom(app.url, '/api/drafts', cookie)
+        assert.equal(drafts.status, 503, `${app.name}: /api/drafts with Redis down`)
+        assert.match(drafts.text, /Sign-in is unavailable right now/)
+        const page = await getFrom(app.url, '/drafts/qzcanary-draft', cookie)
+        assert.equal(page.status, 307, `${app.name}: /drafts/<slug> with Redis down`)
+        assert.match(page.headers.get('location') ?? '', /\/signin\?.*error=SignInUnavailable/)
+        assert.deepEqual(canaryMarkersIn(page.text, '/drafts/qzcanary-draft'), [])
+        // The session is kept for when Redis returns, not thrown away.
+        const session = await getFrom(app.url, '/api/auth/session', cookie)
+        assert.equal(session.status, 503, `${app.name}: /api/auth/session with Redis down`)
+        assert.ok(!session.headers.getSetCookie().some((line) => line.includes('session-token=')), 'the session cookie is left alone')
+      }
+      const lines = stack.log.slice(logFrom)
+      for (const app of stack.apps) {
+        assert.ok(
+          lines.some((line) => line.startsWith(`[${app.name}]`) && /sign-in is unavailable.*Redis/i.test(line)),
+          `${app.name} logged why sign-in was refused`,
+        )
+      }
+    } finally {
+      await stack.startRedis()
+    }
+    // Back without a restart: sign-in works on both, and the session from before reads drafts again.
+    for (const app of stack.apps) {
+      await eventually(`${app.name} to sign in again`, async () => {
+        const result = await signIn(new CookieJar(), EMAIL, PASSWORD, freshClient(), app.url)
+        return result.status === 200 ? result : undefined
+      })
+      assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 200, `${app.name}: the earlier session works again`)
+    }
   })
 
   test('a scheduled post goes live on both processes, and both serve the same version from the shared cache', { timeout: 300_000 }, async () => {

@@ -37,6 +37,8 @@ export async function startTestStack(): Promise<TestStack> {
     workerProcesses: 1,
     // The processes serve the site at nginx's https address, as a deployment's SITE_URL says: Secure, __Secure- cookies.
     env: { ...process.env, SITE_URL: `https://localhost:${httpsPort}`, NEXTAUTH_URL: '' },
+    // Each process its own data folder, as on separate machines: whatever they agree on, they agree on through Redis.
+    appEnv: (index) => ({ DATA_DIR: path.join(dataDir, `app-${index}`), AUTHORS_FILE: path.join(dataDir, `app-${index}`, 'authors.json') }),
     write: (line) => {
       log.push(line)
       // Warnings and the stack's own messages reach the test output; the rest stays in `log`.

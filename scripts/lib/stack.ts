@@ -39,12 +39,14 @@ export type StackOptions = {
   hostname?: string
   /** Environment for the app processes; the stack adds NODE_ENV, NEXT_DIST_DIR, REDIS_URL and TRUSTED_PROXIES. */
   env: NodeJS.ProcessEnv
+  /** More environment for app process `index` (1-based) alone: the tests give each its own data folder, as separate machines have. */
+  appEnv?: (index: number) => Record<string, string>
   workerProcesses?: number | 'auto'
   /** Where prefixed output lines go (default: stdout). */
   write?: (line: string) => void
 }
 
-export type AppProcess = { name: string; port: number; url: string; child: ChildProcess }
+export type AppProcess = { name: string; port: number; url: string; env: NodeJS.ProcessEnv; child: ChildProcess }
 
 export type Stack = {
   url: string
@@ -153,7 +155,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const apps: AppProcess[] = []
     for (let i = 1; i <= options.replicas; i++) {
       const port = await freePort()
-      const app = { name: `next ${i}`, port, url: `http://127.0.0.1:${port}`, child: startNextServer(port, env, 'pipe') }
+      const appEnv = { ...env, ...options.appEnv?.(i) }
+      const app: AppProcess = { name: `next ${i}`, port, url: `http://127.0.0.1:${port}`, env: appEnv, child: startNextServer(port, appEnv, 'pipe') }
       track(app.name, app.child, 'next')
       apps.push(app)
     }
@@ -187,7 +190,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       startRedis: bringUpRedis,
       restartApp: async (app) => {
         await stopServer(app.child)
-        app.child = startNextServer(app.port, env, 'pipe')
+        app.child = startNextServer(app.port, app.env, 'pipe')
         track(app.name, app.child, 'next')
         await waitForPort(app.port, app.child, app.name)
       },
