@@ -1,0 +1,72 @@
+import { RedisUnavailableError, closeRedis, connectRedis, sharedRedisClient, whenRedisReady, type RedisClient } from '@/lib/redis'
+import { freePort } from '@/scripts/lib/process'
+import { eventually, startTestRedis, type TestRedis } from '../redis-server'
+
+jest.setTimeout(30_000)
+
+let redis: TestRedis
+const opened: RedisClient[] = []
+
+/** A client like a server process's, writing its state changes to `log` instead of the console. */
+function client(url: string, log: string[] = []): RedisClient {
+  const made = connectRedis(url, { log: (line) => log.push(line) })
+  opened.push(made)
+  return made
+}
+
+beforeAll(async () => {
+  redis = await startTestRedis()
+})
+afterAll(async () => {
+  await Promise.all(opened.map(closeRedis))
+  await redis?.close()
+})
+
+describe('the Redis client a server process uses', () => {
+  test('one client per process and URL, named after the process so `redis-cli client list` shows whose it is', async () => {
+    const shared = sharedRedisClient(redis.url)
+    opened.push(shared)
+    expect(sharedRedisClient(redis.url)).toBe(shared)
+    await whenRedisReady(shared)
+    expect(await shared.clientGetName()).toBe(`sandbank-${process.pid}`)
+  })
+
+  test('when Redis goes away, commands fail at once instead of queueing, the log says so once, and the same client comes back by itself', async () => {
+    const log: string[] = []
+    const connection = client(redis.url, log)
+    await whenRedisReady(connection)
+    expect(log).toEqual([expect.stringMatching(/^sandbank: connected to Redis at redis:\/\/127\.0\.0\.1:\d+/)])
+    await redis.stop()
+    try {
+      const started = Date.now()
+      await expect(whenRedisReady(connection)).rejects.toBeInstanceOf(RedisUnavailableError)
+      await expect(connection.get('sandbank:anything')).rejects.toThrow()
+      expect(Date.now() - started).toBeLessThan(1500)
+      // Several reconnection attempts later, still one line about it.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(log.filter((line) => line.includes('is unreachable'))).toHaveLength(1)
+      expect(log[1]).toMatch(/^sandbank: Redis at redis:\/\/127\.0\.0\.1:\d+\/? is unreachable \(.+\)/)
+    } finally {
+      await redis.start()
+    }
+    // The reconnection pause is bounded (2 s at most), so it is back within a few seconds.
+    await eventually(async () => expect(await connection.ping()).toBe('PONG'))
+    expect(log[log.length - 1]).toMatch(/is back/)
+  })
+
+  test('a Redis that is not there at all: the first use fails within a second, and nothing crashes', async () => {
+    const nowhere = client(`redis://127.0.0.1:${await freePort()}`)
+    const started = Date.now()
+    await expect(whenRedisReady(nowhere)).rejects.toBeInstanceOf(RedisUnavailableError)
+    expect(Date.now() - started).toBeLessThan(1500)
+  })
+
+  test('the password in REDIS_URL never reaches the log', async () => {
+    const log: string[] = []
+    const { port } = new URL(redis.url)
+    const secret = client(`redis://:qzsecretpassword@127.0.0.1:${port}`, log)
+    await whenRedisReady(secret).catch(() => undefined)
+    await eventually(async () => expect(log.length).toBeGreaterThan(0))
+    expect(log.join('\n')).not.toContain('qzsecretpassword')
+  })
+})
