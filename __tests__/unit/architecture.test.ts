@@ -18,9 +18,12 @@ const FEATURE_ROOTS = ['lib', 'components']
  * reaches it directly rather than through the index every page imports.
  * And a client island ('use client') is its own face: a page loads the
  * JavaScript of every island its imports reach, rendered or not, so islands
- * are imported by file and never re-exported by an index.
+ * are imported by file and never re-exported by an index. lib/redis/client.mjs
+ * is the plain JavaScript behind lib/redis/index.ts, reached directly by Next's
+ * cache handler (lib/cache), which Node loads outside the bundle, where
+ * TypeScript cannot go.
  */
-const SECOND_FACES = new Set(['server', 'components/mdx/html'])
+const SECOND_FACES = new Set(['server', 'components/mdx/html', 'lib/redis/client'])
 
 /** The one index allowed to reach islands: the frame every page renders. */
 const FRAME = 'components/layout/index'

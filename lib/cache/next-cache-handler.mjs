@@ -7,69 +7,24 @@
  *
  * Next imports this file itself, outside the app bundle, so it is plain ES
  * module JavaScript and reads REDIS_URL from the environment. The variable is
- * validated with the rest of the configuration (lib/site.ts readServerConfig)
+ * validated with the rest of the configuration (lib/config/env.ts readServerConfig)
  * when next.config.ts loads, before this runs.
  *
  * Reads go to Redis first and fall back to a per-process LRU when Redis is
  * unreachable; writes go to both. So when Redis goes away, public pages keep
  * being served (from memory, or rendered again), the log says so once, and the
- * client reconnects in the background: no restart when Redis returns.
+ * client reconnects in the background: no restart when Redis returns. The
+ * client is the process's one connection (lib/redis/client.mjs), which the
+ * sign-in limiter and the author store use too.
  */
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
 import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru'
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
-import { createClient } from 'redis'
+import { REDIS_KEY_PREFIX, REDIS_TIMEOUT_MS, sharedRedisClient } from '../redis/client.mjs'
 
-/** A Redis command slower than this counts as a failure and the page is served locally. */
-const REDIS_TIMEOUT_MS = 1000
-/** Longest pause between reconnection attempts. */
-const MAX_RECONNECT_DELAY_MS = 2000
 /** A stale page stays this long after its revalidate time, so it can be served while it regenerates. */
 const STALE_KEEP_SECONDS = 24 * 60 * 60
-
-/** The URL without its password, for the log. */
-function describe(url) {
-  try {
-    const parsed = new URL(url)
-    parsed.password = ''
-    parsed.username = ''
-    return parsed.toString()
-  } catch {
-    return 'REDIS_URL'
-  }
-}
-
-/** A client that reconnects forever and logs only changes of state (the error event repeats on every retry). */
-function connectRedis(url) {
-  const where = describe(url)
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) },
-  })
-  let state = 'connecting'
-  client.on('ready', () => {
-    console.log(
-      state === 'down'
-        ? `sandbank: Redis at ${where} is back; the shared page cache is in use again.`
-        : `sandbank: page cache shared through Redis at ${where}.`,
-    )
-    state = 'up'
-  })
-  client.on('error', (error) => {
-    if (state === 'down') return
-    console.warn(
-      `sandbank: Redis at ${where} is unreachable (${error?.code ?? error?.message ?? error}); ` +
-        'serving pages from this process until it returns, and retrying in the background.',
-    )
-    state = 'down'
-  })
-  client.connect().catch(() => {
-    // Retried by the reconnect strategy; the error listener has said what happened.
-  })
-  return client
-}
 
 CacheHandler.onCreation(({ buildId }) => {
   const local = createLruHandler({ maxItemsNumber: 1000, maxItemSizeBytes: 64 * 1024 * 1024 })
@@ -78,9 +33,10 @@ CacheHandler.onCreation(({ buildId }) => {
   // `next build` renders into the build folder; only the running servers share Redis.
   if (!url || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [local], ttl }
   const shared = createRedisHandler({
-    client: connectRedis(url),
+    // The process's one connection, shared with the sign-in limiter and the author store (lib/redis).
+    client: sharedRedisClient(url),
     // Pages from one build never answer for another: a deploy starts with a clean namespace.
-    keyPrefix: `sandbank:next:${buildId ?? 'unknown-build'}:`,
+    keyPrefix: `${REDIS_KEY_PREFIX}next:${buildId ?? 'unknown-build'}:`,
     timeoutMs: REDIS_TIMEOUT_MS,
     keyExpirationStrategy: 'EXAT',
   })

@@ -25,10 +25,15 @@ afterAll(async () => {
 describe('the Redis client a server process uses', () => {
   test('one client per process and URL, named after the process so `redis-cli client list` shows whose it is', async () => {
     const shared = sharedRedisClient(redis.url)
-    opened.push(shared)
-    expect(sharedRedisClient(redis.url)).toBe(shared)
-    await whenRedisReady(shared)
-    expect(await shared.clientGetName()).toBe(`sandbank-${process.pid}`)
+    try {
+      expect(sharedRedisClient(redis.url)).toBe(shared)
+      await whenRedisReady(shared)
+      expect(await shared.clientGetName()).toBe(`sandbank-${process.pid}`)
+    } finally {
+      await closeRedis(shared)
+    }
+    expect(sharedRedisClient(redis.url)).not.toBe(shared)
+    await closeRedis(sharedRedisClient(redis.url))
   })
 
   test('when Redis goes away, commands fail at once instead of queueing, the log says so once, and the same client comes back by itself', async () => {
