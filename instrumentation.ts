@@ -1,8 +1,8 @@
 /** Runs once as each server process starts (not during `next build`). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    const { checkAuthorStoreOrExit } = await import('./lib/auth')
+    const { checkAuthorStoreAtStart } = await import('./lib/auth')
     const { serverConfig } = await import('./lib/config/server')
-    checkAuthorStoreOrExit(serverConfig.authorsFile)
+    await checkAuthorStoreAtStart(serverConfig)
   }
 }

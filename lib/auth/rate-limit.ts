@@ -4,16 +4,35 @@
  * before the password is checked, so a flood of concurrent guesses cannot
  * slip past the count; a correct password gives its points back, so only
  * failures add up. The counters live wherever the store factory puts them:
- * memory for one server process; RateLimiterRedis (same options plus its
- * client) when several processes must share them.
+ * memory for one server process; Redis when several processes must share them
+ * (./stores.ts decides from REDIS_URL).
  */
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { REDIS_KEY_PREFIX, type RedisClient } from '../redis'
 
 export type LimiterOptions = { keyPrefix: string; points: number; duration: number }
-/** Builds one counter; swap it for `(options) => new RateLimiterRedis({ storeClient, ...options })`. */
+/** Builds one counter. */
 export type LimiterStore = (options: LimiterOptions) => RateLimiterAbstract
 
 export const memoryLimiterStore: LimiterStore = (options) => new RateLimiterMemory(options)
+
+/**
+ * Counters in Redis (`sandbank:signin-email:<email>` and so on, each expiring with
+ * its window), shared by every process. The client is node-redis (the `redis`
+ * package), hence useRedisPackage; while Redis is down every call fails at once
+ * (rejectIfRedisNotReady, and no insurance limiter), so sign-in is refused rather
+ * than let through uncounted. `connection` may be a function, called on first use.
+ */
+export function redisLimiterStore(connection: RedisClient | (() => RedisClient)): LimiterStore {
+  return (options) =>
+    new RateLimiterRedis({
+      ...options,
+      keyPrefix: `${REDIS_KEY_PREFIX}${options.keyPrefix}`,
+      storeClient: typeof connection === 'function' ? connection() : connection,
+      useRedisPackage: true,
+      rejectIfRedisNotReady: true,
+    })
+}
 
 const FIFTEEN_MINUTES = 15 * 60
 
@@ -36,21 +55,25 @@ export type SignInPermit =
 export type SignInLimiter = { begin: (keys: SignInAttemptKeys) => Promise<SignInPermit> }
 
 export function createSignInLimiter(store: LimiterStore = memoryLimiterStore, limits = SIGN_IN_LIMITS): SignInLimiter {
-  const counters = {
-    email: store({ keyPrefix: 'signin-email', ...limits.email }),
-    client: store({ keyPrefix: 'signin-client', ...limits.client }),
-    device: store({ keyPrefix: 'signin-device', ...limits.device }),
-  }
+  // Built on first use, so loading the module (as `next build` does) connects to no store.
+  let built: Record<'email' | 'client' | 'device', RateLimiterAbstract> | undefined
+  const counters = () =>
+    (built ??= {
+      email: store({ keyPrefix: 'signin-email', ...limits.email }),
+      client: store({ keyPrefix: 'signin-client', ...limits.client }),
+      device: store({ keyPrefix: 'signin-device', ...limits.device }),
+    })
 
   return {
     async begin(keys) {
+      const { email, client, device } = counters()
       // A browser that proved itself with a device cookie is counted on its own, so an attacker
       // who locks the email (or the shared client budget) does not lock its author out.
       const taken: [RateLimiterAbstract, string][] = keys.device
-        ? [[counters.device, keys.device]]
+        ? [[device, keys.device]]
         : [
-            [counters.email, keys.email],
-            [counters.client, keys.client],
+            [email, keys.email],
+            [client, keys.client],
           ]
       const results = await Promise.allSettled(taken.map(([counter, key]) => counter.consume(key)))
       const failure = results.find((result) => result.status === 'rejected')

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs'
-import { AuthorStoreUnavailableError, createFileAuthorStore, readAuthors, verifyPassword } from '@/lib/auth'
-import { createRedisAuthorStore } from '@/lib/auth/redis-author-store'
+import { AuthorStoreUnavailableError, createFileAuthorStore, createRedisAuthorStore, readAuthors, verifyPassword } from '@/lib/auth'
 import { readServerConfig } from '@/lib/config'
 import { closeRedis, connectRedis, whenRedisReady, type RedisClient } from '@/lib/redis'
 import { ensureAuthSecret, ensureDefaultAuthor, importAuthorsIntoEmptyStore } from '@/scripts/lib/provisioning'
