@@ -67,8 +67,9 @@ export function draftShareUrl(slug: string, token: string): string {
 }
 
 /** Sign-in, coming back to `path` afterwards. */
-export function signInUrl(path: string): string {
-  return `${SIGN_IN}?callbackUrl=${encodeURIComponent(path)}`
+/** The sign-in page, to come back to `path`; `error` is a sign-in error code for the page to show. */
+export function signInUrl(path: string, error?: string): string {
+  return `${SIGN_IN}?callbackUrl=${encodeURIComponent(path)}${error ? `&error=${encodeURIComponent(error)}` : ''}`
 }
 
 export function searchUrl(query: string): string {

@@ -2,33 +2,38 @@
  * next-auth configuration: email + password against the author store, and
  * GitHub for logins named in an author profile when GITHUB_ID/SECRET are set.
  * Every use of a session re-checks it against the store, so removing an
- * author or signing out ends it on the next request.
+ * author or signing out ends it on the next request. When the store cannot
+ * answer (Redis down), the session is not trusted but not thrown away either:
+ * callers hear "unavailable" and refuse, and it works again once the store is back.
  */
 import 'server-only'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import NextAuth, { getServerSession, type NextAuthOptions, type Session } from 'next-auth'
 import type { JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import GitHubProvider from 'next-auth/providers/github'
 import { redirect } from 'next/navigation'
+import { NextResponse } from 'next/server'
 import { servedOverHttps } from '../config'
 import { serverConfig } from '../config/server'
 import { getAuthors } from '../content/server'
 import { safeCallbackPath } from '../http'
 import { DRAFTS, SIGN_IN, signInUrl } from '../routes'
-import { AuthorStoreError, createFileAuthorStore, type AuthorStore } from './author-store'
+import { AuthorStoreError, type AuthorStore } from './author-store'
 import { decoyPasswordHash, verifyPassword } from './passwords'
 import { createSignInLimiter } from './rate-limit'
 import { authSecret } from './secret-file'
-import type { SignInErrorCode } from './sign-in-errors'
+import { SIGN_IN_ERRORS, type SignInErrorCode } from './sign-in-errors'
+import { authorStoreFor, limiterStoreFor } from './stores'
 
 /** How long a sign-in lasts; the header's hint cookie (./route.ts) lasts as long. */
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60
 
-/** The author store this process reads; a Redis-backed AuthorStore can take its place. */
-export const authorStore: AuthorStore = createFileAuthorStore(serverConfig.authorsFile)
+/** The author store this process reads: Redis when REDIS_URL is set, else the file (./stores.ts). */
+export const authorStore: AuthorStore = authorStoreFor(serverConfig)
 
-/** One limiter per process (memory); pass a Redis LimiterStore to createSignInLimiter to share it. */
-export const signInLimiter = createSignInLimiter()
+/** The sign-in limiter: counters in Redis, shared by every process, when REDIS_URL is set; else in this process. */
+export const signInLimiter = createSignInLimiter(limiterStoreFor(serverConfig))
 
 /** What visitors are told when the author store cannot be read; the details go to the server log. */
 const SIGN_IN_UNAVAILABLE: SignInErrorCode = 'SignInUnavailable'
@@ -57,13 +62,39 @@ async function findAuthorOrUnavailable(email: string) {
   }
 }
 
-/** Throws SessionEnded when the token's author is gone or has signed out since it was issued. */
+/** A session that could not be checked because the author store failed: refused for now, kept for later. */
+class SessionUncheckable extends Error {
+  constructor(reason: string) {
+    super(`Session refused for now: ${reason}`)
+    this.name = 'SessionUncheckable'
+  }
+}
+
+/** Set while a next-auth call runs for reportingStoreFailures, which the jwt callback tells when the store failed. */
+const storeFailures = new AsyncLocalStorage<{ failed: boolean }>()
+
+/** Runs a next-auth call; `storeFailed` says a session in it was refused because the author store could not be read. */
+export async function reportingStoreFailures<T>(call: () => Promise<T>): Promise<{ result: T; storeFailed: boolean }> {
+  const report = { failed: false }
+  const result = await storeFailures.run(report, call)
+  return { result, storeFailed: report.failed }
+}
+
+/** Throws SessionEnded when the token's author is gone or has signed out since it was issued, SessionUncheckable when the store fails. */
 async function checkSessionStillValid(token: SandbankToken): Promise<void> {
   if (token.provider === 'github') {
     if (!token.githubLogin || !allowedGitHubLogins().has(token.githubLogin)) throw new SessionEnded('GitHub login no longer allowed')
     return
   }
-  const author = token.email ? await authorStore.find(token.email) : undefined
+  let author
+  try {
+    author = token.email ? await authorStore.find(token.email) : undefined
+  } catch (error) {
+    if (!(error instanceof AuthorStoreError)) throw error
+    const report = storeFailures.getStore()
+    if (report) report.failed = true
+    throw new SessionUncheckable(error.message)
+  }
   if (!author) throw new SessionEnded('author removed')
   if (author.sessionGeneration !== (token.sessionGeneration ?? 0)) throw new SessionEnded('signed out')
 }
@@ -121,7 +152,16 @@ export const authOptions: NextAuthOptions = {
     // Signing out ends the token itself (and the author's other sessions), not only this cookie.
     async signOut({ token }) {
       const session = token as SandbankToken | null
-      if (session?.provider !== 'github' && session?.email) await authorStore.endSessions(session.email)
+      if (session?.provider === 'github' || !session?.email) return
+      try {
+        await authorStore.endSessions(session.email)
+      } catch (error) {
+        // next-auth still clears this browser's cookie; the operator can end the rest.
+        console.error(
+          `sandbank: signing out ${session.email} cleared this browser's cookie, but their other sessions could not be ended: ` +
+            `${(error as Error).message}. Once the store is back: npm run author -- signout ${session.email}`,
+        )
+      }
     },
   },
   logger: {
@@ -129,8 +169,9 @@ export const authOptions: NextAuthOptions = {
       // next-auth hands errors over flattened to { name, message, stack }, or inside { error }.
       const described = metadata as { name?: string; message?: string; error?: { name?: string; message?: string } } | undefined
       const cause = described?.error ?? described
-      // An ended session is routine: one line, not a stack trace.
+      // An ended session is routine: one line, not a stack trace. So is one refused while the store is down.
       if (cause?.name === 'SessionEnded') return console.info(`sandbank: ${cause.message}`)
+      if (cause?.name === 'SessionUncheckable') return console.warn(`sandbank: ${cause.message}`)
       console.error(`[next-auth][error][${code}]`, metadata)
     },
     warn(code) {
@@ -142,13 +183,37 @@ export const authOptions: NextAuthOptions = {
 
 export const nextAuthHandler = NextAuth(authOptions)
 
-export async function getAuthorSession(): Promise<Session | null> {
-  return getServerSession(authOptions)
+/** An author's session, none, or "unavailable": there is a session cookie, but the author store could not check it. */
+export type AuthorSession = { state: 'signed-in'; session: Session } | { state: 'signed-out' } | { state: 'unavailable' }
+
+export async function authorSession(): Promise<AuthorSession> {
+  const { result, storeFailed } = await reportingStoreFailures(() => getServerSession(authOptions))
+  if (result) return { state: 'signed-in', session: result }
+  return storeFailed ? { state: 'unavailable' } : { state: 'signed-out' }
+}
+
+/** Where to send someone who must sign in to see `path`: the sign-in page, saying so when sign-in is unavailable. */
+export function signInUrlFor(current: AuthorSession, path: string): string {
+  return signInUrl(path, current.state === 'unavailable' ? SIGN_IN_UNAVAILABLE : undefined)
+}
+
+/** 503 "Sign-in is unavailable right now", for JSON clients, when the author store or the limiter's store fails. */
+export function signInUnavailableResponse(headers: Record<string, string>): Response {
+  // Redis is retried every 2 s at most; a client may try again soon.
+  return NextResponse.json({ error: SIGN_IN_ERRORS.SignInUnavailable }, { status: 503, headers: { 'Retry-After': '10', ...headers } })
+}
+
+/** For route handlers that need an author: null when one is signed in, else the answer (401, or 503 while the store cannot check). */
+export async function refuseUnlessAuthor(signInMessage: string, headers: Record<string, string>): Promise<Response | null> {
+  const current = await authorSession()
+  if (current.state === 'signed-in') return null
+  if (current.state === 'unavailable') return signInUnavailableResponse(headers)
+  return NextResponse.json({ error: signInMessage }, { status: 401, headers })
 }
 
 /** The signed-in author's session; anyone else is sent to sign in, to come back to `path`. */
 export async function requireAuthor(path: string): Promise<Session> {
-  const session = await getAuthorSession()
-  if (!session) redirect(signInUrl(path))
-  return session
+  const current = await authorSession()
+  if (current.state !== 'signed-in') redirect(signInUrlFor(current, path))
+  return current.session
 }

@@ -1,9 +1,10 @@
 /**
- * The /api/auth/* handler: next-auth, behind four guards. POST bodies must be
+ * The /api/auth/* handler: next-auth, behind five guards. POST bodies must be
  * what the site's forms send (./form.ts); credential sign-ins are
  * counted by the limiter on the email next-auth will check; the error page
- * redirect carries only known codes; and a harmless cookie tells the header
- * island someone is signed in.
+ * redirect carries only known codes; a store that cannot answer (Redis down)
+ * gets a 503, never a guess let through or a session thrown away; and a
+ * harmless cookie tells the header island someone is signed in.
  */
 import 'server-only'
 import { NextResponse, type NextRequest } from 'next/server'
@@ -15,7 +16,7 @@ import { normalizeEmail } from './author-store'
 import { DEVICE_COOKIE, createDeviceToken, deviceCookieHeader, deviceIdFor } from './device-cookie'
 import { readAuthForm } from './form'
 import { SIGNED_IN_HINT_COOKIE } from './hint-cookie'
-import { SESSION_MAX_AGE_SECONDS, nextAuthHandler, signInLimiter } from './next-auth'
+import { SESSION_MAX_AGE_SECONDS, nextAuthHandler, reportingStoreFailures, signInLimiter, signInUnavailableResponse } from './next-auth'
 import { authSecret } from './secret-file'
 import { SIGN_IN_ERRORS, signInErrorCode, type SignInErrorCode } from './sign-in-errors'
 
@@ -48,10 +49,9 @@ async function credentialsSignIn(request: NextRequest, context: RouteContext, fo
   try {
     permit = await signInLimiter.begin({ email, client: clientAddress(request.headers, serverConfig.trustedProxies), device })
   } catch (error) {
-    console.error(`sandbank: sign-in is unavailable: the rate limiter failed: ${(error as Error).message}`)
-    return wantsJson
-      ? NextResponse.json({ error: SIGN_IN_ERRORS.SignInUnavailable }, { status: 503, headers: NO_STORE })
-      : redirectTo(signInPageWithError('SignInUnavailable', form.callbackUrl))
+    // Without a count there is no limit: refuse rather than let the guess through.
+    console.error(`sandbank: sign-in is unavailable (503): the sign-in limiter could not count the attempt: ${(error as Error).message}`)
+    return wantsJson ? signInUnavailableResponse(NO_STORE) : redirectTo(signInPageWithError('SignInUnavailable', form.callbackUrl))
   }
   if (!permit.allowed) {
     const retryAfter = String(permit.retryAfterSeconds)
@@ -62,17 +62,30 @@ async function credentialsSignIn(request: NextRequest, context: RouteContext, fo
     return page
   }
   const response: Response = await nextAuthHandler(request, context)
+  const giveBack = () =>
+    permit.succeeded().catch((error: Error) => console.error(`sandbank: the sign-in limiter could not give an attempt back: ${error.message}`))
   if (isSignedInResponse(response)) {
-    await permit.succeeded()
+    await giveBack()
     if (!device && secret) response.headers.append('Set-Cookie', deviceCookieHeader(createDeviceToken(email, secret), servedOverHttps))
     return response
   }
-  // A plain form post that failed goes straight back to the form, with the error and the destination.
-  const location = response.headers.get('location')
-  if (!wantsJson && location) {
-    const code = signInErrorCode(new URL(location, 'http://x').searchParams.get('error')) ?? 'Default'
-    return redirectTo(signInPageWithError(code, form.callbackUrl))
+  // next-auth answers a JSON sign-in with { url }, a form post with a redirect: either way the error is in that address.
+  const location =
+    response.headers.get('location') ??
+    (
+      await response
+        .clone()
+        .json()
+        .catch(() => ({}))
+    )?.url
+  const code = location ? (signInErrorCode(new URL(location, 'http://x').searchParams.get('error')) ?? 'Default') : undefined
+  if (code === 'SignInUnavailable') {
+    // The author store failed before any password was checked: the attempt does not count.
+    await giveBack()
+    if (wantsJson) return signInUnavailableResponse(NO_STORE)
   }
+  // A plain form post that failed goes straight back to the form, with the error and the destination.
+  if (!wantsJson && code) return redirectTo(signInPageWithError(code, form.callbackUrl))
   return response
 }
 
@@ -99,9 +112,11 @@ export async function handleAuthRequest(request: NextRequest, context: RouteCont
     if (!read.ok) return NextResponse.json({ error: read.problem }, { status: read.status, headers: NO_STORE })
     form = read.fields
   }
-  const response =
-    request.method === 'POST' && action === 'callback' && provider === 'credentials'
-      ? await credentialsSignIn(request, context, form)
-      : await nextAuthHandler(request, context)
+  if (request.method === 'POST' && action === 'callback' && provider === 'credentials') {
+    return withSignedInHint(request, action, await credentialsSignIn(request, context, form))
+  }
+  // A session the author store could not check (Redis down) is refused, and its cookie left for when the store is back.
+  const { result: response, storeFailed } = await reportingStoreFailures<Response>(() => nextAuthHandler(request, context))
+  if (storeFailed) return signInUnavailableResponse(NO_STORE)
   return withSignedInHint(request, action, response)
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server'
-import { getAuthorSession } from '@/lib/auth/server'
+import { refuseUnlessAuthor } from '@/lib/auth/server'
 import { getDraftSummaries } from '@/lib/content/server'
 import { PRIVATE_NO_STORE } from '@/lib/http'
 
@@ -8,6 +8,7 @@ export const dynamic = 'force-dynamic'
 const PRIVATE = { 'Cache-Control': PRIVATE_NO_STORE, 'X-Robots-Tag': 'noindex' }
 
 export async function GET() {
-  if (!(await getAuthorSession())) return NextResponse.json({ error: 'Sign in to list drafts.' }, { status: 401, headers: PRIVATE })
+  const refusal = await refuseUnlessAuthor('Sign in to list drafts.', PRIVATE)
+  if (refusal) return refusal
   return NextResponse.json({ drafts: getDraftSummaries() }, { headers: PRIVATE })
 }

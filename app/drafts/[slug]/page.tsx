@@ -3,10 +3,10 @@ import { forbidden, notFound, permanentRedirect, redirect } from 'next/navigatio
 import { DraftBanner, PostArticle } from '@/components/post'
 import { ShareLinkButton } from '@/components/post/ShareLinkButton'
 import { authSecret } from '@/lib/auth'
-import { getAuthorSession } from '@/lib/auth/server'
+import { authorSession, signInUrlFor } from '@/lib/auth/server'
 import { serverConfig } from '@/lib/config/server'
 import { getAuthor, resolveDraftAccess } from '@/lib/content/server'
-import { draftUrl, postUrl, signInUrl } from '@/lib/routes'
+import { draftUrl, postUrl } from '@/lib/routes'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,15 +17,17 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ share?
 export default async function DraftPage({ params, searchParams }: Props) {
   const { slug } = await params
   const share = (await searchParams).share
+  // A share link works without the author store; a session while the store is down does not.
+  const session = await authorSession()
   const access = resolveDraftAccess({
     slug,
-    signedIn: Boolean(await getAuthorSession()),
+    signedIn: session.state === 'signed-in',
     shareToken: Array.isArray(share) ? share[0] : share,
     secret: authSecret(serverConfig),
   })
   switch (access.kind) {
     case 'sign-in':
-      redirect(signInUrl(draftUrl(slug)))
+      redirect(signInUrlFor(session, draftUrl(slug)))
     case 'forbidden':
       forbidden()
     case 'not-found':

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { authSecret } from '@/lib/auth'
-import { getAuthorSession } from '@/lib/auth/server'
+import { refuseUnlessAuthor } from '@/lib/auth/server'
 import { serverConfig } from '@/lib/config/server'
 import { createDraftShareLink } from '@/lib/content/server'
 import { PRIVATE_NO_STORE, isSameOrigin } from '@/lib/http'
@@ -11,7 +11,8 @@ const PRIVATE = { 'Cache-Control': PRIVATE_NO_STORE }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   if (!isSameOrigin(request.headers)) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403, headers: PRIVATE })
-  if (!(await getAuthorSession())) return NextResponse.json({ error: 'Sign in to share drafts.' }, { status: 401, headers: PRIVATE })
+  const refusal = await refuseUnlessAuthor('Sign in to share drafts.', PRIVATE)
+  if (refusal) return refusal
   const secret = authSecret(serverConfig)
   const link = secret ? createDraftShareLink((await params).slug, secret, serverConfig.shareLinkDays) : undefined
   if (!link) return NextResponse.json({ error: 'No draft with that slug.' }, { status: 404, headers: PRIVATE })
