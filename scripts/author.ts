@@ -3,17 +3,22 @@
  * `npm run author -- remove <email>`
  * `npm run author -- signout <email>`   ends every session the author has
  * `npm run author -- list`
- * The store is AUTHORS_FILE, or .data/authors.json; changes take a file lock.
+ * `npm run author -- import [file]`     copies authors.json into Redis (REDIS_URL set)
+ * The store is the one the servers use: Redis when REDIS_URL is set, else
+ * AUTHORS_FILE or .data/authors.json (changes take a file lock).
  */
+import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { AuthorStoreError, createFileAuthorStore } from '../lib/auth'
-import { readServerConfig } from '../lib/config'
+import { AuthorStoreError, authorStoreFor, authorStoreLocation, createRedisAuthorStore, readAuthors } from '../lib/auth'
+import { readServerConfig, type ServerConfig } from '../lib/config'
+import { closeRedis, connectRedis, type RedisClient } from '../lib/redis'
 
 const USAGE = `Usage:
   npm run author -- add <email> [--name "Name"] [--password-stdin]
   npm run author -- remove <email>
   npm run author -- signout <email>
-  npm run author -- list`
+  npm run author -- list
+  npm run author -- import [authors.json]   with REDIS_URL set: copy a file's authors into Redis`
 
 class UsageError extends Error {}
 
@@ -50,13 +55,26 @@ function promptHidden(question: string): Promise<string> {
   })
 }
 
-async function main(args: string[]) {
-  const { authorsFile } = readServerConfig()
-  const store = createFileAuthorStore(authorsFile)
+/** Copies a file's authors (hashes, session generations) into Redis; those already there are kept as they are. */
+async function importIntoRedis(config: ServerConfig, redis: RedisClient | undefined, file: string) {
+  if (!redis || !config.redisUrl) throw new UsageError('import copies authors into Redis: set REDIS_URL to the Redis the servers use')
+  const authors = readAuthors(file)
+  if (authors.length === 0) throw new AuthorStoreError(`No authors in ${file} to import.`)
+  const { added, kept } = await createRedisAuthorStore(redis, config.redisUrl).importAuthors(authors, path.resolve(file))
+  if (added.length > 0)
+    console.log(`Copied ${added.length} of ${authors.length} authors from ${file} into ${authorStoreLocation(config)}: ${added.join(', ')}.`)
+  if (kept.length > 0) console.log(`Already in Redis, kept as they are there: ${kept.join(', ')}.`)
+  console.log(`While REDIS_URL is set the servers read authors from Redis only; keep ${file} as a backup or delete it.`)
+}
+
+async function main(args: string[], config: ServerConfig, redis: RedisClient | undefined) {
+  const store = authorStoreFor(config, redis)
+  const where = authorStoreLocation(config)
   const [command, email] = args
+  if (command === 'import') return importIntoRedis(config, redis, email ?? config.authorsFile)
   if (command === 'list') {
     const authors = await store.list()
-    if (authors.length === 0) console.log(`No authors in ${authorsFile}.`)
+    if (authors.length === 0) console.log(`No authors in ${where}.`)
     for (const author of authors) console.log(`${author.email}\t${author.name}\tadded ${author.createdAt}`)
     return
   }
@@ -64,13 +82,13 @@ async function main(args: string[]) {
     if (!email) throw new UsageError('add needs an email')
     const password = args.includes('--password-stdin') ? await readStdin() : await promptHidden('Password (at least 12 characters): ')
     const author = await store.add({ email, name: option(args, '--name'), password })
-    console.log(`Added ${author.email} (${author.name}) to ${authorsFile}.`)
+    console.log(`Added ${author.email} (${author.name}) to ${where}.`)
     return
   }
   if (command === 'remove') {
     if (!email) throw new UsageError('remove needs an email')
     await store.remove(email)
-    console.log(`Removed ${email} from ${authorsFile}. Their sessions end on their next request.`)
+    console.log(`Removed ${email} from ${where}. Their sessions end on their next request.`)
     return
   }
   if (command === 'signout') {
@@ -83,7 +101,18 @@ async function main(args: string[]) {
   throw new UsageError(command ? `Unknown command "${command}"` : 'No command given')
 }
 
-main(process.argv.slice(2)).catch((error: Error) => {
+/** With REDIS_URL set, the servers' Redis, through this command's own connection, closed when it is done. */
+async function run(args: string[]) {
+  const config = readServerConfig()
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, { log: () => undefined }) : undefined
+  try {
+    await main(args, config, redis)
+  } finally {
+    if (redis) await closeRedis(redis)
+  }
+}
+
+run(process.argv.slice(2)).catch((error: Error) => {
   if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${USAGE}`)
     process.exit(2)

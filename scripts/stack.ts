@@ -1,15 +1,16 @@
 /**
  * `npm run stack -- [--replicas 2] [--port 8443] [--http-port 8080] [--build]`: the
  * production shape on this machine. redis-server, N `next start` processes
- * sharing their page cache through it, and nginx in front with a self-signed
- * certificate, a page cache and failover. Builds into .next-stack first when
+ * sharing their page cache, sign-in limits and authors through it, and nginx
+ * in front with a self-signed certificate, a page cache and failover. A first
+ * run copies .data/authors.json into Redis, or makes the default author there. Builds into .next-stack first when
  * there is no build for this address, or always with --build (after changing
  * content or code). Ctrl-C stops every process.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { readServerConfig } from '../lib/config'
-import { bootstrapEnvironment } from './lib/bootstrap-env'
+import { bootstrapEnvironment, provisionAuthors } from './lib/bootstrap-env'
 import { BIN, ROOT, run } from './lib/process'
 import { hasBuild } from './lib/provisioning'
 import { findTools, startStack } from './lib/stack'
@@ -41,15 +42,25 @@ async function main() {
   const httpPort = numberOption('--http-port', 8080, 1, 65535)
   findTools()
   process.env.SITE_URL ||= httpsPort === 443 ? 'https://localhost' : `https://localhost:${httpsPort}`
-  const env: NodeJS.ProcessEnv = { ...(await bootstrapEnvironment(httpsPort)), NODE_ENV: 'production', NEXT_DIST_DIR: DIST_DIR }
+  // Authors live in the stack's Redis: provisioned once it is up (beforeApps below).
+  const env: NodeJS.ProcessEnv = { ...(await bootstrapEnvironment(httpsPort, { authors: false })), NODE_ENV: 'production', NEXT_DIST_DIR: DIST_DIR }
   const distDir = path.join(ROOT, DIST_DIR)
   if (process.argv.includes('--build') || !hasBuild(distDir) || builtFor(distDir) !== env.SITE_URL) {
     console.log(`sandbank: building for ${env.SITE_URL} into ${DIST_DIR} (contentlayer2 build && next build)…`)
     await run(path.join(BIN, 'contentlayer2'), ['build'], env)
     await run(path.join(BIN, 'next'), ['build'], env)
   }
-  const dataDir = path.resolve(readServerConfig(env).dataDir)
-  const stack = await startStack({ dataDir, distDir, replicas, httpsPort, httpPort, env })
+  const config = readServerConfig(env)
+  const dataDir = path.resolve(config.dataDir)
+  const stack = await startStack({
+    dataDir,
+    distDir,
+    replicas,
+    httpsPort,
+    httpPort,
+    env,
+    beforeApps: (redisUrl) => provisionAuthors({ ...config, redisUrl }, env.SITE_URL!),
+  })
   let stopping = false
   const stop = async () => {
     if (stopping) return
@@ -63,11 +74,12 @@ async function main() {
   console.log(
     [
       '',
-      `sandbank: the stack is up at ${stack.url}/ (${replicas} × next start behind nginx, page cache in Redis).`,
+      `sandbank: the stack is up at ${stack.url}/ (${replicas} × next start behind nginx; page cache, sign-in limits and authors in Redis).`,
       `  http://localhost:${httpPort}/ redirects there.`,
       `  The certificate is self-signed: ${stack.certificate.cert} (trust it, or accept the browser's warning).`,
       `  nginx logs: ${path.join(dataDir, 'nginx/logs')}; Redis data: ${path.join(dataDir, 'redis')}.`,
-      `  Sign in at ${stack.url}/signin. Ctrl-C stops everything.`,
+      `  Sign in at ${stack.url}/signin. Manage its authors with REDIS_URL=${stack.redisUrl} npm run author -- …`,
+      '  Ctrl-C stops everything.',
       '',
     ].join('\n'),
   )

@@ -1,6 +1,6 @@
 /**
  * The production shape on one machine: redis-server, N `next start` processes
- * sharing their page cache through it, and nginx in front with TLS and a page
+ * sharing their page cache, sign-in limits and authors through it, and nginx in front with TLS and a page
  * cache, every one a child process on loopback with its output prefixed.
  * Used by `npm run stack`, the end-to-end tests and the bench.
  */
@@ -41,6 +41,8 @@ export type StackOptions = {
   env: NodeJS.ProcessEnv
   /** More environment for app process `index` (1-based) alone: the tests give each its own data folder, as separate machines have. */
   appEnv?: (index: number) => Record<string, string>
+  /** Runs once redis-server is up, before the app processes start (`npm run stack` provisions the authors there). */
+  beforeApps?: (redisUrl: string) => Promise<void>
   workerProcesses?: number | 'auto'
   /** Where prefixed output lines go (default: stdout). */
   write?: (line: string) => void
@@ -143,6 +145,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     await bringUpRedis()
     const redisUrl = `redis://127.0.0.1:${redisPort}`
+    await options.beforeApps?.(redisUrl)
     const env: NodeJS.ProcessEnv = {
       ...options.env,
       NODE_ENV: 'production',
