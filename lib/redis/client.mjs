@@ -71,8 +71,22 @@ function reasonOf(error) {
   return described?.code ?? described?.message ?? String(error)
 }
 
-/** @type {WeakMap<object, { where: string; state: 'connecting' | 'up' | 'down'; lastError?: string }>} */
-const connections = new WeakMap()
+/** @typedef {{ where: string; state: 'connecting' | 'up' | 'down'; lastError?: string }} Connection */
+
+/**
+ * What a client knows about its connection, kept on the client itself under a
+ * global symbol: the app bundle and the cache handler each load their own copy
+ * of this module, and both must read it.
+ */
+const CONNECTION = Symbol.for('sandbank.redis.connection')
+
+/**
+ * @param {RedisClient} client
+ * @returns {Connection | undefined}
+ */
+function connectionOf(client) {
+  return /** @type {{ [CONNECTION]?: Connection }} */ (/** @type {unknown} */ (client))[CONNECTION]
+}
 
 /**
  * A new client, connecting in the background. `log` receives its changes of state
@@ -84,12 +98,9 @@ const connections = new WeakMap()
 export function connectRedis(url, { log } = {}) {
   const where = describeRedisUrl(url)
   const client = createConfiguredClient(url)
-  const connection = {
-    where,
-    state: /** @type {'connecting' | 'up' | 'down'} */ ('connecting'),
-    lastError: /** @type {string | undefined} */ (undefined),
-  }
-  connections.set(client, connection)
+  /** @type {Connection} */
+  const connection = { where, state: 'connecting' }
+  Object.defineProperty(client, CONNECTION, { value: connection })
   const say = log ?? ((line) => (connection.state === 'down' ? console.warn(line) : console.log(line)))
   client.on('ready', () => {
     const wasDown = connection.state === 'down'
@@ -144,7 +155,7 @@ export function sharedRedisClient(url) {
  */
 export function whenRedisReady(client, timeoutMs = REDIS_TIMEOUT_MS) {
   if (client.isReady) return Promise.resolve()
-  const connection = connections.get(client)
+  const connection = connectionOf(client)
   const where = connection?.where ?? 'Redis'
   if (!client.isOpen || connection?.state === 'down') {
     return Promise.reject(new RedisUnavailableError(`Redis at ${where} is unreachable (${connection?.lastError ?? 'not connected'})`))

@@ -59,6 +59,35 @@ describe('the Redis client a server process uses', () => {
     expect(log[log.length - 1]).toMatch(/is back/)
   })
 
+  test('two copies of the module (Next loads the cache handler outside the app bundle) share one client and what it knows', async () => {
+    type ClientModule = typeof import('@/lib/redis')
+    let handlerCopy: ClientModule | undefined
+    jest.isolateModules(() => {
+      handlerCopy = jest.requireActual<ClientModule>('@/lib/redis/client.mjs')
+    })
+    expect(handlerCopy!.sharedRedisClient).not.toBe(sharedRedisClient)
+    const shared = handlerCopy!.sharedRedisClient(redis.url)
+    expect(sharedRedisClient(redis.url)).toBe(shared)
+    await closeRedis(shared)
+    const fromHandler = handlerCopy!.connectRedis(redis.url, { log: () => undefined })
+    opened.push(fromHandler)
+    await handlerCopy!.whenRedisReady(fromHandler)
+    await redis.stop()
+    try {
+      // The app's copy knows Redis is down at once, and where it is.
+      await eventually(async () => {
+        const started = Date.now()
+        const error = await whenRedisReady(fromHandler).catch((thrown: Error) => thrown)
+        expect(error).toBeInstanceOf(Error)
+        expect((error as Error).message).toMatch(/^Redis at redis:\/\/127\.0\.0\.1:\d+ is unreachable/)
+        expect(Date.now() - started).toBeLessThan(100)
+      })
+    } finally {
+      await redis.start()
+    }
+    await eventually(() => whenRedisReady(fromHandler))
+  })
+
   test('a Redis that is not there at all: the first use fails within a second, and nothing crashes', async () => {
     const nowhere = client(`redis://127.0.0.1:${await freePort()}`)
     const started = Date.now()
