@@ -40,6 +40,16 @@ function isSignedInResponse(response: Response): boolean {
   return (response.headers.getSetCookie?.() ?? []).some((cookie) => /session-token=[^;]+/.test(cookie))
 }
 
+/** The error code in next-auth's answer to a failed sign-in: in its redirect (a form post) or in the `url` of its JSON. */
+async function signInFailureCode(response: Response): Promise<SignInErrorCode | undefined> {
+  const body: { url?: string } = await response
+    .clone()
+    .json()
+    .catch(() => ({}))
+  const location = response.headers.get('location') ?? body.url
+  return location ? (signInErrorCode(new URL(location, 'http://x').searchParams.get('error')) ?? 'Default') : undefined
+}
+
 async function credentialsSignIn(request: NextRequest, context: RouteContext, form: Form): Promise<Response> {
   const wantsJson = form.json === 'true'
   const email = normalizeEmail(form.email ?? '')
@@ -69,16 +79,7 @@ async function credentialsSignIn(request: NextRequest, context: RouteContext, fo
     if (!device && secret) response.headers.append('Set-Cookie', deviceCookieHeader(createDeviceToken(email, secret), servedOverHttps))
     return response
   }
-  // next-auth answers a JSON sign-in with { url }, a form post with a redirect: either way the error is in that address.
-  const location =
-    response.headers.get('location') ??
-    (
-      await response
-        .clone()
-        .json()
-        .catch(() => ({}))
-    )?.url
-  const code = location ? (signInErrorCode(new URL(location, 'http://x').searchParams.get('error')) ?? 'Default') : undefined
+  const code = await signInFailureCode(response)
   if (code === 'SignInUnavailable') {
     // The author store failed before any password was checked: the attempt does not count.
     await giveBack()
