@@ -41,7 +41,7 @@ export const PAGE_SLUG_PREFIXES = [PAGE_CARD_PREFIX, PAGE_DRAFT_PREFIX] as const
 export const POST_SLUG_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX] as const
 
 /** The dynamic routes proxy.ts checks before they render (its matcher reaches every address; a unit test checks these). */
-export const GUARDED_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX, TAG_PREFIX, AUTHOR_PREFIX, PAGE_PREFIX] as const
+export const GUARDED_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, PAGE_CARD_PREFIX, DRAFT_PREFIX, TAG_PREFIX, AUTHOR_PREFIX, PAGE_PREFIX] as const
 
 /**
  * The first segment of every address the app answers itself (the folders and
