@@ -8,7 +8,6 @@
 export const HOME = '/'
 export const ARCHIVE = '/archive'
 export const SEARCH = '/search'
-export const ABOUT = '/about'
 export const SIGN_IN = '/signin'
 export const SIGN_OUT = '/signout'
 export const SITEMAP = '/sitemap.xml'

@@ -174,12 +174,13 @@ describe('client address and TRUSTED_PROXIES', () => {
 })
 
 describe('redirects', () => {
-  test('old WordPress addresses, /page/1, /about and trailing slashes', () => {
-    expect(redirectFor('/2014/03/24/shifting-digital-sands/', 'me')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
-    expect(redirectFor('/2014/03/24/shifting-digital-sands', 'me')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
-    expect(redirectFor('/page/1', 'me')).toEqual({ destination: '/', status: 308 })
-    expect(redirectFor('/about', 'me')).toEqual({ destination: '/authors/me', status: 307 })
-    expect(redirectFor('/posts/x/', 'me')).toEqual({ destination: '/posts/x', status: 308 })
-    for (const kept of ['/', '/posts/x', '/page/2', '/2014/03/24']) expect(redirectFor(kept, 'me')).toBeUndefined()
+  test('old WordPress addresses, /page/1 and trailing slashes; /about is the About page', () => {
+    expect(redirectFor('/2014/03/24/shifting-digital-sands/')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
+    expect(redirectFor('/2014/03/24/shifting-digital-sands')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
+    expect(redirectFor('/page/1')).toEqual({ destination: '/', status: 308 })
+    expect(redirectFor('/posts/x/')).toEqual({ destination: '/posts/x', status: 308 })
+    expect(redirectFor('/about/')).toEqual({ destination: '/about', status: 308 })
+    expect(redirectFor('/services/contact/')).toEqual({ destination: '/services/contact', status: 308 })
+    for (const kept of ['/', '/posts/x', '/page/2', '/2014/03/24', '/about']) expect(redirectFor(kept)).toBeUndefined()
   })
 })
