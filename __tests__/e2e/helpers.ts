@@ -20,7 +20,7 @@ export const SEED_SLUGS = [
   'localgovcamp-is-back-for-2014',
 ]
 
-/** Every fixture draft and scheduled post carries this in its slug, title and body. */
+/** Every fixture draft and scheduled post, and the draft page, carries this in its slug, title and body. */
 export const CANARY = 'qzcanary'
 
 /** Each distinct piece of the fixture drafts: slugs, tag slugs, titles, summaries, body text. */
@@ -36,6 +36,10 @@ const CANARY_MARKERS = [
   'qzcanary secret text',
   'qzcanary future text',
   'qzcanary heading',
+  'qzcanary-page',
+  'qzcanary page title',
+  'qzcanary page summary',
+  'qzcanary page text',
 ]
 
 /**
