@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
@@ -6,11 +6,16 @@ import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { renderMdxToHtml } from './components/mdx/html'
-import { extractHeadings, isValidPostSlug, plainText, readingMinutes } from './lib/markdown'
+import { extractHeadings, isValidPostSlug, pageSlugFromPath, pageSlugProblem, plainText, readingMinutes } from './lib/markdown'
 
 /** Thrown at build time so a bad post stops the build and names its file and field. */
 function invalid(file: string, field: string, problem: string): never {
   throw new Error(`Invalid content in content/${file}: field "${field}" ${problem}`)
+}
+
+/** Required text fields that YAML lets through blank. */
+function requireText(file: string, fields: Record<string, string>): void {
+  for (const [field, value] of Object.entries(fields)) if (!value.trim()) invalid(file, field, 'must not be empty')
 }
 
 function fileSlug(sourceFileName: string): string {
@@ -18,6 +23,19 @@ function fileSlug(sourceFileName: string): string {
 }
 
 const contentDirPath = process.env.CONTENT_DIR || 'content'
+
+type MdxDocument = { body: { raw: string }; _raw: { sourceFilePath: string } }
+
+/** Computed from the body the same way for posts and pages: the table of contents, search text, and /drafts' date. */
+const bodyFields = {
+  headings: { type: 'json', resolve: (doc: MdxDocument) => extractHeadings(doc.body.raw) },
+  text: { type: 'string', resolve: (doc: MdxDocument) => plainText(doc.body.raw) },
+  lastModified: {
+    type: 'date',
+    description: 'When the file last changed, shown to authors on /drafts',
+    resolve: (doc: MdxDocument) => statSync(path.join(contentDirPath, doc._raw.sourceFilePath)).mtime.toISOString(),
+  },
+} as const
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',
@@ -50,22 +68,55 @@ export const Post = defineDocumentType(() => ({
       description: 'Checks that the schema types alone cannot express',
       resolve: (post) => {
         const file = post._raw.sourceFilePath
-        if (!post.title.trim()) invalid(file, 'title', 'must not be empty')
-        if (!post.summary.trim()) invalid(file, 'summary', 'must not be empty')
+        requireText(file, { title: post.title, summary: post.summary })
         if (Array.from(post.tags as Iterable<string>).some((tag) => !tag.trim())) invalid(file, 'tags', 'must not contain an empty tag')
         if (post.updated && post.updated < post.date) invalid(file, 'updated', 'must not be before "date"')
         return true
       },
     },
     readingMinutes: { type: 'number', resolve: (post) => readingMinutes(post.body.raw) },
-    headings: { type: 'json', resolve: (post) => extractHeadings(post.body.raw) },
-    text: { type: 'string', resolve: (post) => plainText(post.body.raw) },
-    lastModified: {
-      type: 'date',
-      description: 'When the file last changed, shown to authors on /drafts',
-      resolve: (post) => statSync(path.join(contentDirPath, post._raw.sourceFilePath)).mtime.toISOString(),
-    },
+    ...bodyFields,
     html: { type: 'string', description: 'Rendered body for feeds', resolve: (post) => renderMdxToHtml(post.body.code) },
+  },
+}))
+
+/** A page that is not a post (About, an accessibility statement): no date or tags, not in feeds or listings. */
+export const Page = defineDocumentType(() => ({
+  name: 'Page',
+  filePathPattern: 'pages/**/*.mdx',
+  contentType: 'mdx',
+  fields: {
+    title: { type: 'string', required: true, description: 'Heading, page title and navigation label' },
+    summary: { type: 'string', required: true, description: 'One or two sentences for search and the meta description' },
+    updated: { type: 'date', required: false, description: 'When the page last changed in substance; shown on the page' },
+    draft: { type: 'boolean', default: false },
+    nav: { type: 'number', required: false, description: 'Position in the header navigation; pages without it are not in it' },
+  },
+  computedFields: {
+    slug: {
+      type: 'string',
+      description: 'The address without its leading slash: pages/about.mdx is /about',
+      resolve: (page) => {
+        const file = page._raw.sourceFilePath
+        const slug = pageSlugFromPath(file)
+        const problem = pageSlugProblem(slug)
+        if (problem) invalid(file, 'slug (file name)', problem)
+        const twin = /\/index\.mdx$/.test(file) ? `pages/${slug}.mdx` : `pages/${slug}/index.mdx`
+        if (existsSync(path.join(contentDirPath, twin))) invalid(file, 'slug (file name)', `is also claimed by content/${twin}`)
+        return slug
+      },
+    },
+    validated: {
+      type: 'boolean',
+      description: 'Checks that the schema types alone cannot express',
+      resolve: (page) => {
+        const file = page._raw.sourceFilePath
+        requireText(file, { title: page.title, summary: page.summary })
+        if (page.nav !== undefined && !Number.isFinite(page.nav)) invalid(file, 'nav', 'must be a number')
+        return true
+      },
+    },
+    ...bodyFields,
   },
 }))
 
@@ -88,7 +139,7 @@ export const Author = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath,
-  documentTypes: [Post, Author],
+  documentTypes: [Post, Page, Author],
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',
   onMissingOrIncompatibleData: 'fail',

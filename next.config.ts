@@ -41,7 +41,7 @@ const nextConfig: NextConfig = {
       { source: DRAFTS, headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
     ]
   },
-  // Redirects (old WordPress addresses, /page/1, /about, trailing slashes) are in lib/http/redirects.ts, answered by proxy.ts.
+  // Redirects (old WordPress addresses, /page/1, trailing slashes) are in lib/http/redirects.ts, answered by proxy.ts.
 }
 
 /**

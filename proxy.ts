@@ -33,7 +33,7 @@ export function proxy(request: NextRequest): Response | undefined {
     // Next answers 500 to a route parameter that is not valid percent-encoding.
     return isRoutablePath(pathname) ? undefined : withSecurityHeaders(plainBadRequest(), SECURITY_HEADERS)
   }
-  const redirect = redirectFor(pathname, site.defaultAuthorId)
+  const redirect = redirectFor(pathname)
   if (redirect) {
     // An absolute URL on the request's own origin: Next turns it into a relative Location.
     return withSecurityHeaders(NextResponse.redirect(new URL(redirect.destination + search, request.url), redirect.status), SECURITY_HEADERS)

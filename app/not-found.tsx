@@ -10,7 +10,7 @@ export default function NotFound() {
       <p>If you typed the web address, check it is correct.</p>
       <p>If you pasted the web address, check you copied the entire address.</p>
       <p>
-        You can <Link href={SEARCH}>search the posts</Link>, browse the <Link href={ARCHIVE}>archive</Link> or go to the{' '}
+        You can <Link href={SEARCH}>search this site</Link>, browse the <Link href={ARCHIVE}>archive</Link> or go to the{' '}
         <Link href={HOME}>home page</Link>.
       </p>
     </>

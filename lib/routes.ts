@@ -8,7 +8,6 @@
 export const HOME = '/'
 export const ARCHIVE = '/archive'
 export const SEARCH = '/search'
-export const ABOUT = '/about'
 export const SIGN_IN = '/signin'
 export const SIGN_OUT = '/signout'
 export const SITEMAP = '/sitemap.xml'
@@ -25,16 +24,54 @@ export const AUTHOR_PREFIX = '/authors/'
 export const PAGE_PREFIX = '/page/'
 export const API_PREFIX = '/api/'
 
-/** Open Graph cards: one per post, and the site's. */
+/** Open Graph cards: one per post, one per page, and the site's. */
 export const CARD_PREFIX = '/og/'
 export const POST_CARD_PREFIX = `${CARD_PREFIX}posts/`
+export const PAGE_CARD_PREFIX = `${CARD_PREFIX}pages/`
 export const SITE_CARD = `${CARD_PREFIX}site`
+
+/** Draft pages are previewed below their own prefix, so a page slug never meets a post slug there. */
+export const PAGE_DRAFT_PREFIX = `${DRAFT_PREFIX}pages/`
+
+/** Route prefixes whose rest is a page slug (child pages' slugs hold slashes); checked before the post slug prefixes. */
+export const PAGE_SLUG_PREFIXES = [PAGE_CARD_PREFIX, PAGE_DRAFT_PREFIX] as const
 
 /** Route prefixes whose next segment is a post slug. */
 export const POST_SLUG_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX] as const
 
 /** The dynamic routes proxy.ts checks before they render (its matcher reaches every address; a unit test checks these). */
-export const GUARDED_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX, TAG_PREFIX, AUTHOR_PREFIX, PAGE_PREFIX] as const
+export const GUARDED_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, PAGE_CARD_PREFIX, DRAFT_PREFIX, TAG_PREFIX, AUTHOR_PREFIX, PAGE_PREFIX] as const
+
+/**
+ * The first segment of every address the app answers itself (the folders and
+ * files of app/, and Next's own), which a page (`/<slug>`) may not take. A unit
+ * test reads app/ and holds this list to it, so a new route cannot be forgotten.
+ */
+export const RESERVED_TOP_LEVEL_SEGMENTS: readonly string[] = [
+  'api',
+  'archive',
+  'atom.xml',
+  'authors',
+  'drafts',
+  'feed.json',
+  'feed.xml',
+  'icon.svg',
+  'og',
+  'page',
+  'posts',
+  'robots.txt',
+  'search',
+  'signin',
+  'signout',
+  'sitemap.xml',
+  'tags',
+  // Next's own: its error pages and assets.
+  '404',
+  '500',
+  '_next',
+  '_not-found',
+  'favicon.ico',
+]
 
 export function postUrl(post: { slug: string }): string {
   return `${POST_PREFIX}${post.slug}`
@@ -51,6 +88,20 @@ export function tagUrl(tagSlug: string): string {
 
 export function authorUrl(authorId: string): string {
   return `${AUTHOR_PREFIX}${authorId}`
+}
+
+/** A page (About, the accessibility statement) is served at its slug; a child page's slug holds its parent's. */
+export function contentPageUrl(page: { slug: string }): string {
+  return `/${page.slug}`
+}
+
+/** Where a signed-in author previews a draft page. */
+export function pageDraftUrl(page: { slug: string }): string {
+  return `${PAGE_DRAFT_PREFIX}${page.slug}`
+}
+
+export function pageCardPath(slug: string): string {
+  return `${PAGE_CARD_PREFIX}${slug}`
 }
 
 /** Page 1 of the listing is the home page. */

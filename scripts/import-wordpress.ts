@@ -1,5 +1,5 @@
 /**
- * npm run import:wordpress -- <export.xml|export.zip> [--out content/posts] [--pages-out <dir>]
+ * npm run import:wordpress -- <export.xml|export.zip> [--out content/posts] [--pages-out <dir> | --no-pages]
  *                              [--comments-out wordpress-comments.json]
  *                              [--author <id> | --author <login>=<id> …] [--dry-run] [--force]
  *
@@ -29,7 +29,8 @@ The export file is WordPress's XML (Tools → Export → All content), or the
 
 Options:
   --out <dir>              folder for posts (default: content/posts)
-  --pages-out <dir>        import pages into this folder (default: pages are skipped)
+  --pages-out <dir>        folder for pages (default: pages beside the posts folder, content/pages)
+  --no-pages               leave pages out
   --comments-out <file>    where readers' comments are kept (default: ${DEFAULT_COMMENTS_FILE})
   --author <id>            author id (a file name in content/authors) for every post
   --author <login>=<id>    map one WordPress login (dc:creator) to an author id; repeatable
@@ -66,6 +67,10 @@ function parseArgs(argv: string[]): Args | 'help' {
       case '--pages-out':
         options.pagesDir = value()
         break
+      case '--no-pages':
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
+        options.skipPages = true
+        break
       case '--comments-out':
         commentsFile = value()
         break
@@ -94,6 +99,7 @@ function parseArgs(argv: string[]): Args | 'help' {
     throw new UsageError('Use either --author <id> or --author <login>=<id>, not both')
   }
   if (Object.keys(authorMap).length) options.author = authorMap
+  if (options.skipPages && options.pagesDir) throw new UsageError('Use either --pages-out <dir> or --no-pages, not both')
   if (positional.length === 0) throw new UsageError('Missing the export file')
   if (positional.length > 1) throw new UsageError(`Expected one export file, got: ${positional.join(', ')}`)
   return { file: positional[0], options, commentsFile, dryRun, force }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { CANARY, axeViolations, get, newPage, url, suiteBrowser, waitForHydration } from './helpers'
 
-type Hit = { title: string; url: string; date: string; summary: string; snippet: string; tags: string[]; score: number }
+type Hit = { type: 'post' | 'page'; title: string; url: string; date?: string; summary: string; snippet: string; tags: string[]; score: number }
 type Answer = { query: string; total: number; results: Hit[] }
 
 async function search(query: string, extra = ''): Promise<{ status: number; headers: Headers; text: string; body: Answer & { error?: string } }> {
@@ -97,11 +97,30 @@ describe('GET /api/search', () => {
     }
   })
 
-  test('drafts and scheduled posts are not indexed', async () => {
+  test('pages are found beside posts: marked type "page", with no date', async () => {
+    const { body } = await search('accessibility statement')
+    const statement = body.results.find((hit) => hit.url === '/accessibility')
+    assert.ok(statement, 'the accessibility statement is found')
+    assert.equal(statement.type, 'page')
+    assert.equal(statement.title, 'Accessibility statement')
+    assert.equal(statement.date, undefined)
+    assert.deepEqual(statement.tags, [])
+    const { body: usability } = await search('usability')
+    const found = usability.results.map((hit) => [hit.type, hit.url])
+    assert.deepEqual(found[0], ['post', '/posts/localgov-digital-free-usability-dashboard-beta'], 'the post whose title matches comes first')
+    assert.ok(
+      found.some(([type, url]) => type === 'page' && url === '/about'),
+      "About lists the posts' subjects",
+    )
+    const { text } = await get('/search?q=sandpiperchildpage')
+    assert.match(text, /href="\/fixture-page\/child"[^>]*>Fixture child page<\/a><\/h3><p class="meta">Page<\/p>/)
+  })
+
+  test('drafts, scheduled posts and draft pages are not indexed', async () => {
     const { status, body, text } = await search(CANARY)
     assert.equal(status, 200)
     assert.equal(body.total, 0)
-    assert.doesNotMatch(text, /qzcanary-(draft|scheduled)|draft title|scheduled title/i)
+    assert.doesNotMatch(text, /qzcanary-(draft|scheduled|page)|draft title|scheduled title|page title/i)
   })
 })
 
@@ -113,7 +132,8 @@ describe('the /search page', () => {
     assert.equal(status, 200)
     assert.match(text, /<title>Search · [^<]+<\/title>/)
     assert.match(text, /<meta name="robots" content="noindex, follow"\/>/)
-    assert.match(text, /1 result for “usabilty”/)
+    // The post, and the About page, which lists what the posts are about.
+    assert.match(text, /2 results for “usabilty”/)
     assert.match(text, /href="\/posts\/localgov-digital-free-usability-dashboard-beta"/)
     assert.match(text, /<time dateTime="2014-02-12T00:00:00.000Z">12 February 2014<\/time>/)
     assert.match(text, /<mark>usability<\/mark>/i)
@@ -156,7 +176,7 @@ describe('the /search page', () => {
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-query')
       await page.keyboard.type('usab')
       await page.locator('#search-results a', { hasText: 'Usability Dashboard' }).waitFor()
-      assert.match((await page.locator('[role="status"]').textContent()) ?? '', /1 result for “usab”/)
+      assert.match((await page.locator('[role="status"]').textContent()) ?? '', /2 results for “usab”/)
       assert.equal(await page.evaluate(() => (window as unknown as { stayedHere?: boolean }).stayedHere), true, 'no page load')
       assert.match(page.url(), /\/search\?q=usab$/)
       // Arrow down reaches the first result; Enter opens it.

@@ -1,31 +1,7 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
-import { CANARY, get, SEED_SLUGS, url } from './helpers'
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
-function metaContent(html: string, property: string): string | undefined {
-  const tag = html.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`))
-  return tag?.[1].replace(/&amp;/g, '&')
-}
-
-/** Fetches a card and checks it is a 1200×630 PNG sent to be cached for good; returns its bytes. */
-async function fetchCard(cardUrl: string): Promise<Buffer> {
-  const response = await fetch(cardUrl)
-  assert.equal(response.status, 200, cardUrl)
-  assert.equal(response.headers.get('content-type'), 'image/png', cardUrl)
-  const cacheControl = response.headers.get('cache-control') ?? ''
-  assert.match(cacheControl, /\bpublic\b/, cardUrl)
-  assert.match(cacheControl, /\bimmutable\b/, cardUrl)
-  assert.ok(Number(cacheControl.match(/max-age=(\d+)/)?.[1]) >= 31_536_000, `${cardUrl}: ${cacheControl}`)
-  const png = Buffer.from(await response.arrayBuffer())
-  assert.deepEqual(png.subarray(0, 8), PNG_SIGNATURE, `${cardUrl} is a PNG`)
-  // The first chunk is IHDR: length, type, then width and height as big-endian 32-bit numbers.
-  assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR')
-  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], `${cardUrl} is 1200×630`)
-  return png
-}
+import { CANARY, fetchCard, get, metaContent, SEED_SLUGS, url } from './helpers'
 
 describe('Open Graph cards', () => {
   test('every seed post declares its own card, and the card is a distinct 1200×630 PNG', async () => {

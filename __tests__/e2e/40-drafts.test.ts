@@ -71,12 +71,31 @@ describe('signed-in authors', () => {
   test('GET /api/drafts answers JSON', async () => {
     const { status, text } = await get('/api/drafts', { headers: { cookie: author.header() } })
     assert.equal(status, 200)
-    const { drafts } = JSON.parse(text) as { drafts: { slug: string; state: string }[] }
+    const { drafts } = JSON.parse(text) as { drafts: { type: string; slug: string; state: string; url: string }[] }
     const canaries = drafts.filter((d) => d.slug.startsWith('qzcanary'))
-    assert.deepEqual(canaries.map((d) => [d.slug, d.state]).sort(), [
-      ['qzcanary-draft', 'draft'],
-      ['qzcanary-scheduled', 'scheduled'],
+    assert.deepEqual(canaries.map((d) => [d.type, d.slug, d.state, d.url]).sort(), [
+      ['page', 'qzcanary-page', 'draft', '/drafts/pages/qzcanary-page'],
+      ['post', 'qzcanary-draft', 'draft', '/drafts/qzcanary-draft'],
+      ['post', 'qzcanary-scheduled', 'scheduled', '/drafts/qzcanary-scheduled'],
     ])
+  })
+
+  test('a draft page is a 404 at its address, and signed-in authors preview it under /drafts/pages/', async () => {
+    const hidden = await get('/qzcanary-page', { headers: { cookie: author.header() } })
+    assert.equal(hidden.status, 404, 'not at its public address, even signed in')
+    const { status, text, headers } = await get('/drafts/pages/qzcanary-page', { headers: { cookie: author.header() } })
+    assert.equal(status, 200)
+    assert.match(text, /<h1>Qzcanary page title<\/h1>/)
+    assert.match(text, /qzcanary page text/)
+    assert.match(text, /<strong>Draft<\/strong> – only signed-in authors can read this\./)
+    assert.match(text, /<meta name="robots" content="noindex, nofollow"\/>/)
+    assert.match(headers.get('cache-control') ?? '', /private, no-store/)
+    const list = await get('/drafts', { headers: { cookie: author.header() } })
+    assert.match(list.text, /<a href="\/drafts\/pages\/qzcanary-page">Qzcanary page title<\/a><\/td><td>Page<\/td>/)
+    const published = await get('/drafts/pages/fixture-page/child', { headers: { cookie: author.header() } })
+    assert.equal(published.status, 308)
+    assert.equal(published.headers.get('location'), '/fixture-page/child')
+    assert.equal((await get('/drafts/pages/no-such-page', { headers: { cookie: author.header() } })).status, 404)
   })
 
   test('a published slug under /drafts redirects to the post', async () => {
@@ -88,7 +107,7 @@ describe('signed-in authors', () => {
 
 describe('anonymous visitors see nothing', () => {
   test('draft pages redirect to sign-in, with no draft data', async () => {
-    for (const pathname of ['/drafts', '/drafts/qzcanary-draft', '/drafts/qzcanary-scheduled']) {
+    for (const pathname of ['/drafts', '/drafts/qzcanary-draft', '/drafts/qzcanary-scheduled', '/drafts/pages/qzcanary-page']) {
       const { status, headers, text } = await get(pathname)
       assert.equal(status, 307, pathname)
       assert.match(headers.get('location') ?? '', /^\/signin\?callbackUrl=/)

@@ -346,7 +346,7 @@ describe('9. redirects carry the security headers', () => {
     const page = await get('/')
     const expected = ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'strict-transport-security']
     for (const pathname of [
-      '/about',
+      '/about/',
       '/page/1',
       '/posts/shifting-digital-sands/',
       '/2014/03/24/shifting-digital-sands/',

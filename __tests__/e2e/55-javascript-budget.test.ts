@@ -18,11 +18,11 @@ async function scriptsLoadedBy(pathname: string): Promise<Set<string>> {
   return scripts
 }
 
-test('a post page loads no script that the 404 page does not (no JavaScript of its own)', async () => {
+test('post pages and pages load no script that the 404 page does not (no JavaScript of their own)', async () => {
   const baseline = await scriptsLoadedBy('/no-such-page')
   assert.ok(baseline.size > 0, 'the 404 page loads the framework and header islands')
-  for (const post of ['/posts/shifting-digital-sands', '/posts/localgovdigital-a-day-with-gdsteam']) {
-    const extra = [...(await scriptsLoadedBy(post))].filter((script) => !baseline.has(script))
-    assert.deepEqual(extra, [], `${post} loads scripts of its own`)
+  for (const pathname of ['/posts/shifting-digital-sands', '/posts/localgovdigital-a-day-with-gdsteam', '/about', '/accessibility']) {
+    const extra = [...(await scriptsLoadedBy(pathname))].filter((script) => !baseline.has(script))
+    assert.deepEqual(extra, [], `${pathname} loads scripts of its own`)
   }
 })

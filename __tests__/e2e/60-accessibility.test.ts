@@ -17,12 +17,21 @@ const PUBLIC_PAGES = {
   author: '/authors/digital-communications-manager',
   'search with results': '/search?q=digital',
   'search with no results': '/search?q=zzzzzz',
+  'search too long': `/search?q=${'a'.repeat(201)}`,
+  about: '/about',
+  'accessibility statement': '/accessibility',
+  page: '/fixture-page',
   '404': '/no-such-page',
   'sign in': '/signin',
   'sign out': '/signout',
   'expired preview link (403)': '/drafts/qzcanary-draft?share=not-a-valid-link',
 }
-const AUTHOR_PAGES = { drafts: '/drafts', draft: '/drafts/qzcanary-draft', 'scheduled draft': '/drafts/qzcanary-scheduled' }
+const AUTHOR_PAGES = {
+  drafts: '/drafts',
+  draft: '/drafts/qzcanary-draft',
+  'scheduled draft': '/drafts/qzcanary-scheduled',
+  'draft page': '/drafts/pages/qzcanary-page',
+}
 
 const browser = suiteBrowser()
 const session = new CookieJar()
@@ -67,7 +76,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 describe('reflow (WCAG 1.4.10): no sideways scrolling at 320 CSS pixels', () => {
-  for (const pathname of ['/', PUBLIC_PAGES.post, PUBLIC_PAGES['post with contents'], PUBLIC_PAGES['search with results'], PUBLIC_PAGES.archive]) {
+  const pages = [
+    '/',
+    PUBLIC_PAGES.post,
+    PUBLIC_PAGES['post with contents'],
+    PUBLIC_PAGES['search with results'],
+    PUBLIC_PAGES.archive,
+    PUBLIC_PAGES.about,
+    PUBLIC_PAGES['accessibility statement'],
+  ]
+  for (const pathname of pages) {
     test(pathname, async () => {
       const context = await browser().newContext({ viewport: { width: 320, height: 640 } })
       const page = await context.newPage()

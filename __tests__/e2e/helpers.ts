@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -20,7 +21,7 @@ export const SEED_SLUGS = [
   'localgovcamp-is-back-for-2014',
 ]
 
-/** Every fixture draft and scheduled post carries this in its slug, title and body. */
+/** Every fixture draft and scheduled post, and the draft page, carries this in its slug, title and body. */
 export const CANARY = 'qzcanary'
 
 /** Each distinct piece of the fixture drafts: slugs, tag slugs, titles, summaries, body text. */
@@ -36,6 +37,10 @@ const CANARY_MARKERS = [
   'qzcanary secret text',
   'qzcanary future text',
   'qzcanary heading',
+  'qzcanary-page',
+  'qzcanary page title',
+  'qzcanary page summary',
+  'qzcanary page text',
 ]
 
 /**
@@ -191,4 +196,29 @@ export async function signIn(
   })
   const setCookies = jar.store(response.headers)
   return { status: response.status, body: (await response.json().catch(() => ({}))) as SignInResult['body'], setCookies }
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/** The content of a page's `<meta property|name=…>`, entities for `&` undone. */
+export function metaContent(html: string, property: string): string | undefined {
+  const tag = html.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`))
+  return tag?.[1].replace(/&amp;/g, '&')
+}
+
+/** Fetches a card and checks it is a 1200×630 PNG sent to be cached for good; returns its bytes. */
+export async function fetchCard(cardUrl: string): Promise<Buffer> {
+  const response = await fetch(cardUrl)
+  assert.equal(response.status, 200, cardUrl)
+  assert.equal(response.headers.get('content-type'), 'image/png', cardUrl)
+  const cacheControl = response.headers.get('cache-control') ?? ''
+  assert.match(cacheControl, /\bpublic\b/, cardUrl)
+  assert.match(cacheControl, /\bimmutable\b/, cardUrl)
+  assert.ok(Number(cacheControl.match(/max-age=(\d+)/)?.[1]) >= 31_536_000, `${cardUrl}: ${cacheControl}`)
+  const png = Buffer.from(await response.arrayBuffer())
+  assert.deepEqual(png.subarray(0, 8), PNG_SIGNATURE, `${cardUrl} is a PNG`)
+  // The first chunk is IHDR: length, type, then width and height as big-endian 32-bit numbers.
+  assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR')
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], `${cardUrl} is 1200×630`)
+  return png
 }

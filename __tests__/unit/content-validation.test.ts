@@ -1,16 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildContent, type ContentBuild } from './contentlayer-build'
-
-/** Contentlayer's report for one file: its line and the indented lines under it. */
-function reportFor(output: string, file: string): string {
-  const lines = output.split('\n')
-  const start = lines.findIndex((line) => line.includes(`"posts/${file}"`))
-  if (start === -1) return ''
-  const rest = lines.slice(start + 1)
-  const end = rest.findIndex((line) => line.includes('• "posts/') || /^\s*[├└]/.test(line) || line.trim() === '│' || line.trim() === '')
-  return [lines[start], ...rest.slice(0, end === -1 ? rest.length : end)].join('\n')
-}
+import { buildContent, reportFor, type ContentBuild } from './contentlayer-build'
 
 const good = (extra = '') => `---\ntitle: "Fine"\ndate: 2014-01-01\nsummary: "A fine post."\n${extra}---\n\nBody.\n`
 
@@ -41,7 +31,7 @@ describe('invalid content fails the build, naming the file and the field', () =>
     ['unknown-field.mdx', 'colour'],
     ['early-update.mdx', 'updated'],
   ])('%s is reported with its field %s', (file, field) => {
-    expect(reportFor(build.output, file)).toContain(field)
+    expect(reportFor(build.output, `posts/${file}`)).toContain(field)
   })
   test('a valid post is not reported', () => {
     expect(build.output).not.toContain('fine-post.mdx')

@@ -28,6 +28,20 @@ export function buildContent(write: (contentDir: string) => void): ContentBuild 
   return { dir, contentDir, status: build.status, output: build.stdout + build.stderr }
 }
 
+export function generatedDocuments<T>(build: ContentBuild, type: 'Post' | 'Page'): T[] {
+  return JSON.parse(fs.readFileSync(path.join(build.dir, `.contentlayer/generated/${type}/_index.json`), 'utf8')) as T[]
+}
+
 export function generatedPosts<T>(build: ContentBuild): T[] {
-  return JSON.parse(fs.readFileSync(path.join(build.dir, '.contentlayer/generated/Post/_index.json'), 'utf8')) as T[]
+  return generatedDocuments<T>(build, 'Post')
+}
+
+/** Contentlayer's report for one file (`posts/x.mdx`): its line and the indented lines under it. */
+export function reportFor(output: string, file: string): string {
+  const lines = output.split('\n')
+  const start = lines.findIndex((line) => line.includes(`"${file}"`))
+  if (start === -1) return ''
+  const rest = lines.slice(start + 1)
+  const end = rest.findIndex((line) => /• "(posts|pages)\//.test(line) || /^\s*[├└]/.test(line) || line.trim() === '│' || line.trim() === '')
+  return [lines[start], ...rest.slice(0, end === -1 ? rest.length : end)].join('\n')
 }

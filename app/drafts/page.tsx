@@ -19,10 +19,11 @@ export default async function DraftsPage() {
         <p>There are no drafts or scheduled posts.</p>
       ) : (
         <table className="drafts-table">
-          <caption className="visually-hidden">Unpublished posts</caption>
+          <caption className="visually-hidden">Unpublished posts and pages</caption>
           <thead>
             <tr>
               <th scope="col">Title</th>
+              <th scope="col">Type</th>
               <th scope="col">State</th>
               <th scope="col">Date</th>
               <th scope="col">Last modified</th>
@@ -30,14 +31,13 @@ export default async function DraftsPage() {
           </thead>
           <tbody>
             {drafts.map((draft) => (
-              <tr key={draft.slug}>
+              <tr key={draft.url}>
                 <td>
                   <Link href={draft.url}>{draft.title}</Link>
                 </td>
+                <td>{draft.type === 'post' ? 'Post' : 'Page'}</td>
                 <td>{draft.state === 'draft' ? 'Draft' : 'Scheduled'}</td>
-                <td>
-                  <time dateTime={draft.date}>{formatDate(draft.date)}</time>
-                </td>
+                <td>{draft.date ? <time dateTime={draft.date}>{formatDate(draft.date)}</time> : 'None'}</td>
                 <td>
                   <time dateTime={draft.lastModified}>{formatDate(draft.lastModified)}</time>
                 </td>

@@ -2,14 +2,14 @@ import type { Metadata } from 'next'
 import { SearchBox } from '@/components/search/SearchBox'
 import { SEARCH } from '@/lib/routes'
 import { MAX_LIMIT, MAX_QUERY_LENGTH, parseSearchQuery } from '@/lib/search'
-import { searchPublishedPosts } from '@/lib/search/server'
+import { searchPublished } from '@/lib/search/server'
 import { pageMetadata } from '@/lib/seo'
 
 // Results depend on the query and on which posts are live right now.
 export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = {
-  ...pageMetadata({ title: 'Search', description: 'Search every post by any word in it.', path: SEARCH }),
+  ...pageMetadata({ title: 'Search', description: 'Search every post and page by any word in it.', path: SEARCH }),
   robots: { index: false, follow: true },
 }
 
@@ -19,7 +19,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const raw = (await searchParams).q
   const q = (Array.isArray(raw) ? raw[0] : raw) ?? ''
   const parsed = parseSearchQuery(q)
-  const response = parsed.ok && parsed.query ? searchPublishedPosts(parsed.query, { limit: MAX_LIMIT }) : null
+  const response = parsed.ok && parsed.query ? searchPublished(parsed.query, { limit: MAX_LIMIT }) : null
   return (
     <>
       <h1>Search</h1>

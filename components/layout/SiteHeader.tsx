@@ -4,14 +4,15 @@ import { HeaderSearch } from '@/components/search'
 import { SearchShortcut } from '@/components/search/SearchShortcut'
 import { SIGNED_IN_HINT_COOKIE } from '@/lib/auth'
 import { site } from '@/lib/config'
-import { ABOUT, ARCHIVE, HOME, TAGS } from '@/lib/routes'
+import { getNavigationPages } from '@/lib/content/server'
+import { ARCHIVE, HOME, TAGS } from '@/lib/routes'
 import { ThemeToggle } from './ThemeToggle'
 
-const NAVIGATION = [
+/** Always there; published pages with a `nav` number follow, in that order. */
+const FIXED_NAVIGATION = [
   { href: HOME, label: 'Posts' },
   { href: TAGS, label: 'Tags' },
   { href: ARCHIVE, label: 'Archive' },
-  { href: ABOUT, label: 'About' },
 ]
 
 export function SiteHeader() {
@@ -26,7 +27,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="site-nav">
           <ul>
-            {NAVIGATION.map(({ href, label }) => (
+            {[...FIXED_NAVIGATION, ...getNavigationPages()].map(({ href, label }) => (
               <li key={href}>
                 <Link href={href}>{label}</Link>
               </li>

@@ -1,4 +1,5 @@
+import { ContactEmail } from './ContactEmail'
 import { Figure } from './Figure'
 
-/** Components that MDX posts may use by name. */
-export const mdxComponents = { Figure }
+/** Components that MDX posts and pages may use by name. */
+export const mdxComponents = { ContactEmail, Figure }

@@ -1,6 +1,6 @@
 import type { TocHeading } from '@/lib/markdown'
 
-/** Shown only for posts long enough to need one. */
+/** Shown only for posts and pages long enough to need one. */
 export function Toc({ headings }: { headings: readonly TocHeading[] }) {
   if (headings.length < 3) return null
   return (

@@ -6,7 +6,7 @@ export function HeaderSearch() {
   return (
     <form role="search" action={SEARCH} method="get" className="search-form">
       <label htmlFor="site-search" className="visually-hidden">
-        Search posts
+        Search this site
       </label>
       <input id="site-search" type="search" name="q" maxLength={MAX_QUERY_LENGTH} autoComplete="off" placeholder="Search" />
       <button type="submit" className="button">

@@ -96,7 +96,7 @@ export function SearchBox({ initialQuery, initialResponse, initialError, maxQuer
     <div onKeyDown={onKeyDown}>
       <form
         role="search"
-        aria-label="Search posts"
+        aria-label="Search this site"
         action={SEARCH}
         method="get"
         className="search-form search-page-form"
@@ -106,7 +106,7 @@ export function SearchBox({ initialQuery, initialResponse, initialError, maxQuer
         }}
       >
         <label htmlFor="search-query" className="visually-hidden">
-          Search posts
+          Search this site
         </label>
         <input
           ref={inputRef}
@@ -126,7 +126,7 @@ export function SearchBox({ initialQuery, initialResponse, initialError, maxQuer
         </button>
       </form>
       <p id="search-hint" className="meta">
-        Finds words in titles, tags, summaries and posts, even half-typed or misspelt.
+        Finds words in the titles, tags, summaries and text of posts and pages, even half-typed or misspelt.
       </p>
       <div role="status" aria-live="polite" aria-atomic="true" className="search-status">
         {status ? <h2 className={error ? 'error-summary' : undefined}>{status}</h2> : null}

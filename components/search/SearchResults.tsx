@@ -18,9 +18,7 @@ export function SearchResults({ results }: { results: readonly SearchHit[] }) {
                 {hit.title}
               </Link>
             </h3>
-            <p className="meta">
-              <time dateTime={hit.date}>{formatDate(hit.date)}</time>
-            </p>
+            <p className="meta">{hit.type === 'page' || !hit.date ? 'Page' : <time dateTime={hit.date}>{formatDate(hit.date)}</time>}</p>
             <p>{hit.summary}</p>
             {/* lib/search escapes every character of the snippet except the <mark> elements it adds. */}
             <p className="search-snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />

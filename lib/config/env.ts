@@ -14,6 +14,8 @@ export type SiteConfig = {
   language: string
   defaultAuthorId: string
   postsPerPage: number
+  /** Where readers report problems (the accessibility statement shows it); unset until the site's owner sets one. */
+  contactEmail?: string
 }
 
 export class ConfigError extends Error {
@@ -37,6 +39,15 @@ export function parseSiteUrl(value: string | undefined): string {
   return url.origin + url.pathname.replace(/\/+$/, '')
 }
 
+export function parseContactEmail(value: string | undefined): string | undefined {
+  const email = value?.trim()
+  if (!email) return undefined
+  if (!/^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:]+$/.test(email)) {
+    throw new ConfigError('SITE_CONTACT_EMAIL', `must be an email address, got "${email}"`)
+  }
+  return email
+}
+
 export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
   return {
     name: env.SITE_NAME?.trim() || 'Sandbank',
@@ -46,6 +57,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     language: 'en-GB',
     defaultAuthorId: env.SITE_DEFAULT_AUTHOR?.trim() || 'digital-communications-manager',
     postsPerPage: 10,
+    contactEmail: parseContactEmail(env.SITE_CONTACT_EMAIL),
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import 'server-only'
 import { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from '../auth'
-import { draftShareUrl, draftUrl } from '../routes'
+import { draftShareUrl, draftUrl, pageDraftUrl } from '../routes'
+import { getUnpublishedPages } from './pages'
 import { getPublishedPost, getUnpublishedPost, getUnpublishedPosts, postState, type Post, type PostState } from './posts'
 
 /** A post that is not live, and which kind of not live. */
@@ -17,21 +18,28 @@ function asDraft(post: Post | undefined, now: Date): Draft | undefined {
 }
 
 export type DraftSummary = {
+  type: 'post' | 'page'
   slug: string
   title: string
   state: Draft['state']
-  date: string
+  /** Posts only: pages have no date. */
+  date?: string
   lastModified: string
   url: string
 }
 
+/** Unpublished posts, newest first, then draft pages. */
 export function getDraftSummaries(now: Date = new Date()): DraftSummary[] {
-  return getUnpublishedPosts(now).flatMap((unpublished) => {
+  const posts = getUnpublishedPosts(now).flatMap((unpublished): DraftSummary[] => {
     const draft = asDraft(unpublished, now)
     if (!draft) return []
     const { post, state } = draft
-    return [{ slug: post.slug, title: post.title, state, date: post.date, lastModified: post.lastModified, url: draftUrl(post.slug) }]
+    return [{ type: 'post', slug: post.slug, title: post.title, state, date: post.date, lastModified: post.lastModified, url: draftUrl(post.slug) }]
   })
+  const pages = getUnpublishedPages(now).map(
+    (page): DraftSummary => ({ type: 'page', slug: page.slug, title: page.title, state: 'draft', lastModified: page.lastModified, url: pageDraftUrl(page) }),
+  )
+  return [...posts, ...pages]
 }
 
 export type DraftAccess =

@@ -11,16 +11,17 @@ import { fingerprint } from './fingerprint'
 
 export type { Author, Post }
 
-type Schedulable = Pick<Post, 'draft' | 'date'>
+/** Posts and pages alike; pages have no date, so only `draft` holds them back. */
+type Schedulable = { draft?: boolean; date?: string }
 
-/** Published means: not a draft, and its date has come. */
-export function isPublished(post: Schedulable, now: Date = new Date()): boolean {
-  return post.draft !== true && new Date(post.date).getTime() <= now.getTime()
+/** Published means: not a draft, and its date (if it has one) has come. */
+export function isPublished(item: Schedulable, now: Date = new Date()): boolean {
+  return item.draft !== true && (item.date === undefined || new Date(item.date).getTime() <= now.getTime())
 }
 
 export type PostState = 'published' | 'draft' | 'scheduled'
 
-export function postState(post: Schedulable, now: Date = new Date()): PostState {
+export function postState(post: Pick<Post, 'draft' | 'date'>, now: Date = new Date()): PostState {
   if (post.draft === true) return 'draft'
   return isPublished(post, now) ? 'published' : 'scheduled'
 }
@@ -61,14 +62,15 @@ export function getAdjacentPosts(
   return { newer: link(published[index - 1]), older: link(published[index + 1]) }
 }
 
-export type Page<T> = { items: T[]; page: number; totalPages: number }
+/** One page of a listing (`/page/N`); not to be confused with a Page document. */
+export type ListingPage<T> = { items: T[]; page: number; totalPages: number }
 
 /** How many listing pages `count` posts fill; an empty site still has its home page. */
 export function pageCount(count: number, perPage: number = site.postsPerPage): number {
   return Math.max(1, Math.ceil(count / perPage))
 }
 
-export function paginate<T>(items: readonly T[], page: number, perPage: number = site.postsPerPage): Page<T> | undefined {
+export function paginate<T>(items: readonly T[], page: number, perPage: number = site.postsPerPage): ListingPage<T> | undefined {
   const totalPages = pageCount(items.length, perPage)
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined
   return { items: items.slice((page - 1) * perPage, page * perPage), page, totalPages }

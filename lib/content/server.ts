@@ -23,10 +23,21 @@ export {
   postVersion,
   type ArchiveMonth,
   type ArchiveYear,
-  type Page,
+  type ListingPage,
   type PostLink,
   type PostState,
   type TagSummary,
 } from './posts'
+export {
+  ACCESSIBILITY_STATEMENT_SLUG,
+  getNavigationPages,
+  getPublishedPage,
+  getPublishedPages,
+  getUnpublishedPage,
+  getUnpublishedPages,
+  pageCardVersion,
+  pageHeadings,
+  type NavLink,
+} from './pages'
 export { createDraftShareLink, getDraftSummaries, resolveDraftAccess, type Draft, type DraftAccess, type DraftSummary } from './drafts'
 export { fingerprint } from './fingerprint'

@@ -1,8 +1,13 @@
 import 'server-only'
-import type { Post } from '../content'
-import { getPublishedPost, getPublishedPosts, getTag, paginate, parsePageNumber } from '../content/server'
-import { isValidPostSlug } from '../markdown'
-import { PAGE_PREFIX, POST_CARD_PREFIX, POST_PREFIX, POST_SLUG_PREFIXES, TAG_PREFIX } from '../routes'
+import type { Page, Post } from '../content'
+import { getPublishedPage, getPublishedPost, getPublishedPosts, getTag, paginate, parsePageNumber } from '../content/server'
+import { isServablePageSlug, isValidPostSlug } from '../markdown'
+import { PAGE_CARD_PREFIX, PAGE_PREFIX, PAGE_SLUG_PREFIXES, POST_CARD_PREFIX, POST_PREFIX, POST_SLUG_PREFIXES, TAG_PREFIX } from '../routes'
+
+function afterPrefix(pathname: string, prefixes: readonly string[]): string | undefined {
+  const prefix = prefixes.find((p) => pathname.startsWith(p))
+  return prefix === undefined ? undefined : pathname.slice(prefix.length)
+}
 
 /**
  * Whether a path could name a page at all. Next answers 500 to a segment that
@@ -18,10 +23,10 @@ export function isRoutablePath(pathname: string): boolean {
       return false
     }
   }
-  const prefix = POST_SLUG_PREFIXES.find((p) => pathname.startsWith(p))
-  if (!prefix) return true
-  const slug = pathname.slice(prefix.length).split('/')[0]
-  return isValidPostSlug(slug)
+  const pageSlug = afterPrefix(pathname, PAGE_SLUG_PREFIXES)
+  if (pageSlug !== undefined) return isServablePageSlug(pageSlug)
+  const rest = afterPrefix(pathname, POST_SLUG_PREFIXES)
+  return rest === undefined || isValidPostSlug(rest.split('/')[0])
 }
 
 function rawSegmentAfter(pathname: string, prefix: string): string | undefined {
@@ -40,8 +45,10 @@ function segmentAfter(pathname: string, prefix: string): string | undefined {
  * before the route keeps a crawl of made-up slugs from filling the disk.
  * Uses the one published filter, so a scheduled post passes once it is live.
  */
-export function publicPathExists(pathname: string, now: Date = new Date(), posts?: readonly Post[]): boolean {
+export function publicPathExists(pathname: string, now: Date = new Date(), posts?: readonly Post[], pages?: readonly Page[]): boolean {
   if (!isRoutablePath(pathname)) return false
+  const pageCard = afterPrefix(pathname, [PAGE_CARD_PREFIX])
+  if (pageCard !== undefined) return getPublishedPage(pageCard, now, pages) !== undefined
   const slug = segmentAfter(pathname, POST_PREFIX) ?? segmentAfter(pathname, POST_CARD_PREFIX)
   if (slug !== undefined) return getPublishedPost(slug, now, posts) !== undefined
   // getTag reads the address segment as the tag route does, decoding it once.

@@ -1,3 +1,3 @@
 /** Open Graph cards: their size and their fingerprinted URLs, for page metadata. The renderer is in ./server.ts. */
 export { OG_HEIGHT, OG_WIDTH } from './layout'
-export { postOgImagePath, siteOgImagePath } from './urls'
+export { pageOgImagePath, postOgImagePath, siteOgImagePath } from './urls'

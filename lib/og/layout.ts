@@ -201,3 +201,8 @@ export function postCardContent(post: Pick<Post, 'title' | 'slug' | 'date' | 'ta
 export function siteCardContent(): CardContent {
   return { title: site.description, fallbackTitle: site.name, meta: new URL(site.url).host, tags: [] }
 }
+
+/** A page's card is the site card with the page's title in place of the site's description. */
+export function pageCardContent(page: { title: string }): CardContent {
+  return { ...siteCardContent(), title: page.title }
+}

@@ -15,6 +15,7 @@ import {
   OG_WIDTH,
   cardColours,
   layoutCard,
+  pageCardContent,
   postCardContent,
   siteCardContent,
   type CardContent,
@@ -122,6 +123,11 @@ function renderCard(content: CardContent): ImageResponse {
 /** Only ever called with a published post: the routes check with getPublishedPost first. */
 export function renderPostCard(post: Post, author: Author | undefined): ImageResponse {
   return renderCard(postCardContent(post, author))
+}
+
+/** Only ever called with a published page, like renderPostCard. */
+export function renderPageCard(page: { title: string }): ImageResponse {
+  return renderCard(pageCardContent(page))
 }
 
 export function renderSiteCard(): ImageResponse {

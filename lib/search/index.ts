@@ -1,9 +1,9 @@
 /**
- * Search: what a request may ask for, and the engine over whatever posts it is
- * given (the benchmark gives it synthetic ones). Search over the published
- * posts, which reads content, is server-only, in ./server.ts.
+ * Search: what a request may ask for, and the engine over whatever documents
+ * it is given (the benchmark gives it synthetic posts). Search over the
+ * published posts and pages, which reads content, is server-only, in ./server.ts.
  */
-export { createSearchIndex, searchIndex, type IndexHit, type IndexResponse, type SearchIndex, type SearchablePost } from './engine'
+export { createSearchIndex, searchIndex, type IndexHit, type IndexResponse, type SearchDocument, type SearchIndex } from './engine'
 export {
   DEFAULT_LIMIT,
   MAX_LIMIT,

@@ -8,9 +8,12 @@ export const DEFAULT_LIMIT = 10
 export const MAX_LIMIT = 50
 
 export type SearchHit = {
+  /** Pages (About, the accessibility statement) are found alongside posts. */
+  type: 'post' | 'page'
   title: string
   url: string
-  date: string
+  /** Posts only: pages have no date. */
+  date?: string
   summary: string
   /** HTML: every character escaped except the <mark> elements around matched words. */
   snippet: string

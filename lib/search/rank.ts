@@ -4,7 +4,7 @@
  */
 import MiniSearch, { type Query } from 'minisearch'
 import type { QueryTerm } from './analysis'
-import type { SearchablePost } from './engine'
+import type { SearchDocument } from './engine'
 
 export const FIELDS = ['title', 'tags', 'summary', 'text'] as const
 export const BOOST = { title: 5, tags: 2.5, summary: 2, text: 1 }
@@ -28,7 +28,7 @@ export const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 }
 
 type FieldTermData = Map<number, Map<number, number>>
 
-/** One ranked post: its slug, its final score, and the index terms it matched. */
+/** One ranked document: its id, its final score, and the index terms it matched. */
 export type RankedMatch = { id: string; score: number; terms: string[] }
 
 /**
@@ -52,7 +52,7 @@ export type RankedMatch = { id: string; score: number; terms: string[] }
  * were ever discarded from the index (stale ids in postings) it falls back to
  * `engine.search`.
  */
-export class PostSearch extends MiniSearch<SearchablePost> {
+export class PostSearch extends MiniSearch<SearchDocument> {
   /** Per field, by short id: BM25's length normalisation k·(1 − b + b·length/average). */
   private norms: Float64Array[] | undefined
   /** What the norms were computed for: adding or removing posts changes the average lengths. */

@@ -1,4 +1,4 @@
-/** Search over the published posts, one index per server process. Server-only: it reads content. */
+/** Search over the published posts and pages, one index per server process. Server-only: it reads content. */
 import 'server-only'
 
-export { publishedSearchIndex, searchPublishedPosts } from './published'
+export { publishedSearchIndex, searchPublished } from './published'

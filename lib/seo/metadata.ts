@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { absoluteUrl, site } from '../config'
-import type { Author, Post } from '../content'
-import { OG_HEIGHT, OG_WIDTH, postOgImagePath, siteOgImagePath } from '../og'
-import { FEEDS, HOME, authorUrl, postUrl } from '../routes'
+import type { Author, Page, Post } from '../content'
+import { OG_HEIGHT, OG_WIDTH, pageOgImagePath, postOgImagePath, siteOgImagePath } from '../og'
+import { FEEDS, HOME, authorUrl, contentPageUrl, postUrl } from '../routes'
 
 function ogImage(path: string, alt: string) {
   return { url: absoluteUrl(path), width: OG_WIDTH, height: OG_HEIGHT, alt, type: 'image/png' }
@@ -36,9 +36,11 @@ export function siteMetadata(): Metadata {
   }
 }
 
-/** A listing or index page: its own title, canonical link and the site card. */
-export function pageMetadata({ title, description, path }: { title: string; description: string; path: string }): Metadata {
-  const image = ogImage(siteOgImagePath(), `${site.name}: ${site.description}`)
+type OgImage = ReturnType<typeof ogImage>
+
+/** A listing or index page: its own title, canonical link and (unless given another) the site card. */
+export function pageMetadata({ title, description, path, image }: { title: string; description: string; path: string; image?: OgImage }): Metadata {
+  image ??= ogImage(siteOgImagePath(), `${site.name}: ${site.description}`)
   return {
     title,
     description,
@@ -46,6 +48,12 @@ export function pageMetadata({ title, description, path }: { title: string; desc
     openGraph: { type: 'website', siteName: site.name, locale: site.locale, title, description, url: absoluteUrl(path), images: [image] },
     twitter: { card: 'summary_large_image', title, description, images: [image] },
   }
+}
+
+/** A page such as About: its own title, description and canonical link, and the site card with its title. */
+export function contentPageMetadata(page: Page): Metadata {
+  const image = ogImage(pageOgImagePath(page), `${page.title}: ${site.name}`)
+  return pageMetadata({ title: page.title, description: page.summary, path: contentPageUrl(page), image })
 }
 
 export function postMetadata(post: Post, author: Author | undefined): Metadata {

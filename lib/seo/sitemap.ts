@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
 import { absoluteUrl } from '../config'
-import { getAuthors, getPublishedPosts, getTags, pageCount } from '../content/server'
-import { ARCHIVE, HOME, TAGS, authorUrl, pageUrl, postUrl, tagUrl } from '../routes'
+import { getAuthors, getPublishedPages, getPublishedPosts, getTags, pageCount } from '../content/server'
+import { ARCHIVE, HOME, TAGS, authorUrl, contentPageUrl, pageUrl, postUrl, tagUrl } from '../routes'
 
 export function sitemapEntries(now: Date = new Date()): MetadataRoute.Sitemap {
   const posts = getPublishedPosts(now)
@@ -15,5 +15,9 @@ export function sitemapEntries(now: Date = new Date()): MetadataRoute.Sitemap {
     ...getTags(now).map((tag) => ({ url: absoluteUrl(tagUrl(tag.slug)) })),
     { url: absoluteUrl(ARCHIVE), lastModified: newest },
     ...getAuthors().map((author) => ({ url: absoluteUrl(authorUrl(author.id)) })),
+    ...getPublishedPages(now).map((page) => ({
+      url: absoluteUrl(contentPageUrl(page)),
+      lastModified: page.updated ? new Date(page.updated) : undefined,
+    })),
   ]
 }

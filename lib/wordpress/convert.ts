@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii'
 import { isValidPostSlug, slugify } from '../markdown'
+import { RESERVED_TOP_LEVEL_SEGMENTS, contentPageUrl, postUrl } from '../routes'
 import { exportComments, type ExportedComment } from './comments'
 import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
 import { wordpressDate } from './dates'
@@ -8,11 +9,7 @@ import type { WxrItem } from './wxr'
 
 export type ContentKind = 'post' | 'page'
 
-/**
- * Where one kind of item is written and where the site serves it. Pages
- * have no document type or route yet; when they do, a page target with a
- * `url` plugs in here and the old-links report follows.
- */
+/** Where one kind of item is written and where the site serves it. */
 export type ContentTarget = {
   /** Folder for the files, as written in paths. */
   dir: string
@@ -23,8 +20,10 @@ export type ContentTarget = {
 export type ImportOptions = {
   /** Folder for posts, as written in paths (default `content/posts`). */
   postsDir?: string
-  /** Folder for pages; pages are skipped when not given. */
+  /** Folder for pages (default: `pages` beside the posts folder, so `content/pages`). */
   pagesDir?: string
+  /** Leave pages out of the import. */
+  skipPages?: boolean
   /** Replaces the folder-and-address rules for a kind (used by tests, and by the page type when it lands). */
   targets?: Partial<Record<ContentKind, ContentTarget>>
   /** Author id for every post, or a map from WordPress login (`dc:creator`) to author id. */
@@ -41,11 +40,12 @@ export type ConvertedItem = {
   title: string
   slug: string
   path: string
-  /** The address on the new site, or undefined when the site has no route for this kind yet. */
+  /** The address on the new site, or undefined when a target given in `targets` has none. */
   url?: string
   mdx: string
   state: PublishState
-  date: string
+  /** Posts only: the date written to the frontmatter (pages have none). */
+  date?: string
   /** Tag slug → the WordPress display names that produced it. */
   tags: Record<string, string[]>
   /** What was dropped or changed on the way, named per construct. */
@@ -66,6 +66,8 @@ export type ImportPlan = { items: ConvertedItem[]; skipped: SkippedItem[] }
 export type ExportLookup = {
   attachments: ReadonlyMap<string, Attachment>
   reusableBlocks: ReadonlyMap<string, string>
+  /** Every page, so a child page finds its parents (`wp:post_parent`). */
+  pages: ReadonlyMap<string, WxrItem>
 }
 
 const SUMMARY_LENGTH = 200
@@ -195,6 +197,14 @@ function frontmatter(fields: Frontmatter): string {
   return `${lines.join('\n')}\n`
 }
 
+/** Pages have no date, tags, author or image: only what the page schema takes. */
+function pageFrontmatter(fields: { title: string; summary: string; draft: boolean }): string {
+  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `summary: ${JSON.stringify(fields.summary)}`]
+  if (fields.draft) lines.push('draft: true')
+  lines.push('---')
+  return `${lines.join('\n')}\n`
+}
+
 function authorFor(item: WxrItem, option: ImportOptions['author']): string | undefined {
   if (typeof option === 'string') return option || undefined
   return option?.[item.creator]
@@ -204,9 +214,43 @@ function authorFor(item: WxrItem, option: ImportOptions['author']): string | und
 export function targetFor(kind: ContentKind, options: ImportOptions): ContentTarget | undefined {
   const given = options.targets?.[kind]
   if (given) return given
-  if (kind === 'post') return { dir: options.postsDir ?? 'content/posts', url: (slug) => `/posts/${slug}` }
-  // The site has no page document type or route yet (issue 14): pages are written for the author to place.
-  return options.pagesDir ? { dir: options.pagesDir, url: () => undefined } : undefined
+  const postsDir = options.postsDir ?? 'content/posts'
+  if (kind === 'post') return { dir: postsDir, url: (slug) => postUrl({ slug }) }
+  if (options.skipPages) return undefined
+  // Pages go beside the posts (content/posts → content/pages) unless told otherwise.
+  const parent = postsDir.replace(/\/+$/, '').replace(/\/?[^/]*$/, '')
+  return { dir: options.pagesDir ?? `${parent || '.'}/pages`, url: (slug) => contentPageUrl({ slug }) }
+}
+
+/**
+ * A page's slug: its own name under its parents' names, as WordPress nested
+ * the address (`/about/team/` → `about/team`), so the old address still works.
+ * A first segment that is one of this site's own routes (`/search`) would fail
+ * the build, so it gets `-page` added, with a warning.
+ */
+function pageSlug(item: WxrItem, title: string, pages: ReadonlyMap<string, WxrItem>): { slug: string; warnings: string[] } {
+  const warnings: string[] = []
+  const chain = [item]
+  for (let parentId = item.parent; parentId && parentId !== '0';) {
+    const parent = pages.get(parentId)
+    if (!parent || chain.includes(parent)) {
+      warnings.push(`parent page ${parentId} ${parent ? 'is its own ancestor' : 'is not in the export'}, so the page's path starts below it`)
+      break
+    }
+    chain.unshift(parent)
+    parentId = parent.parent
+  }
+  const segments = chain.map((page) => {
+    const { slug, warning } = postSlug(page, page === item ? title : decodeEntities(htmlToText(page.title)))
+    if (warning && page === item) warnings.push(warning)
+    return slug
+  })
+  if (RESERVED_TOP_LEVEL_SEGMENTS.includes(segments[0])) {
+    const renamed = `${segments[0]}-page`
+    warnings.push(`"${segments[0]}" is an address this site already serves (/${segments[0]}); using "${renamed}"`)
+    segments[0] = renamed
+  }
+  return { slug: segments.join('/'), warnings }
 }
 
 /** Whether the old address still reaches the item: posts through the `/YYYY/MM/DD/<slug>/` redirect, other kinds only at the same path. */
@@ -220,7 +264,13 @@ function checkOldLink(link: string, slug: string, kind: ContentKind, target: Con
     return { link, reason: 'old link is not a URL' }
   }
   if (kind !== 'post') {
-    return pathname.replace(/\/+$/, '') === url ? undefined : { link, reason: `old address ${pathname} differs from ${url}; add a redirect` }
+    // The site answers `/<slug>/` with one redirect to `/<slug>`, so the old path must be the new one.
+    const old = new URL(link)
+    if (pathname.replace(/\/+$/, '') === url && !old.search) return undefined
+    if (old.search) return { link, reason: `old address ${pathname}${old.search} is not a path this site can serve; the page is now ${url}` }
+    const first = pathname.split('/')[1]
+    if (RESERVED_TOP_LEVEL_SEGMENTS.includes(first)) return { link, reason: `/${first} is this site's own address; the page is now ${url}` }
+    return { link, reason: `old address ${pathname} differs from ${url}` }
   }
   const match = /^\/\d{4}\/\d{2}\/\d{2}\/([^/]+)\/?$/.exec(pathname)
   if (!match) return { link, reason: 'old link is not of the form /YYYY/MM/DD/<slug>/' }
@@ -234,7 +284,7 @@ function decide(item: WxrItem, options: ImportOptions): Decision {
   if (item.postType !== 'post' && item.postType !== 'page') return { skip: `post type "${item.postType || 'unknown'}" is not imported` }
   const kind = item.postType
   const target = targetFor(kind, options)
-  if (!target) return { skip: 'page (pass --pages-out <dir> to import pages)' }
+  if (!target) return { skip: 'page (--no-pages)' }
   const warnings: string[] = []
   let state: PublishState
   switch (item.status) {
@@ -242,7 +292,9 @@ function decide(item: WxrItem, options: ImportOptions): Decision {
       state = 'published'
       break
     case 'future':
-      state = 'scheduled'
+      // A page has no date to wait for, so a scheduled page waits as a draft.
+      state = kind === 'page' ? 'draft' : 'scheduled'
+      if (kind === 'page') warnings.push('was scheduled in WordPress; pages have no schedule, so it is imported as a draft')
       break
     case 'draft':
     case 'pending':
@@ -263,11 +315,13 @@ function decide(item: WxrItem, options: ImportOptions): Decision {
   return { kind, target, state, warnings }
 }
 
-/** The attachments and reusable blocks of an export, by id. */
+/** The attachments, reusable blocks and pages of an export, by id. */
 export function exportLookup(items: readonly WxrItem[]): ExportLookup {
   const attachments = new Map<string, Attachment>()
   const reusableBlocks = new Map<string, string>()
+  const pages = new Map<string, WxrItem>()
   for (const item of items) {
+    if (item.postType === 'page') pages.set(item.id, item)
     if (item.postType === 'attachment') {
       attachments.set(item.id, {
         id: item.id,
@@ -280,7 +334,7 @@ export function exportLookup(items: readonly WxrItem[]): ExportLookup {
     }
     if (item.postType === 'wp_block') reusableBlocks.set(item.id, item.content)
   }
-  return { attachments, reusableBlocks }
+  return { attachments, reusableBlocks, pages }
 }
 
 function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver, warnings: string[]): string | undefined {
@@ -294,7 +348,7 @@ function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver
   return media(attachment.url, 'image').src
 }
 
-const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map() }
+const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map(), pages: new Map() }
 
 /** Converts one item to a file, or says why it is skipped. Slug clashes are resolved by `planImport`. */
 export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: ExportLookup = EMPTY_LOOKUP): ConvertedItem | SkippedItem {
@@ -303,16 +357,25 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
   const skipped = (reason: string): SkippedItem => ({ id: item.id, title: title || `(item ${item.id})`, postType: item.postType, reason })
   const decision = decide(item, options)
   if ('skip' in decision) return skipped(decision.skip)
+  const isPage = decision.kind === 'page'
 
   const date = postDate(item)
-  if (!date) return skipped('no usable date (post, GMT and modified dates are all empty)')
+  if (!date && !isPage) return skipped('no usable date (post, GMT and modified dates are all empty)')
 
   const warnings = [...decision.warnings]
   const shownTitle = title || 'Untitled'
   if (!title) warnings.push('has no title; imported as "Untitled"')
 
-  const { slug, warning: slugWarning } = postSlug(item, title)
-  if (slugWarning) warnings.push(slugWarning)
+  let slug: string
+  if (isPage) {
+    const page = pageSlug(item, title, lookup.pages)
+    slug = page.slug
+    warnings.push(...page.warnings)
+  } else {
+    const post = postSlug(item, title)
+    slug = post.slug
+    if (post.warning) warnings.push(post.warning)
+  }
 
   const media = options.media ?? keepRemoteMedia
   const body = htmlToMdx(item.content, { media, attachments: lookup.attachments, reusableBlocks: lookup.reusableBlocks, postId: item.id })
@@ -329,17 +392,21 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
     warnings.push('has no excerpt or body text; the title is used as the summary')
   }
 
-  const tags = tagsOf(item)
+  const tags = isPage ? {} : tagsOf(item)
   const { kind, target, state } = decision
-  const mdx = `${frontmatter({
-    title: shownTitle,
-    date,
-    summary,
-    tags: Object.keys(tags),
-    draft: state === 'draft',
-    author: authorFor(item, options.author),
-    image,
-  })}\n${body.mdx}`
+  if (isPage && image) warnings.push(`featured image ${image} not kept: pages have no image field`)
+  const head = isPage
+    ? pageFrontmatter({ title: shownTitle, summary, draft: state === 'draft' })
+    : frontmatter({
+        title: shownTitle,
+        date: date!,
+        summary,
+        tags: Object.keys(tags),
+        draft: state === 'draft',
+        author: authorFor(item, options.author),
+        image,
+      })
+  const mdx = `${head}\n${body.mdx}`
 
   const { kept, discarded } = exportComments(item.comments)
   return {
@@ -351,7 +418,7 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
     url: target.url(slug),
     mdx,
     state,
-    date,
+    date: isPage ? undefined : date,
     tags,
     warnings,
     // Drafts were never public, so no old address needs to keep working.
@@ -378,14 +445,16 @@ export function planImport(items: WxrItem[], options: ImportOptions = {}): Impor
     }
     let converted = result
     if (taken.has(result.path)) {
+      // A child page's slug holds its parents' (`about/team`): number the last segment only.
+      const base = result.path.slice(0, -`${result.slug}.mdx`.length)
       let n = 2
-      while (taken.has(result.path.replace(/[^/]+\.mdx$/, `${result.slug}-${n}.mdx`))) n += 1
+      while (taken.has(`${base}${result.slug}-${n}.mdx`)) n += 1
       const slug = `${result.slug}-${n}`
       const target = targetFor(result.kind, options)!
       converted = {
         ...result,
         slug,
-        path: result.path.replace(/[^/]+\.mdx$/, `${slug}.mdx`),
+        path: `${base}${slug}.mdx`,
         url: target.url(slug),
         warnings: [...result.warnings, `slug "${result.slug}" already used by another item; using "${slug}"`],
         unmappedLink: result.state === 'draft' ? undefined : checkOldLink(item.link, slug, result.kind, target),

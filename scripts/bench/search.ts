@@ -4,7 +4,7 @@
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { createSearchIndex, searchIndex, type SearchablePost } from '../../lib/search'
+import { createSearchIndex, searchIndex, type SearchDocument } from '../../lib/search'
 import { formatBytes, formatMs, httpLatencies, percentile, type BenchRow, type BenchSection } from './types'
 
 const POSTS = 10_000
@@ -63,7 +63,7 @@ const ENGLISH =
   )
 const FILLER = 'the a of and to in is for with on that as by this we our'.split(' ')
 
-type Corpus = { posts: SearchablePost[]; vocabulary: string[] }
+type Corpus = { posts: SearchDocument[]; vocabulary: string[] }
 
 function makeCorpus(random: () => number): Corpus {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
@@ -97,7 +97,7 @@ function makeCorpus(random: () => number): Corpus {
     return words.join(' ') + '.'
   }
   const tags = Array.from({ length: 200 }, () => pick(vocabulary))
-  const posts: SearchablePost[] = []
+  const posts: SearchDocument[] = []
   for (let i = 0; i < POSTS; i++) {
     const body: string[] = []
     for (let count = 0; count < WORDS_PER_POST;) {
@@ -106,7 +106,7 @@ function makeCorpus(random: () => number): Corpus {
       count += length
     }
     posts.push({
-      slug: `synthetic-${i}`,
+      id: `/posts/synthetic-${i}`,
       title: sentence(3 + Math.floor(random() * 6)).slice(0, -1),
       summary: sentence(20 + Math.floor(random() * 10)),
       tags: Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(tags)),

@@ -6,6 +6,13 @@ describe('site configuration', () => {
     expect(site.url).toBe('http://localhost:3000')
     expect(site.name).toBe('Sandbank')
     expect(site.postsPerPage).toBe(10)
+    expect(site.contactEmail).toBeUndefined()
+  })
+  test('SITE_CONTACT_EMAIL must be an email address', () => {
+    expect(readSiteConfig({ SITE_CONTACT_EMAIL: ' web@example.org ' }).contactEmail).toBe('web@example.org')
+    for (const bad of ['web', 'web@example', 'a b@example.org', 'web@example.org?subject=x"><script>']) {
+      expect(() => readSiteConfig({ SITE_CONTACT_EMAIL: bad })).toThrow('SITE_CONTACT_EMAIL must be an email address')
+    }
   })
   test('SITE_URL is normalised and validated with the variable named', () => {
     expect(parseSiteUrl('https://blog.example.org/')).toBe('https://blog.example.org')

@@ -1,11 +1,21 @@
 import { parseTrustedProxies } from '@/lib/config'
 import { UNIDENTIFIED_CLIENT, clientAddress, isSameOrigin, redirectFor, safeCallbackPath } from '@/lib/http'
 import { isRoutablePath, publicPathExists } from '@/lib/http/route-guard'
-import { makePost } from '../fixtures'
+import { makePage, makePost } from '../fixtures'
 
 describe('isRoutablePath', () => {
   test('real addresses pass', () => {
-    for (const path of ['/posts/shifting-digital-sands', '/tags/open-data', '/tags/caf%C3%A9', '/page/2', '/og/posts/a-b', '/drafts/x']) {
+    for (const path of [
+      '/posts/shifting-digital-sands',
+      '/tags/open-data',
+      '/tags/caf%C3%A9',
+      '/page/2',
+      '/og/posts/a-b',
+      '/drafts/x',
+      '/drafts/pages/about',
+      '/drafts/pages/services/contact',
+      '/og/pages/about',
+    ]) {
       expect(isRoutablePath(path)).toBe(true)
     }
   })
@@ -18,6 +28,10 @@ describe('isRoutablePath', () => {
       '/posts/Upper',
       '/og/posts/..%2fetc',
       '/drafts/a_b',
+      '/drafts/pages/Upper',
+      '/drafts/pages/',
+      '/og/pages/a//b',
+      '/og/pages/posts',
     ]) {
       expect(isRoutablePath(path)).toBe(false)
     }
@@ -49,6 +63,11 @@ describe('publicPathExists', () => {
     ]) {
       expect(publicPathExists(path, now, posts)).toBe(false)
     }
+  })
+  const pages = [makePage({ slug: 'about' }), makePage({ slug: 'services/contact' }), makePage({ slug: 'unfinished', draft: true })]
+  test('published pages have cards; draft and unknown pages do not', () => {
+    for (const path of ['/og/pages/about', '/og/pages/services/contact']) expect(publicPathExists(path, now, posts, pages)).toBe(true)
+    for (const path of ['/og/pages/unfinished', '/og/pages/nope', '/og/pages/services']) expect(publicPathExists(path, now, posts, pages)).toBe(false)
   })
   test('a scheduled post exists once its date comes', () => {
     expect(publicPathExists('/posts/later', new Date('2026-07-01T00:00:00Z'), posts)).toBe(true)
@@ -155,12 +174,13 @@ describe('client address and TRUSTED_PROXIES', () => {
 })
 
 describe('redirects', () => {
-  test('old WordPress addresses, /page/1, /about and trailing slashes', () => {
-    expect(redirectFor('/2014/03/24/shifting-digital-sands/', 'me')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
-    expect(redirectFor('/2014/03/24/shifting-digital-sands', 'me')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
-    expect(redirectFor('/page/1', 'me')).toEqual({ destination: '/', status: 308 })
-    expect(redirectFor('/about', 'me')).toEqual({ destination: '/authors/me', status: 307 })
-    expect(redirectFor('/posts/x/', 'me')).toEqual({ destination: '/posts/x', status: 308 })
-    for (const kept of ['/', '/posts/x', '/page/2', '/2014/03/24']) expect(redirectFor(kept, 'me')).toBeUndefined()
+  test('old WordPress addresses, /page/1 and trailing slashes; /about is the About page', () => {
+    expect(redirectFor('/2014/03/24/shifting-digital-sands/')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
+    expect(redirectFor('/2014/03/24/shifting-digital-sands')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
+    expect(redirectFor('/page/1')).toEqual({ destination: '/', status: 308 })
+    expect(redirectFor('/posts/x/')).toEqual({ destination: '/posts/x', status: 308 })
+    expect(redirectFor('/about/')).toEqual({ destination: '/about', status: 308 })
+    expect(redirectFor('/services/contact/')).toEqual({ destination: '/services/contact', status: 308 })
+    for (const kept of ['/', '/posts/x', '/page/2', '/2014/03/24', '/about']) expect(redirectFor(kept)).toBeUndefined()
   })
 })

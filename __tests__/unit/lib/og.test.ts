@@ -4,7 +4,8 @@ import { site } from '@/lib/config'
 import type { Post } from '@/lib/content'
 import { getAuthor, getPublishedPost, postVersion } from '@/lib/content/server'
 import { readFontMetrics, textWidthEm } from '@/lib/og/font-metrics'
-import { postMetadata, siteMetadata } from '@/lib/seo'
+import { contentPageMetadata, postMetadata, siteMetadata } from '@/lib/seo'
+import { makePage } from '../fixtures'
 import {
   CARD_CONTENT_WIDTH,
   ELLIPSIS,
@@ -13,7 +14,9 @@ import {
   fitText,
   keepDrawable,
   layoutCard,
+  pageCardContent,
   postCardContent,
+  siteCardContent,
   truncateToWidth,
   wrapWords,
   type CardFonts,
@@ -178,6 +181,20 @@ describe('card metadata', () => {
     const retitled: Post = { ...post, title: `${post.title} (updated)` }
     const url = (p: Post) => (postMetadata(p, undefined).openGraph as unknown as OpenGraphArticle).images[0].url
     expect(url(retitled)).not.toBe(url(post))
+  })
+
+  test("a page declares its own card, the site card with the page's title, and its own title, description and canonical link", () => {
+    const page = makePage({ slug: 'services/contact', title: 'Contact', summary: 'How to reach us.' })
+    expect(pageCardContent(page)).toEqual({ ...siteCardContent(), title: 'Contact' })
+    const metadata = contentPageMetadata(page)
+    expect(metadata).toMatchObject({ title: 'Contact', description: 'How to reach us.', alternates: { canonical: '/services/contact' } })
+    const openGraph = metadata.openGraph as unknown as OpenGraphArticle
+    const card = new URL(openGraph.images[0].url)
+    expect(card.pathname).toBe('/og/pages/services/contact')
+    expect(card.searchParams.get('v')).toMatch(/^[\w-]{10}$/)
+    expect(openGraph.type).toBe('website')
+    const retitled = contentPageMetadata({ ...page, title: 'Contact us' }).openGraph as unknown as OpenGraphArticle
+    expect(retitled.images[0].url).not.toBe(openGraph.images[0].url)
   })
 
   test('the site defaults point at the site card', () => {

@@ -1,22 +1,23 @@
 import type { Post } from '@/lib/content'
-import { MAX_LIMIT, createSearchIndex, parseSearchLimit, parseSearchParams, parseSearchQuery, searchIndex, type SearchablePost } from '@/lib/search'
+import { MAX_LIMIT, createSearchIndex, parseSearchLimit, parseSearchParams, parseSearchQuery, searchIndex, type SearchDocument } from '@/lib/search'
 import { foldWord, queryTerms } from '@/lib/search/analysis'
 import { escapeHtml, snippetOf } from '@/lib/search/snippets'
-import { publishedSearchIndex, searchPublishedPosts } from '@/lib/search/server'
+import { publishedSearchIndex, searchPublished } from '@/lib/search/server'
+import { makePage } from '../fixtures'
 
 const filler = 'Notes from a meeting about the council website and its budget for next year.'
 
-function post(slug: string, fields: Partial<SearchablePost> = {}): SearchablePost {
-  return { slug, title: 'Untitled', summary: 'A summary.', tags: [], date: '2014-01-01T00:00:00.000Z', text: filler, ...fields }
+function post(id: string, fields: Partial<SearchDocument> = {}): SearchDocument {
+  return { id, title: 'Untitled', summary: 'A summary.', tags: [], date: '2014-01-01T00:00:00.000Z', text: filler, ...fields }
 }
 
 /** A whole Post as Contentlayer makes it, for the published filter; only the fields it reads matter. */
 function fullPost(slug: string, fields: Partial<Post>): Post {
-  return { ...post(slug), draft: false, ...fields } as unknown as Post
+  return { ...post(slug), slug, draft: false, ...fields } as unknown as Post
 }
 
-function slugs(posts: readonly SearchablePost[], query: string): string[] {
-  return searchIndex(createSearchIndex(posts), query).results.map((hit) => hit.slug)
+function ids(posts: readonly SearchDocument[], query: string): string[] {
+  return searchIndex(createSearchIndex(posts), query).results.map((hit) => hit.id)
 }
 
 /** Every tag in a snippet, so a test can require that only <mark> appears. */
@@ -31,7 +32,7 @@ describe('ranking', () => {
       post('title', { title: 'Gardening at the depot' }),
       post('none'),
     ]
-    expect(slugs(posts, 'gardening')).toEqual(['title', 'body'])
+    expect(ids(posts, 'gardening')).toEqual(['title', 'body'])
   })
 
   test('tags and summary outrank the body', () => {
@@ -40,13 +41,13 @@ describe('ranking', () => {
       post('tag', { tags: ['allotments'] }),
       post('summary', { summary: 'Allotments, and who gets one.' }),
     ]
-    expect(slugs(posts, 'allotments').at(-1)).toBe('body')
+    expect(ids(posts, 'allotments').at(-1)).toBe('body')
   })
 
   test('a half-typed word finds the word it starts', () => {
     const posts = [post('dash', { title: 'Free Usability Dashboard' }), post('other')]
-    expect(slugs(posts, 'dashb')).toEqual(['dash'])
-    expect(slugs(posts, 'usab')).toEqual(['dash'])
+    expect(ids(posts, 'dashb')).toEqual(['dash'])
+    expect(ids(posts, 'usab')).toEqual(['dash'])
   })
 
   test('one typo is forgiven in a short word and two in a long one, none in a very short one', () => {
@@ -55,31 +56,31 @@ describe('ranking', () => {
       post('access', { text: 'Accessibility matters to everyone.' }),
       post('cat', { text: 'The cat sat.' }),
     ]
-    expect(slugs(posts, 'usabilty')).toEqual(['usability'])
-    expect(slugs(posts, 'dashbaord')).toEqual(['usability'])
-    expect(slugs(posts, 'acessibilty')).toEqual(['access'])
-    expect(slugs(posts, 'cot')).toEqual([])
+    expect(ids(posts, 'usabilty')).toEqual(['usability'])
+    expect(ids(posts, 'dashbaord')).toEqual(['usability'])
+    expect(ids(posts, 'acessibilty')).toEqual(['access'])
+    expect(ids(posts, 'cot')).toEqual([])
   })
 
   test('English stemming: hacks and hacking find hack, and the other way round', () => {
     const posts = [post('hack', { title: 'Hack Devon County Council', text: 'A hack weekend.' }), post('other')]
-    expect(slugs(posts, 'hacks')).toEqual(['hack'])
-    expect(slugs(posts, 'hacking')).toEqual(['hack'])
+    expect(ids(posts, 'hacks')).toEqual(['hack'])
+    expect(ids(posts, 'hacking')).toEqual(['hack'])
     const reversed = [post('hacking', { text: 'We spent the day hacking on open data.' }), post('other')]
-    expect(slugs(reversed, 'hack')).toEqual(['hacking'])
+    expect(ids(reversed, 'hack')).toEqual(['hacking'])
   })
 
   test('case and accents are folded both ways', () => {
     const posts = [post('cafe', { text: 'We met at the Café on the quay to read a résumé.' }), post('other')]
-    expect(slugs(posts, 'cafe')).toEqual(['cafe'])
-    expect(slugs(posts, 'CAFÉ')).toEqual(['cafe'])
-    expect(slugs(posts, 'RESUME')).toEqual(['cafe'])
+    expect(ids(posts, 'cafe')).toEqual(['cafe'])
+    expect(ids(posts, 'CAFÉ')).toEqual(['cafe'])
+    expect(ids(posts, 'RESUME')).toEqual(['cafe'])
     expect(foldWord('Ça')).toBe('ca')
   })
 
   test('a post matching more of the words ranks higher', () => {
     const posts = [post('one', { text: 'open minds' }), post('both', { text: 'open data' }), post('data', { text: 'data points' })]
-    expect(slugs(posts, 'open data')[0]).toBe('both')
+    expect(ids(posts, 'open data')[0]).toBe('both')
   })
 
   test('total counts every match while results stop at the limit', () => {
@@ -96,7 +97,7 @@ describe('ranking', () => {
     for (const query of ['', '   ', '(*+?[', '🦀', '.*', '\\', '"\'']) {
       expect(searchIndex(index, query).total).toBe(0)
     }
-    expect(searchIndex(index, 'عربي').results.map((hit) => hit.slug)).toEqual(['a'])
+    expect(searchIndex(index, 'عربي').results.map((hit) => hit.id)).toEqual(['a'])
   })
 })
 
@@ -210,7 +211,7 @@ describe('request parsing', () => {
   })
 })
 
-describe('only published posts are searchable', () => {
+describe('only published posts and pages are searchable', () => {
   const now = new Date('2020-06-01T12:00:00Z')
   const posts = [
     fullPost('live', { title: 'Zebra crossings', date: '2020-01-01T00:00:00.000Z' }),
@@ -219,21 +220,36 @@ describe('only published posts are searchable', () => {
   ]
 
   test('drafts and future posts are never results, and the published URL is /posts/<slug>', () => {
-    const found = searchPublishedPosts('zebra', { now, posts })
+    const found = searchPublished('zebra', { now, posts, pages: [] })
     expect(found.total).toBe(1)
     expect(found.results.map((hit) => hit.url)).toEqual(['/posts/live'])
-    expect(searchPublishedPosts('draft', { now, posts }).total).toBe(0)
-    expect(searchPublishedPosts('scheduled', { now, posts }).total).toBe(0)
+    expect(searchPublished('draft', { now, posts, pages: [] }).total).toBe(0)
+    expect(searchPublished('scheduled', { now, posts, pages: [] }).total).toBe(0)
   })
 
   test('a scheduled post becomes searchable once its date passes; a draft never does', () => {
     const later = new Date('2020-06-03T00:00:00Z')
     expect(
-      searchPublishedPosts('zebra', { now: later, posts })
+      searchPublished('zebra', { now: later, posts, pages: [] })
         .results.map((hit) => hit.url)
         .sort(),
     ).toEqual(['/posts/live', '/posts/scheduled'])
-    expect(searchPublishedPosts('draft', { now: new Date('2100-01-01T00:00:00Z'), posts }).total).toBe(0)
+    expect(searchPublished('draft', { now: new Date('2100-01-01T00:00:00Z'), posts, pages: [] }).total).toBe(0)
+  })
+
+  test('published pages are found beside posts, marked as pages with no date; draft pages never are', () => {
+    const pages = [
+      makePage({ slug: 'live', title: 'Zebra policy', text: 'How we name crossings.' }),
+      makePage({ slug: 'hidden', title: 'Zebra secret', draft: true }),
+    ]
+    const found = searchPublished('zebra', { now, posts, pages })
+    expect(found.results.map(({ type, url, date }) => ({ type, url, date })).sort((a, b) => a.url.localeCompare(b.url))).toEqual([
+      { type: 'page', url: '/live', date: undefined },
+      { type: 'post', url: '/posts/live', date: '2020-01-01T00:00:00.000Z' },
+    ])
+    const page = searchPublished('crossings', { now, posts, pages }).results.find((hit) => hit.type === 'page')
+    expect(page?.snippet).toBe('How we name <mark>crossings</mark>.')
+    expect(searchPublished('secret', { now, posts, pages }).total).toBe(0)
   })
 
   test('the index is built once per set of published posts, not per request', () => {

@@ -1,4 +1,4 @@
-import { buildFeed, serializeFeed, toJsonFeed11 } from '@/lib/seo'
+import { buildFeed, serializeFeed, sitemapEntries, toJsonFeed11 } from '@/lib/seo'
 import { makePost } from '../fixtures'
 
 const posts = [
@@ -40,5 +40,14 @@ describe('feeds', () => {
   test('toJsonFeed11 leaves items without an author alone', () => {
     const upgraded = JSON.parse(toJsonFeed11(JSON.stringify({ version: 'https://jsonfeed.org/version/1', items: [{ id: 'x' }] }), 'cy'))
     expect(upgraded).toEqual({ version: 'https://jsonfeed.org/version/1.1', language: 'cy', items: [{ id: 'x' }] })
+  })
+})
+
+describe('sitemap', () => {
+  test("lists the seed's pages after the posts, with the statement's update date", () => {
+    const urls = sitemapEntries().map((entry) => new URL(entry.url).pathname)
+    expect(urls).toEqual(expect.arrayContaining(['/', '/posts/shifting-digital-sands', '/about', '/accessibility']))
+    const statement = sitemapEntries().find((entry) => entry.url.endsWith('/accessibility'))
+    expect(statement?.lastModified).toEqual(new Date('2026-11-29T00:00:00.000Z'))
   })
 })

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server'
 import { jsonForHtml } from '@/lib/http'
 import { parseSearchParams } from '@/lib/search'
-import { searchPublishedPosts } from '@/lib/search/server'
+import { searchPublished } from '@/lib/search/server'
 
 // Answers depend on the query string and on which posts are live right now.
 export const dynamic = 'force-dynamic'
@@ -22,5 +22,5 @@ function json(body: unknown, status: number): Response {
 export function GET(request: NextRequest): Response {
   const parsed = parseSearchParams(request.nextUrl.searchParams)
   if (!parsed.ok) return json({ error: parsed.error }, 400)
-  return json(searchPublishedPosts(parsed.params.query, { limit: parsed.params.limit }), 200)
+  return json(searchPublished(parsed.params.query, { limit: parsed.params.limit }), 200)
 }

@@ -181,24 +181,23 @@ describe('titles, slugs and tags', () => {
     expect(tagSlug('Łódź\u200b 远征')).toBe('lodz-远征')
   })
 
-  it('a page is written to the pages folder and reported as having no address on the site yet', () => {
+  it('a page is written to the pages folder at its own address, which its old address reaches', () => {
     const page = item(blocksPlan, 'contact')
     expect(page.path).toBe('pages/contact.mdx')
-    expect(page.url).toBeUndefined()
-    expect(page.unmappedLink).toEqual({
-      link: 'https://old.example.org/contact/',
-      reason: 'the site has no address for pages yet; the file is written to pages',
-    })
-  })
-
-  it('a page target with an address (the coming page type) plugs in and checks old links against it', () => {
-    const plan = planImport(parseWxr(fs.readFileSync(path.join(FIXTURES, 'blocks.xml'), 'utf8')), {
-      targets: { page: { dir: 'content/pages', url: (slug) => `/${slug}` } },
-    })
-    const page = item(plan, 'contact')
-    expect(page.path).toBe('content/pages/contact.mdx')
     expect(page.url).toBe('/contact')
     expect(page.unmappedLink).toBeUndefined()
+  })
+
+  it('a target given for a kind replaces the folder-and-address rules, and a target with no address is reported', () => {
+    const plan = planImport(parseWxr(fs.readFileSync(path.join(FIXTURES, 'blocks.xml'), 'utf8')), {
+      targets: { page: { dir: 'elsewhere', url: () => undefined } },
+    })
+    const page = item(plan, 'contact')
+    expect(page.path).toBe('elsewhere/contact.mdx')
+    expect(page.unmappedLink).toEqual({
+      link: 'https://old.example.org/contact/',
+      reason: 'the site has no address for pages yet; the file is written to elsewhere',
+    })
   })
 })
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { isValidPostSlug } from '@/lib/markdown'
 import { asciiSlug, htmlToMdx, parseWxr, planImport, WxrParseError, type ConvertedItem, type ImportPlan, type WxrItem } from '@/lib/wordpress'
 import { ROOT } from '@/scripts/lib/process'
-import { buildContent, generatedPosts } from '../../contentlayer-build'
+import { buildContent, generatedDocuments, generatedPosts } from '../../contentlayer-build'
 const FIXTURES = path.join(ROOT, '__tests__/fixtures/wordpress')
 const EXPORT = path.join(FIXTURES, 'export.xml')
 const MALFORMED = path.join(FIXTURES, 'malformed.xml')
@@ -39,7 +39,11 @@ function tempDir(prefix: string): string {
 
 describe('parseWxr', () => {
   it('reads every item with its fields and terms', () => {
-    expect(items.map((item) => item.postType)).toEqual(['post', 'post', 'post', 'post', 'post', 'attachment', 'page', 'nav_menu_item', 'revision'])
+    expect(items.map((item) => item.postType)).toEqual([
+      ...['post', 'post', 'post', 'post', 'post', 'attachment'],
+      ...['page', 'page', 'page', 'page', 'page', 'nav_menu_item', 'revision'],
+    ])
+    expect(items.find((item) => item.title === 'The team')?.parent).toBe('2')
     const first = items[0]
     expect(first.title).toBe('Open data – what’s next for councils?')
     expect(first.postName).toBe('open-data-whats-next')
@@ -70,17 +74,21 @@ describe('parseWxr', () => {
 describe('planImport: mapping items to posts', () => {
   const plan = planImport(items)
 
-  it('writes the five posts and skips the attachment, page, menu item and revision', () => {
+  it('writes the five posts and the five pages, and skips the attachment, menu item and revision', () => {
     expect(plan.items.map((item) => item.path)).toEqual([
       'content/posts/open-data-whats-next.mdx',
       'content/posts/maths-and-markup.mdx',
       'content/posts/draft-notes-from-lodz.mdx',
       'content/posts/pending-review.mdx',
       'content/posts/w-croeso.mdx',
+      'content/pages/about.mdx',
+      'content/pages/contact.mdx',
+      'content/pages/about/team.mdx',
+      'content/pages/search-page.mdx',
+      'content/pages/privacy-notice.mdx',
     ])
     expect(plan.skipped.map((item) => [item.title, item.reason])).toEqual([
       ['camp.jpg', 'post type "attachment" is not imported'],
-      ['About', 'page (pass --pages-out <dir> to import pages)'],
       ['Home', 'post type "nav_menu_item" is not imported'],
       ['Open data – what’s next for councils?', 'post type "revision" is not imported'],
     ])
@@ -109,7 +117,7 @@ describe('planImport: mapping items to posts', () => {
 
   it('keeps the local time and its offset from GMT', () => {
     expect(byTitle(plan, 'Maths').date).toBe('2014-04-02T09:30:00+01:00')
-    expect(new Date(byTitle(plan, 'Maths').date).toISOString()).toBe('2014-04-02T08:30:00.000Z')
+    expect(new Date(byTitle(plan, 'Maths').date!).toISOString()).toBe('2014-04-02T08:30:00.000Z')
   })
 
   it('marks a draft, derives its slug from the title and dates it by its local time', () => {
@@ -150,7 +158,7 @@ describe('planImport: mapping items to posts', () => {
   })
 
   it('gives every post a valid file-name slug and YAML-safe title and summary', () => {
-    for (const post of plan.items) {
+    for (const post of plan.items.filter((item) => item.kind === 'post')) {
       expect(isValidPostSlug(post.slug)).toBe(true)
       const keys = frontmatterOf(post.mdx)
         .split('\n')
@@ -172,19 +180,27 @@ describe('planImport: mapping items to posts', () => {
   it('omits the author unless one is given, and maps logins when given a map', () => {
     expect(plan.items.every((post) => !/\nauthor:/.test(frontmatterOf(post.mdx)))).toBe(true)
     const all = planImport(items, { author: 'digital-communications-manager' })
-    expect(all.items.every((post) => frontmatterOf(post.mdx).endsWith('\nauthor: digital-communications-manager'))).toBe(true)
+    const [posts, pages] = [all.items.filter((item) => item.kind === 'post'), all.items.filter((item) => item.kind === 'page')]
+    expect(posts.every((post) => frontmatterOf(post.mdx).endsWith('\nauthor: digital-communications-manager'))).toBe(true)
+    // The page schema has no author.
+    expect(pages.every((page) => !/\nauthor:/.test(frontmatterOf(page.mdx)))).toBe(true)
     const mapped = planImport(items, { author: { sarah: 'sarah-lay' } })
     expect(frontmatterOf(byTitle(mapped, 'Open data').mdx)).toContain('\nauthor: sarah-lay')
     // The scheduled post is by "guest", who is not mapped.
     expect(frontmatterOf(byTitle(mapped, 'Croeso').mdx)).not.toContain('author')
   })
 
-  it('writes pages to their own folder only when asked', () => {
-    const withPages = planImport(items, { postsDir: 'site/posts', pagesDir: 'site/pages' })
-    const page = withPages.items.find((item) => item.kind === 'page')!
-    expect(page.path).toBe('site/pages/about.mdx')
+  it('writes pages beside the posts folder by default, where told, or not at all', () => {
+    const beside = planImport(items, { postsDir: 'site/posts' })
+    expect(beside.items.find((item) => item.kind === 'page')!.path).toBe('site/pages/about.mdx')
+    const told = planImport(items, { postsDir: 'site/posts', pagesDir: 'elsewhere/pages' })
+    const page = told.items.find((item) => item.kind === 'page')!
+    expect(page.path).toBe('elsewhere/pages/about.mdx')
     expect(bodyOf(page.mdx).trim()).toBe('This blog is about digital public services.')
-    expect(withPages.items.filter((item) => item.kind === 'post').every((post) => post.path.startsWith('site/posts/'))).toBe(true)
+    expect(told.items.filter((item) => item.kind === 'post').every((post) => post.path.startsWith('site/posts/'))).toBe(true)
+    const none = planImport(items, { skipPages: true })
+    expect(none.items.filter((item) => item.kind === 'page')).toEqual([])
+    expect(none.skipped.filter((item) => item.postType === 'page').map((item) => item.reason)).toEqual(Array(5).fill('page (--no-pages)'))
   })
 
   it('gives a second item with the same slug a numbered file instead of losing it', () => {
@@ -298,6 +314,71 @@ describe('htmlToMdx: the body', () => {
   })
 })
 
+describe('planImport: pages', () => {
+  const plan = planImport(items)
+  const page = (url: string) => plan.items.find((item) => item.kind === 'page' && item.url === url)!
+
+  it('writes a page with the page frontmatter only: title, summary and draft', () => {
+    expect(frontmatterOf(page('/about').mdx)).toBe(['title: "About"', 'summary: "This blog is about digital public services."'].join('\n'))
+    expect(frontmatterOf(page('/contact').mdx)).toBe(['title: "Contact"', 'summary: "Email the editor at editor@example.org."'].join('\n'))
+    expect(bodyOf(page('/contact').mdx)).toContain('[editor@example.org](mailto:editor@example.org)')
+    expect(page('/about')).toMatchObject({ date: undefined, tags: {} })
+  })
+
+  it('keeps a child page (wp:post_parent) under its parent, so /about/team/ still works', () => {
+    expect(page('/about/team').path).toBe('content/pages/about/team.mdx')
+  })
+
+  it('reaches every published page from its old address with at most one redirect (the trailing slash)', () => {
+    // The site answers `/about/` with one permanent redirect to `/about` (the e2e suite checks it), so the old path must be the new one plus a slash.
+    for (const url of ['/about', '/contact', '/about/team']) {
+      const converted = page(url)
+      expect(converted.unmappedLink).toBeUndefined()
+      expect(new URL(items.find((item) => item.id === converted.id)!.link).pathname).toBe(`${url}/`)
+    }
+  })
+
+  it('renames a page whose slug is a route of this site, and reports it and its old address', () => {
+    const search = byTitle(plan, 'Search tips')
+    expect(search).toMatchObject({ slug: 'search-page', path: 'content/pages/search-page.mdx', url: '/search-page' })
+    expect(search.warnings).toContain('"search" is an address this site already serves (/search); using "search-page"')
+    expect(search.unmappedLink).toEqual({
+      link: 'https://old.example.org/search/',
+      reason: "/search is this site's own address; the page is now /search-page",
+    })
+  })
+
+  it('imports a draft page as a draft with a slug from its title, and does not check its old link', () => {
+    const privacy = byTitle(plan, 'Privacy notice')
+    expect(privacy).toMatchObject({ slug: 'privacy-notice', state: 'draft', unmappedLink: undefined })
+    expect(frontmatterOf(privacy.mdx)).toContain('\ndraft: true')
+  })
+
+  it('reports a published page whose old address is a query, and imports a scheduled page as a draft', () => {
+    const contact = items.find((item) => item.title === 'Contact')!
+    const plain = planImport([{ ...contact, link: 'https://old.example.org/?page_id=3' }]).items[0]
+    expect(plain.unmappedLink?.reason).toBe('old address /?page_id=3 is not a path this site can serve; the page is now /contact')
+    const scheduled = planImport([{ ...contact, status: 'future' }]).items[0]
+    expect(scheduled.state).toBe('draft')
+    expect(scheduled.warnings).toContain('was scheduled in WordPress; pages have no schedule, so it is imported as a draft')
+  })
+
+  it('reports a child page whose parent is missing, and numbers a second page wanting the same path', () => {
+    const team = items.find((item) => item.title === 'The team')!
+    const orphan = planImport([team]).items[0]
+    expect(orphan.url).toBe('/team')
+    expect(orphan.warnings).toContain("parent page 2 is not in the export, so the page's path starts below it")
+    expect(orphan.unmappedLink?.reason).toBe('old address /about/team/ differs from /team')
+    const about = items.find((item) => item.title === 'About')!
+    const twice = planImport([about, team, { ...team, id: '44' }])
+    expect(twice.items.map((item) => [item.path, item.url])).toEqual([
+      ['content/pages/about.mdx', '/about'],
+      ['content/pages/about/team.mdx', '/about/team'],
+      ['content/pages/about/team-2.mdx', '/about/team-2'],
+    ])
+  })
+})
+
 describe('the import:wordpress command', () => {
   let dir: string
   beforeEach(() => {
@@ -311,14 +392,18 @@ describe('the import:wordpress command', () => {
     const run = runCli([EXPORT, '--dry-run'], dir)
     expect(run.status).toBe(0)
     expect(fs.existsSync(path.join(dir, 'content'))).toBe(false)
-    expect(run.stdout).toContain('Would import 5 (dry run: nothing written):')
+    expect(run.stdout).toContain('Would import 10 (dry run: nothing written) (5 posts, 5 pages):')
     expect(run.stdout).toContain('content/posts/w-croeso.mdx  "Croeso i Gymru: ŵ ŷ and the future" [scheduled 2031-01-15T09:00:00Z]')
-    expect(run.stdout).toContain('Skipped 4:')
-    expect(run.stdout).toContain('"About" (page): page (pass --pages-out <dir> to import pages)')
+    expect(run.stdout).toContain('Skipped 3:')
+    expect(run.stdout).toContain('content/pages/about/team.mdx  "The team"')
+    expect(run.stdout).toContain('content/pages/privacy-notice.mdx  "Privacy notice" [draft]')
     expect(run.stdout).toContain(
       '  "Maths & markup: {curly} things" (content/posts/maths-and-markup.mdx):\n    - [gallery]: 2 image(s) are not in the export',
     )
-    expect(run.stdout).toContain('Old links the site does not map 1:')
+    expect(run.stdout).toContain('Old links the site does not map 2:')
+    expect(run.stdout).toContain(
+      '"Search tips": https://old.example.org/search/ → /search-page (/search is this site\'s own address; the page is now /search-page)',
+    )
     expect(run.stdout).toContain('Comments 0')
     expect(run.stdout).toContain('  open-data ← "Open Data", "open data"')
   })
@@ -334,13 +419,26 @@ describe('the import:wordpress command', () => {
     expect(again.stdout).toContain('"Maths & markup: {curly} things": posts/maths-and-markup.mdx already exists (use --force to overwrite)')
     expect(fs.readFileSync(file, 'utf8')).toBe('edited by hand\n')
 
-    expect(runCli([EXPORT, '--out=posts', '--force'], dir).stdout).toContain('Imported 5:')
+    expect(runCli([EXPORT, '--out=posts', '--force'], dir).stdout).toContain('Imported 10 (5 posts, 5 pages):')
     expect(fs.readFileSync(file, 'utf8')).toContain('title: "Maths & markup: {curly} things"')
   })
 
-  it('writes pages only with --pages-out', () => {
-    runCli([EXPORT, '--out', 'posts', '--pages-out', 'pages'], dir)
-    expect(fs.readdirSync(path.join(dir, 'pages'))).toEqual(['about.mdx'])
+  it('writes pages beside the posts, to --pages-out, or not at all with --no-pages', () => {
+    runCli([EXPORT, '--out', 'site/posts'], dir)
+    expect(fs.readdirSync(path.join(dir, 'site/pages')).sort()).toEqual([
+      'about',
+      'about.mdx',
+      'contact.mdx',
+      'privacy-notice.mdx',
+      'search-page.mdx',
+    ])
+    expect(fs.readdirSync(path.join(dir, 'site/pages/about'))).toEqual(['team.mdx'])
+    runCli([EXPORT, '--out', 'other/posts', '--pages-out', 'other/static-pages'], dir)
+    expect(fs.existsSync(path.join(dir, 'other/static-pages/about/team.mdx'))).toBe(true)
+    const none = runCli([EXPORT, '--out', 'third/posts', '--no-pages'], dir)
+    expect(none.stdout).toContain('"About" (page): page (--no-pages)')
+    expect(fs.existsSync(path.join(dir, 'third/pages'))).toBe(false)
+    expect(runCli([EXPORT, '--no-pages', '--pages-out', 'x'], dir).status).toBe(2)
   })
 
   it('fails with exit code 1 and the line number on malformed XML', () => {
@@ -367,7 +465,7 @@ describe('imported posts build with Contentlayer', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  it('builds every imported post with the right title, draft flag and date', () => {
+  it('builds every imported post and page with the right title, draft flag and date', () => {
     let author = ''
     const build = buildContent((content) => {
       author = fs.readdirSync(path.join(content, 'authors'))[0].replace(/\.mdx$/, '')
@@ -393,5 +491,15 @@ describe('imported posts build with Contentlayer', () => {
     expect(bySlug['pending-review']).toMatchObject({ title: 'Pending review', draft: true, date: '2014-05-03T10:20:00.000Z' })
     expect(bySlug['w-croeso']).toMatchObject({ title: 'Croeso i Gymru: ŵ ŷ and the future', draft: false, date: '2031-01-15T09:00:00.000Z' })
     expect(bySlug['maths-and-markup'].body.raw).toContain('\\{curly\\}')
+
+    type GeneratedPage = { title: string; slug: string; draft: boolean }
+    const pages = generatedDocuments<GeneratedPage>(build, 'Page').map(({ slug, title, draft }) => ({ slug, title, draft }))
+    expect(pages.sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
+      { slug: 'about', title: 'About', draft: false },
+      { slug: 'about/team', title: 'The team', draft: false },
+      { slug: 'contact', title: 'Contact', draft: false },
+      { slug: 'privacy-notice', title: 'Privacy notice', draft: true },
+      { slug: 'search-page', title: 'Search tips', draft: false },
+    ])
   }, 120_000)
 })

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseWxr, readExport } from '@/lib/wordpress'
 import { ROOT } from '@/scripts/lib/process'
-import { buildContent, generatedPosts } from '../../contentlayer-build'
+import { buildContent, generatedDocuments, generatedPosts } from '../../contentlayer-build'
 
 /**
  * WordPress's Theme Unit Test export (theme-unit-test-data.xml from the
@@ -20,6 +20,15 @@ if (!EXPORT) {
     'Skipping the Theme Unit Test import: set WP_THEME_UNIT_TEST_XML to a copy of theme-unit-test-data.xml ' +
       '(wordpress-importer repository, phpunit/data/) to run it.',
   )
+}
+
+/** Every file below a folder, child pages' folders included. */
+function filesBelow(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? filesBelow(full) : [full]
+  })
 }
 
 /** Markdown outside fenced code: a code block may show `<!--` as text. */
@@ -39,24 +48,11 @@ describeWithExport('the WordPress Theme Unit Test export', () => {
 
   beforeAll(() => {
     build = buildContent((content) => {
-      // Pages go in with the posts: the site has no page type yet, and this checks that every body compiles.
-      const run = spawnSync(
-        TSX,
-        [
-          CLI,
-          EXPORT!,
-          '--out',
-          path.join(content, 'posts'),
-          '--pages-out',
-          path.join(content, 'posts'),
-          '--comments-out',
-          path.join(content, '..', 'comments.json'),
-        ],
-        {
-          cwd: content,
-          encoding: 'utf8',
-        },
-      )
+      // Pages go to content/pages, beside the posts, as pages (child pages in their parents' folders).
+      const run = spawnSync(TSX, [CLI, EXPORT!, '--out', path.join(content, 'posts'), '--comments-out', path.join(content, '..', 'comments.json')], {
+        cwd: content,
+        encoding: 'utf8',
+      })
       status = run.status
       report = run.stdout + run.stderr
     })
@@ -66,7 +62,14 @@ describeWithExport('the WordPress Theme Unit Test export', () => {
     if (build) fs.rmSync(build.dir, { recursive: true, force: true })
   })
 
-  const file = (slug: string) => fs.readFileSync(path.join(build.contentDir, 'posts', `${slug}.mdx`), 'utf8')
+  /** A post's file, or a page's wherever its parents put it. */
+  const file = (slug: string) => {
+    const found = [...filesBelow(path.join(build.contentDir, 'posts')), ...filesBelow(path.join(build.contentDir, 'pages'))].find(
+      (name) => path.basename(name) === `${slug}.mdx`,
+    )
+    if (!found) throw new Error(`no imported file ${slug}.mdx`)
+    return fs.readFileSync(found, 'utf8')
+  }
 
   it('imports every post and page, and the import exits 0', () => {
     expect(status).toBe(0)
@@ -77,14 +80,15 @@ describeWithExport('the WordPress Theme Unit Test export', () => {
 
   it('builds every imported file with the real Contentlayer', () => {
     expect({ status: build.status, output: build.output }).toEqual({ status: 0, output: expect.stringContaining('Generated') })
-    expect(generatedPosts(build)).toHaveLength(postsAndPages.length)
+    const pages = postsAndPages.filter((item) => item.postType === 'page').length
+    expect(generatedPosts(build)).toHaveLength(postsAndPages.length - pages)
+    expect(generatedDocuments(build, 'Page')).toHaveLength(pages)
   })
 
   it('leaves no HTML comment or CDATA section outside code', () => {
-    const files = fs.readdirSync(path.join(build.contentDir, 'posts'))
-    const offending = files.filter((name) =>
-      /<!--|<!\[CDATA\[/.test(outsideCode(fs.readFileSync(path.join(build.contentDir, 'posts', name), 'utf8'))),
-    )
+    const files = [...filesBelow(path.join(build.contentDir, 'posts')), ...filesBelow(path.join(build.contentDir, 'pages'))]
+    expect(files.length).toBe(postsAndPages.length)
+    const offending = files.filter((file) => /<!--|<!\[CDATA\[/.test(outsideCode(fs.readFileSync(file, 'utf8'))))
     expect(offending).toEqual([])
   })
 

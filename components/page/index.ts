@@ -1,0 +1,2 @@
+/** A page such as About or the accessibility statement. */
+export { PageArticle } from './PageArticle'
