@@ -2,65 +2,160 @@
  * `npm run bench`: builds the seed site into .next-bench (timed, for the build
  * section), starts it, runs every section, prints one table and writes it to
  * docs/benchmarks.md. Figures, not pass/fail: compare ratios within a run.
- *   --only <section>   run one section (by name); docs/benchmarks.md is left alone
+ *   --only <section>   run one section (by name); docs/benchmarks.md is left alone,
+ *                      except that a scale run always updates its own table there
+ *   --scale <N>        posts for the scale section (default 1,000)
+ *   --label <text>     names the scale run's column (default: branch and commit)
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ROOT, freePort, startNextServer, stopServer, waitForHttp } from './lib/process'
 import { measureBuild } from './bench/build'
+import { DEFAULT_SCALE_POSTS } from './bench/scale'
 import { sections } from './bench/sections'
-import type { BenchRow } from './bench/types'
+import type { BenchRow, BenchSection, BuildMeasurement } from './bench/types'
 
 const DOCS = path.join(ROOT, 'docs/benchmarks.md')
+/** Every scale run kept, so runs of different commits and sizes stand side by side. */
+const SCALE_RESULTS = path.join(ROOT, 'docs/benchmarks-scale.json')
+const SCALE_START = '<!-- scale:start -->'
+const SCALE_END = '<!-- scale:end -->'
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name)
+  return index > -1 ? process.argv[index + 1] : undefined
+}
+
+function scalePosts(): number {
+  const raw = option('--scale')
+  if (raw === undefined) return DEFAULT_SCALE_POSTS
+  const posts = Number(raw)
+  if (!Number.isInteger(posts) || posts < 20 || posts > 100_000) throw new Error(`--scale must be a whole number of posts from 20 to 100000, got "${raw}"`)
+  return posts
+}
+
+function defaultLabel(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim()
+    const dirty = git('status', '--porcelain', '--untracked-files=no') ? '+changes' : ''
+    return `${git('rev-parse', '--abbrev-ref', 'HEAD')} ${git('rev-parse', '--short', 'HEAD')}${dirty}`
+  } catch {
+    return 'unlabelled'
+  }
+}
 
 async function main() {
-  const onlyIndex = process.argv.indexOf('--only')
-  const only = onlyIndex > -1 ? process.argv[onlyIndex + 1] : undefined
-  const chosen = sections.filter((s) => !only || s.name === only)
-  if (chosen.length === 0) throw new Error(`no section named ${only}; sections: ${sections.map((s) => s.name).join(', ')}`)
+  const only = option('--only')
+  const all = sections({ posts: scalePosts() })
+  const chosen = all.filter((s) => !only || s.name === only)
+  if (chosen.length === 0) throw new Error(`no section named ${only}; sections: ${all.map((s) => s.name).join(', ')}`)
+  const rows: BenchRow[] = []
+  const failed: string[] = []
+  const runSection = async (section: BenchSection, context: Parameters<BenchSection['run']>[0]) => {
+    console.error(`bench: ${section.name}…`)
+    // One broken section (a missing tool, a hung browser) should not cost the others' figures.
+    try {
+      rows.push(...(await section.run(context)))
+    } catch (error) {
+      failed.push(section.name)
+      console.error(error)
+      rows.push({ section: section.name, metric: 'failed', value: (error as Error).message.split('\n')[0] })
+    }
+  }
+  const seedSections = chosen.filter((s) => s.needsSeedServer !== false)
+  if (seedSections.length > 0) await runSeedSections(seedSections, runSection)
+  // Sections with their own site run after the seed server has stopped, so they have the machine to themselves.
+  for (const section of chosen.filter((s) => s.needsSeedServer === false)) await runSection(section, { baseUrl: '', distDir: '' })
+  const machine = describeMachine()
+  const date = new Date().toISOString()
+  printTable(rows, machine, date)
+  const scaleRows = rows.filter((row) => row.section === 'scale')
+  if (scaleRows.length > 0 && !failed.includes('scale')) recordScaleRun({ label: option('--label') ?? defaultLabel(), date, machine: describe(machine), rows: scaleRows })
+  if (failed.length > 0) {
+    console.error(`\nbench: ${failed.join(', ')} failed; ${path.relative(ROOT, DOCS)} left as it was.`)
+    process.exitCode = 1
+  } else if (only) {
+    if (only === 'scale') writeScaleTable()
+    console.error(`\nbench: --only ${only}, so ${path.relative(ROOT, DOCS)} left as it was${only === 'scale' ? ' but for its scale table' : ''}.`)
+  } else {
+    writeFileSync(DOCS, markdown(rows.filter((row) => row.section !== 'scale'), machine, date))
+    writeScaleTable()
+    console.error(`\nbench: wrote ${path.relative(ROOT, DOCS)}`)
+  }
+}
+
+async function runSeedSections(
+  chosen: BenchSection[],
+  runSection: (section: BenchSection, context: Parameters<BenchSection['run']>[0]) => Promise<void>,
+): Promise<void> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const distDir = '.next-bench'
   const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, SITE_URL: baseUrl }
   const seedPosts = readdirSync(path.join(ROOT, 'content/posts')).filter((file) => file.endsWith('.mdx')).length
   // Nothing else runs yet, so this is the cleanest build time of the run.
-  const seedBuild = await measureBuild(env, seedPosts)
+  const seedBuild: BuildMeasurement = await measureBuild(env, seedPosts)
   const server = startNextServer(port, env)
   let stopping = false
   // Its output is ignored, so say when the server dies early: every later section then fails with ECONNREFUSED.
   server.on('exit', (code, signal) => stopping || console.error(`bench: next start exited early with ${signal ?? code}`))
-  const rows: BenchRow[] = []
-  const failed: string[] = []
   try {
     await waitForHttp(baseUrl + '/')
-    for (const section of chosen) {
-      console.error(`bench: ${section.name}…`)
-      // One broken section (a missing tool, a hung browser) should not cost the others' figures.
-      try {
-        rows.push(...(await section.run({ baseUrl, distDir: path.join(ROOT, distDir), seedBuild })))
-      } catch (error) {
-        failed.push(section.name)
-        console.error(error)
-        rows.push({ section: section.name, metric: 'failed', value: (error as Error).message.split('\n')[0] })
-      }
-    }
+    for (const section of chosen) await runSection(section, { baseUrl, distDir: path.join(ROOT, distDir), seedBuild })
   } finally {
     stopping = true
     await stopServer(server)
   }
-  const machine = describeMachine()
-  const date = new Date().toISOString()
-  printTable(rows, machine, date)
-  if (failed.length > 0) {
-    console.error(`\nbench: ${failed.join(', ')} failed; ${path.relative(ROOT, DOCS)} left as it was.`)
-    process.exitCode = 1
-  } else if (only) {
-    console.error(`\nbench: --only ${only}, so ${path.relative(ROOT, DOCS)} left as it was.`)
-  } else {
-    writeFileSync(DOCS, markdown(rows, machine, date))
-    console.error(`\nbench: wrote ${path.relative(ROOT, DOCS)}`)
+}
+
+type ScaleRun = { label: string; date: string; machine: string; rows: BenchRow[] }
+
+const postsOf = (run: ScaleRun) => Number(run.rows.find((row) => row.metric === 'posts')?.value.replace(/\D/g, '') ?? 0)
+
+function readScaleRuns(): ScaleRun[] {
+  return existsSync(SCALE_RESULTS) ? (JSON.parse(readFileSync(SCALE_RESULTS, 'utf8')) as { runs: ScaleRun[] }).runs : []
+}
+
+/** Keeps one run per label and size: a new run of the same commit at the same size replaces the old one. */
+function recordScaleRun(run: ScaleRun): void {
+  const runs = readScaleRuns().filter((old) => !(old.label === run.label && postsOf(old) === postsOf(run)))
+  runs.push(run)
+  runs.sort((a, b) => postsOf(a) - postsOf(b) || a.date.localeCompare(b.date))
+  writeFileSync(SCALE_RESULTS, JSON.stringify({ runs }, null, 2) + '\n')
+}
+
+/** One column per recorded run, so before and after (and 1,000 and 10,000 posts) read across. */
+function scaleTable(runs: ScaleRun[]): string {
+  const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const metrics: string[] = []
+  const targets = new Map<string, string>()
+  for (const run of runs) {
+    for (const row of run.rows) {
+      if (!metrics.includes(row.metric)) metrics.push(row.metric)
+      if (row.target) targets.set(row.metric, row.target)
+    }
   }
+  const header = `| Metric | ${runs.map((run) => `${cell(run.label)}, ${postsOf(run).toLocaleString('en-GB')} posts`).join(' | ')} | Target |`
+  const rule = `| --- | ${runs.map(() => '---').join(' | ')} | --- |`
+  const body = metrics.map(
+    (metric) => `| ${cell(metric)} | ${runs.map((run) => cell(run.rows.find((row) => row.metric === metric)?.value ?? '')).join(' | ')} | ${cell(targets.get(metric))} |`,
+  )
+  const dates = runs.map((run) => `- **${cell(run.label)}, ${postsOf(run).toLocaleString('en-GB')} posts:** ${run.date}, ${run.machine}`)
+  return [SCALE_START, '## Scale', '', 'Written by `npm run bench -- --only scale --scale N --label L` from [benchmarks-scale.json](benchmarks-scale.json), one column per run.', '', ...dates, '', header, rule, ...body, SCALE_END].join('\n')
+}
+
+/** Replaces the scale table in docs/benchmarks.md, or adds it at the end. */
+function writeScaleTable(): void {
+  const runs = readScaleRuns()
+  if (runs.length === 0 || !existsSync(DOCS)) return
+  const docs = readFileSync(DOCS, 'utf8')
+  const start = docs.indexOf(SCALE_START)
+  const end = docs.indexOf(SCALE_END)
+  const table = scaleTable(runs)
+  const updated = start > -1 && end > start ? docs.slice(0, start) + table + docs.slice(end + SCALE_END.length) : `${docs.trimEnd()}\n\n${table}\n`
+  writeFileSync(DOCS, updated)
 }
 
 type Machine = { cores: number; cpu: string; memory: string; node: string; os: string }

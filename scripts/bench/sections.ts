@@ -2,6 +2,7 @@ import { buildSection } from './build'
 import { lighthouseSection } from './lighthouse'
 import { og } from './og'
 import { pageWeight } from './page-weight'
+import { scaleSection, type ScaleOptions } from './scale'
 import { searchSection } from './search'
 import { stackSection } from './stack'
 import { throughput } from './throughput'
@@ -9,8 +10,10 @@ import type { BenchSection } from './types'
 
 /**
  * Every benchmark section, in the order they run and the table prints them. The
- * 1,000-post build goes last: it is the longest, it rewrites .contentlayer/generated
- * (restored afterwards, but og reads it), and its load should not overlap the
- * server-side measurements.
+ * scale section goes last: it is the longest, it rewrites .contentlayer/ (restored
+ * afterwards, but og reads it), and its load should not overlap the server-side
+ * measurements.
  */
-export const sections: BenchSection[] = [pageWeight, throughput, stackSection, lighthouseSection, searchSection, og, buildSection]
+export function sections(scale: ScaleOptions): BenchSection[] {
+  return [pageWeight, throughput, stackSection, lighthouseSection, searchSection, og, buildSection, scaleSection(scale)]
+}

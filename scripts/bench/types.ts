@@ -23,11 +23,13 @@ export type BenchContext = {
   baseUrl: string
   distDir: string
   /** How long bench.ts took to build that seed site, so the build section need not build it twice. */
-  seedBuild: BuildMeasurement
+  seedBuild?: BuildMeasurement
 }
 
 export type BenchSection = {
   name: string
+  /** False for sections that build and serve their own site; when only those run, the seed site is not built. */
+  needsSeedServer?: boolean
   run: (context: BenchContext) => Promise<BenchRow[]>
 }
 
