@@ -6,7 +6,10 @@ import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { renderMdxToHtml } from './components/mdx/html'
-import { extractHeadings, isValidPostSlug, pageSlugFromPath, pageSlugProblem, plainText, readingMinutes } from './lib/markdown'
+import { readSiteConfig } from './lib/config'
+import { readGeneratedDocuments, writeContentStore, type AuthorDocument, type PageDocument, type PostDocument } from './lib/content/build'
+import { extractHeadings, isValidPostSlug, pageSlugFromPath, pageSlugProblem, readingMinutes } from './lib/markdown'
+import { searchIndexFiles } from './lib/search'
 
 /** Thrown at build time so a bad post stops the build and names its file and field. */
 function invalid(file: string, field: string, problem: string): never {
@@ -26,10 +29,13 @@ const contentDirPath = process.env.CONTENT_DIR || 'content'
 
 type MdxDocument = { body: { raw: string }; _raw: { sourceFilePath: string } }
 
-/** Computed from the body the same way for posts and pages: the table of contents, search text, and /drafts' date. */
+/**
+ * Computed from the body the same way for posts and pages: the table of contents and /drafts' date. (The
+ * search text and feed HTML are made when the content store is written, below: Contentlayer would hold
+ * them in memory and write them twice for every document.)
+ */
 const bodyFields = {
   headings: { type: 'json', resolve: (doc: MdxDocument) => extractHeadings(doc.body.raw) },
-  text: { type: 'string', resolve: (doc: MdxDocument) => plainText(doc.body.raw) },
   lastModified: {
     type: 'date',
     description: 'When the file last changed, shown to authors on /drafts',
@@ -76,7 +82,6 @@ export const Post = defineDocumentType(() => ({
     },
     readingMinutes: { type: 'number', resolve: (post) => readingMinutes(post.body.raw) },
     ...bodyFields,
-    html: { type: 'string', description: 'Rendered body for feeds', resolve: (post) => renderMdxToHtml(post.body.code) },
   },
 }))
 
@@ -143,6 +148,22 @@ export default makeSource({
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',
   onMissingOrIncompatibleData: 'fail',
+  // Splits the documents into the content store the server reads (lib/content/store-writer.ts): a small metadata
+  // index for listings, a file per heavy part of each post and page, feed HTML for the posts a feed can carry,
+  // and the search index built ahead. Documents are read one file at a time, rather than through importData,
+  // which parses them all at once.
+  onSuccess: async () => {
+    const generated = path.join(process.cwd(), '.contentlayer', 'generated')
+    const store = writeContentStore(
+      {
+        posts: readGeneratedDocuments<PostDocument>(generated, 'Post'),
+        pages: readGeneratedDocuments<PageDocument>(generated, 'Page'),
+        authors: readGeneratedDocuments<AuthorDocument>(generated, 'Author'),
+      },
+      { extraFiles: searchIndexFiles, renderHtml: renderMdxToHtml, feedPosts: readSiteConfig().feedPosts },
+    )
+    console.log(`Wrote the content store ${path.relative(process.cwd(), store.dir)} (${store.posts} posts, ${store.pages} pages)`)
+  },
   mdx: {
     remarkPlugins: [remarkGfm],
     rehypePlugins: [

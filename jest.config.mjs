@@ -63,6 +63,7 @@ export default async function jestConfig() {
     transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`, '^.+\\.module\\.(css|sass|scss)$'],
     moduleNameMapper: {
       '^contentlayer/generated$': '<rootDir>/.contentlayer/generated/index.mjs',
+      '^contentlayer/store$': '<rootDir>/.contentlayer/store/current.mjs',
       '^@/(.*)$': '<rootDir>/$1',
       ...resolved.moduleNameMapper,
     },

@@ -23,8 +23,13 @@ const nextConfig: NextConfig = {
   env: { SITE_URL: site.url, SANDBANK_DIST_DIR: distDir },
   // proxy.ts answers trailing-slash addresses, so the redirect carries the security headers.
   skipTrailingSlashRedirect: true,
-  // forbidden() gives expired or tampered share links a real 403 page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() gives expired or tampered share links a real 403 page.
+    authInterrupts: true,
+    // Server source maps are as big as the server code; written only when asked for (SERVER_SOURCE_MAPS=1).
+    serverSourceMaps: server.serverSourceMaps,
+  },
+  enablePrerenderSourceMaps: server.serverSourceMaps,
   async headers() {
     return [
       {
@@ -41,7 +46,7 @@ const nextConfig: NextConfig = {
       { source: DRAFTS, headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
     ]
   },
-  // Redirects (old WordPress addresses, /page/1, trailing slashes) are in lib/http/redirects.ts, answered by proxy.ts.
+  // Redirects (old WordPress addresses, the first page of a listing under …/page/1, trailing slashes) are in lib/http/redirects.ts, answered by proxy.ts.
 }
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Assembles a release from a build: the standalone server (server.js and only the
-# node_modules it uses), the hashed static files and public/, in one folder.
+# node_modules it uses), the hashed static files, public/ and the content store, in one folder.
 #   npm ci && (set -a; . /etc/sandbank/sandbank.env; npm run build)
 #   deploy/release.sh /srv/sandbank/releases/$(date -u +%Y%m%d%H%M%S)
 # docs/deployment.md explains the rest (switching `current`, the shared static folder).
@@ -17,4 +17,12 @@ cp -a "$dist/standalone/." "$dest/"
 mkdir -p "$dest/$dist"
 cp -a "$dist/static" "$dest/$dist/static"
 cp -a public "$dest/public"
+# The server reads posts from the content store this build was compiled against (docs/content-store.md).
+store=$(sed -n "s/^export const contentStoreId = '\([0-9a-f]*\)'$/\1/p" .contentlayer/store/current.mjs)
+if [ -z "$store" ] || [ ! -f ".contentlayer/store/$store/index.json" ]; then
+  echo "deploy/release.sh: no content store in .contentlayer/store; run npm run build first" >&2
+  exit 1
+fi
+mkdir -p "$dest/.contentlayer/store"
+cp -a ".contentlayer/store/$store" "$dest/.contentlayer/store/$store"
 echo "deploy/release.sh: $(du -sh "$dest" | cut -f1) in $dest; start it with: PORT=3001 HOSTNAME=127.0.0.1 node $dest/server.js"

@@ -22,7 +22,11 @@ export const DRAFTS = '/drafts'
 export const DRAFT_PREFIX = `${DRAFTS}/`
 export const AUTHOR_PREFIX = '/authors/'
 export const PAGE_PREFIX = '/page/'
+export const ARCHIVE_PREFIX = `${ARCHIVE}/`
 export const API_PREFIX = '/api/'
+
+/** Past SITEMAP_MAX_URLS addresses (lib/seo), /sitemap.xml is an index of these parts. */
+export const SITEMAP_PART_PREFIX = '/sitemaps/'
 
 /** Open Graph cards: one per post, one per page, and the site's. */
 export const CARD_PREFIX = '/og/'
@@ -40,7 +44,17 @@ export const PAGE_SLUG_PREFIXES = [PAGE_CARD_PREFIX, PAGE_DRAFT_PREFIX] as const
 export const POST_SLUG_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, DRAFT_PREFIX] as const
 
 /** The dynamic routes proxy.ts checks before they render (its matcher reaches every address; a unit test checks these). */
-export const GUARDED_PREFIXES = [POST_PREFIX, POST_CARD_PREFIX, PAGE_CARD_PREFIX, DRAFT_PREFIX, TAG_PREFIX, AUTHOR_PREFIX, PAGE_PREFIX] as const
+export const GUARDED_PREFIXES = [
+  POST_PREFIX,
+  POST_CARD_PREFIX,
+  PAGE_CARD_PREFIX,
+  DRAFT_PREFIX,
+  TAG_PREFIX,
+  AUTHOR_PREFIX,
+  PAGE_PREFIX,
+  ARCHIVE_PREFIX,
+  SITEMAP_PART_PREFIX,
+] as const
 
 /**
  * The first segment of every address the app answers itself (the folders and
@@ -64,6 +78,7 @@ export const RESERVED_TOP_LEVEL_SEGMENTS: readonly string[] = [
   'signin',
   'signout',
   'sitemap.xml',
+  'sitemaps',
   'tags',
   // Next's own: its error pages and assets.
   '404',
@@ -107,6 +122,25 @@ export function pageCardPath(slug: string): string {
 /** Page 1 of the listing is the home page. */
 export function pageUrl(page: number): string {
   return page <= 1 ? HOME : `${PAGE_PREFIX}${page}`
+}
+
+/**
+ * Page `page` of a listing whose first page is `first` (the home page, a tag,
+ * a year of the archive, an author): later pages are `<first>/page/N`, and
+ * `<first>/page/1` redirects to `<first>` (next.config.ts).
+ */
+export function listingPageUrl(first: string, page: number): string {
+  if (first === HOME) return pageUrl(page)
+  return page <= 1 ? first : `${first}${PAGE_PREFIX}${page}`
+}
+
+/** A year of the archive, and its later pages. */
+export function archiveYearUrl(year: string, page: number = 1): string {
+  return listingPageUrl(`${ARCHIVE_PREFIX}${year}`, page)
+}
+
+export function sitemapPartUrl(part: number): string {
+  return `${SITEMAP_PART_PREFIX}${part}.xml`
 }
 
 export function draftUrl(slug: string): string {

@@ -15,7 +15,9 @@ const FEATURE_ROOTS = ['lib', 'components']
  * A folder's faces besides index.ts: `server.ts` is its server-only face
  * (checked below to import 'server-only'). components/mdx/html.tsx renders
  * with react-dom/server, which Next forbids in the app, so the content build
- * reaches it directly rather than through the index every page imports.
+ * reaches it directly rather than through the index every page imports; and
+ * lib/content/build.ts, the content store's writer, which the content build
+ * (plain Node, before any store exists) runs and nothing else should load.
  * And a client island ('use client') is its own face: a page loads the
  * JavaScript of every island its imports reach, rendered or not, so islands
  * are imported by file and never re-exported by an index. lib/redis/client.mjs
@@ -23,7 +25,7 @@ const FEATURE_ROOTS = ['lib', 'components']
  * cache handler (lib/cache), which Node loads outside the bundle, where
  * TypeScript cannot go.
  */
-const SECOND_FACES = new Set(['server', 'components/mdx/html', 'lib/redis/client'])
+const SECOND_FACES = new Set(['server', 'components/mdx/html', 'lib/redis/client', 'lib/content/build'])
 
 /** The one index allowed to reach islands: the frame every page renders. */
 const FRAME = 'components/layout/index'
@@ -209,7 +211,7 @@ describe('the checks catch what they are for', () => {
       { file: 'app/page.tsx', specifiers: ['@/lib/content', '@/lib/content/server', '@/lib/routes', 'next/navigation'] },
       { file: 'lib/content/drafts.ts', specifiers: ['./posts', '../auth'] },
       { file: '__tests__/unit/lib/og.test.ts', specifiers: ['@/lib/og/layout'] },
-      { file: 'contentlayer.config.ts', specifiers: ['./components/mdx/html'] },
+      { file: 'contentlayer.config.ts', specifiers: ['./components/mdx/html', './lib/content/build'] },
       { file: 'app/search/page.tsx', specifiers: ['@/components/search/SearchBox'] },
       { file: 'components/search/SearchBox.tsx', specifiers: [], client: true },
     ]

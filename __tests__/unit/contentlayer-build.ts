@@ -21,7 +21,8 @@ export function buildContent(write: (contentDir: string) => void): ContentBuild 
   write(contentDir)
   const build = spawnSync(
     process.execPath,
-    ['node_modules/contentlayer2/bin/cli.cjs', 'build', '--config', path.join(ROOT, 'contentlayer.config.ts')],
+    // --verbose: without it Contentlayer lists only the first 20 problems of a kind, and the tests look for each.
+    ['node_modules/contentlayer2/bin/cli.cjs', 'build', '--verbose', '--config', path.join(ROOT, 'contentlayer.config.ts')],
     // Contentlayer takes its working directory from $PWD before process.cwd().
     { cwd: dir, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir, PWD: dir } },
   )

@@ -107,7 +107,7 @@ describe('invalid pages fail the build, naming the file and the field', () => {
   })
 })
 
-type GeneratedPage = { slug: string; title: string; draft: boolean; nav?: number; updated?: string; headings: unknown[]; text: string }
+type GeneratedPage = { slug: string; title: string; draft: boolean; nav?: number; updated?: string; headings: unknown[] }
 
 describe('valid pages', () => {
   let build: ContentBuild
@@ -136,6 +136,15 @@ describe('valid pages', () => {
       { depth: 2, text: 'Who', id: 'who' },
       { depth: 2, text: 'Why', id: 'why' },
     ])
-    expect(about.text).toContain('Someone.')
+    // The search text is made when the content store is written (lib/content/store-writer.ts), for pages as for posts.
+    const storeDir = path.join(build.dir, '.contentlayer', 'store')
+    const id = /contentStoreId = '([0-9a-f]+)'/.exec(fs.readFileSync(path.join(storeDir, 'current.mjs'), 'utf8'))?.[1]
+    expect(fs.readFileSync(path.join(storeDir, id!, 'pages', 'about.txt'), 'utf8')).toContain('Someone.')
+    expect(JSON.parse(fs.readFileSync(path.join(storeDir, id!, 'index.json'), 'utf8')).pages.map((p: { slug: string }) => p.slug)).toEqual([
+      'about',
+      'services',
+      'services/contact',
+      'unfinished',
+    ])
   })
 })

@@ -19,14 +19,16 @@ export default async function SearchPage({ searchParams }: Props) {
   const raw = (await searchParams).q
   const q = (Array.isArray(raw) ? raw[0] : raw) ?? ''
   const parsed = parseSearchQuery(q)
-  const response = parsed.ok && parsed.query ? searchPublished(parsed.query, { limit: MAX_LIMIT }) : null
+  const outcome = parsed.ok && parsed.query ? await searchPublished(parsed.query, { limit: MAX_LIMIT }) : null
+  // While the index loads after a restart the page says so (and when to try again) in place of results.
+  const error = !parsed.ok ? parsed.error : outcome && !outcome.ok ? outcome.error : null
   return (
     <>
       <h1>Search</h1>
       <SearchBox
         initialQuery={parsed.ok ? parsed.query : q}
-        initialResponse={response}
-        initialError={parsed.ok ? null : parsed.error}
+        initialResponse={outcome?.ok ? outcome.response : null}
+        initialError={error}
         maxQueryLength={MAX_QUERY_LENGTH}
         resultLimit={MAX_LIMIT}
       />

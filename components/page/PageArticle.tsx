@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react'
 import { PostBody } from '@/components/mdx'
 import { Toc } from '@/components/post'
-import { formatDate, type Page } from '@/lib/content'
-import { pageHeadings } from '@/lib/content/server'
+import { formatDate, type Page, type PostBody as BodyData } from '@/lib/content'
 
 /** The one rendering of a page, shared by /<slug> and /drafts/pages/<slug>: the same MDX and contents as a post, none of its dates, tags or neighbours. */
-export function PageArticle({ page, banner }: { page: Page; banner?: ReactNode }) {
+export function PageArticle({ page, body, banner }: { page: Page; body: BodyData; banner?: ReactNode }) {
   return (
     <article className="page">
       {banner}
@@ -17,8 +16,8 @@ export function PageArticle({ page, banner }: { page: Page; banner?: ReactNode }
           </p>
         ) : null}
       </header>
-      <Toc headings={pageHeadings(page)} />
-      <PostBody code={page.body.code} />
+      <Toc headings={body.headings} />
+      <PostBody code={body.code} />
     </article>
   )
 }

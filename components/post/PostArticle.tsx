@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { Link } from '@/components/Link'
 import { PostBody } from '@/components/mdx'
-import type { Author, Post } from '@/lib/content'
-import { postHeadings, type PostLink } from '@/lib/content/server'
+import type { Author, Post, PostBody as PostBodyData } from '@/lib/content'
+import type { PostLink } from '@/lib/content/server'
 import { authorUrl, postUrl } from '@/lib/routes'
 import { PostMeta } from './PostMeta'
 import { TagList } from './TagList'
@@ -10,6 +10,8 @@ import { Toc } from './Toc'
 
 type PostArticleProps = {
   post: Post
+  /** Read from the content store for this one post. */
+  body: PostBodyData
   author?: Author
   /** Only published posts have neighbours; drafts get none so they link to nothing unpublished. */
   adjacent?: { newer?: PostLink; older?: PostLink }
@@ -17,7 +19,7 @@ type PostArticleProps = {
 }
 
 /** The one rendering of a post, shared by /posts/[slug] and /drafts/[slug]. */
-export function PostArticle({ post, author, adjacent, banner }: PostArticleProps) {
+export function PostArticle({ post, body, author, adjacent, banner }: PostArticleProps) {
   return (
     <article className="post">
       {banner}
@@ -32,8 +34,8 @@ export function PostArticle({ post, author, adjacent, banner }: PostArticleProps
         ) : null}
         <TagList tags={post.tags} />
       </header>
-      <Toc headings={postHeadings(post)} />
-      <PostBody code={post.body.code} />
+      <Toc headings={body.headings} />
+      <PostBody code={body.code} />
       {adjacent && (adjacent.newer || adjacent.older) ? (
         <nav aria-label="More posts" className="adjacent">
           {adjacent.older ? (

@@ -16,6 +16,17 @@ export type SiteConfig = {
   postsPerPage: number
   /** Where readers report problems (the accessibility statement shows it); unset until the site's owner sets one. */
   contactEmail?: string
+  /** Posts in each feed, newest first, with their full content. */
+  feedPosts: number
+  /** Posts on one page of a year in the archive: titles and dates only, so more than a listing. */
+  archivePerPage: number
+  /**
+   * How many of the newest posts (and their cards) `next build` renders ahead
+   * (PRERENDER_POSTS). Older posts render on their first request and are
+   * cached from then on, so build time grows with this number rather than
+   * with the archive.
+   */
+  prerenderPosts: number
 }
 
 export class ConfigError extends Error {
@@ -48,6 +59,19 @@ export function parseContactEmail(value: string | undefined): string | undefined
   return email
 }
 
+function parseCount(variable: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback
+  if (!/^\d{1,6}$/.test(raw.trim())) throw new ConfigError(variable, `must be a whole number from 0 to 999999, got "${raw}"`)
+  return Number(raw.trim())
+}
+
+function parseFlag(variable: string, raw: string | undefined): boolean {
+  const value = raw?.trim().toLowerCase() ?? ''
+  if (value === '' || value === '0' || value === 'false') return false
+  if (value === '1' || value === 'true') return true
+  throw new ConfigError(variable, `must be 1 or 0 (true or false), got "${raw}"`)
+}
+
 export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
   return {
     name: env.SITE_NAME?.trim() || 'Sandbank',
@@ -58,6 +82,9 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     defaultAuthorId: env.SITE_DEFAULT_AUTHOR?.trim() || 'digital-communications-manager',
     postsPerPage: 10,
     contactEmail: parseContactEmail(env.SITE_CONTACT_EMAIL),
+    feedPosts: 20,
+    archivePerPage: 100,
+    prerenderPosts: parseCount('PRERENDER_POSTS', env.PRERENDER_POSTS, 300),
   }
 }
 
@@ -74,6 +101,8 @@ export type ServerConfig = {
   trustedProxies: TrustedProxies
   /** State that several server processes share (the Next.js page cache); unset means each process keeps its own. */
   redisUrl?: string
+  /** Whether `next build` writes source maps for the server code (SERVER_SOURCE_MAPS); off, they are most of the build's size. */
+  serverSourceMaps: boolean
 }
 
 export function parseRedisUrl(value: string | undefined): string | undefined {
@@ -121,5 +150,6 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     shareLinkDays,
     redisUrl: parseRedisUrl(env.REDIS_URL),
     trustedProxies,
+    serverSourceMaps: parseFlag('SERVER_SOURCE_MAPS', env.SERVER_SOURCE_MAPS),
   }
 }

@@ -1,74 +1,73 @@
 /**
  * The one place that decides what the public may see. Every page, feed,
  * sitemap, search index, OG card and prev/next link reads posts through here.
- * `.contentlayer/generated` holds drafts too, so nothing else imports it.
+ *
+ * Listings read post metadata only (./store.ts reads the content store's index
+ * once per process); a page that shows a post's body, HTML or text reads that
+ * one file when it needs it. Drafts are in the store too (authors preview
+ * them), so nothing else reads the store.
+ *
+ * Every function takes an optional list of posts in place of the store's, so
+ * units can test the rules without a build.
  */
 import 'server-only'
-import { allAuthors, allPosts, type Author, type Post } from 'contentlayer/generated'
 import { site } from '../config'
-import { slugFromSegment, slugify, type TocHeading } from '../markdown'
+import { slugFromSegment } from '../markdown'
+import { catalogOf, type ArchiveYearSummary, type PostCatalog, type TagSummary } from './catalog'
 import { fingerprint } from './fingerprint'
+import { isPublished } from './published'
+import { contentStore } from './store'
+import type { Author, Post, PostBody } from './types'
 
-export type { Author, Post }
+export type { ArchiveMonthSummary, ArchiveYearSummary, TagSummary } from './catalog'
+export { isPublished, postState, type PostState } from './published'
+export type { Author, Post, PostBody }
 
-/** Posts and pages alike; pages have no date, so only `draft` holds them back. */
-type Schedulable = { draft?: boolean; date?: string }
-
-/** Published means: not a draft, and its date (if it has one) has come. */
-export function isPublished(item: Schedulable, now: Date = new Date()): boolean {
-  return item.draft !== true && (item.date === undefined || new Date(item.date).getTime() <= now.getTime())
+function catalog(posts: readonly Post[] | undefined): PostCatalog {
+  return posts ? catalogOf(posts) : contentStore().catalog()
 }
 
-export type PostState = 'published' | 'draft' | 'scheduled'
-
-export function postState(post: Pick<Post, 'draft' | 'date'>, now: Date = new Date()): PostState {
-  if (post.draft === true) return 'draft'
-  return isPublished(post, now) ? 'published' : 'scheduled'
+/** Published posts, newest first. The same array until a scheduled post goes live: do not change it. */
+export function getPublishedPosts(now: Date = new Date(), posts?: readonly Post[]): readonly Post[] {
+  return catalog(posts).published(now).posts
 }
 
-function newestFirst(a: Post, b: Post): number {
-  return b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug)
+/**
+ * The newest published posts, which `next build` renders ahead with their
+ * cards; the rest render on first request (ISR) and are cached from then on.
+ */
+export function getPostsToPrerender(now: Date = new Date(), posts?: readonly Post[]): readonly Post[] {
+  return getPublishedPosts(now, posts).slice(0, site.prerenderPosts)
 }
 
-export function getPublishedPosts(now: Date = new Date(), posts: readonly Post[] = allPosts): Post[] {
-  return posts.filter((post) => isPublished(post, now)).sort(newestFirst)
-}
-
-export function getPublishedPost(slug: string, now: Date = new Date(), posts: readonly Post[] = allPosts): Post | undefined {
-  return posts.find((post) => post.slug === slug && isPublished(post, now))
+export function getPublishedPost(slug: string, now: Date = new Date(), posts?: readonly Post[]): Post | undefined {
+  const post = catalog(posts).find(slug)
+  return post && isPublished(post, now) ? post : undefined
 }
 
 /** Drafts and scheduled posts, for signed-in authors only. */
-export function getUnpublishedPosts(now: Date = new Date(), posts: readonly Post[] = allPosts): Post[] {
-  return posts.filter((post) => !isPublished(post, now)).sort(newestFirst)
+export function getUnpublishedPosts(now: Date = new Date(), posts?: readonly Post[]): Post[] {
+  return catalog(posts).unpublished(now)
 }
 
-export function getUnpublishedPost(slug: string, now: Date = new Date(), posts: readonly Post[] = allPosts): Post | undefined {
-  return posts.find((post) => post.slug === slug && !isPublished(post, now))
+export function getUnpublishedPost(slug: string, now: Date = new Date(), posts?: readonly Post[]): Post | undefined {
+  const post = catalog(posts).find(slug)
+  return post && !isPublished(post, now) ? post : undefined
 }
 
 export type PostLink = { slug: string; title: string }
 
 /** Neighbours among published posts only, so a link never points at a draft. */
-export function getAdjacentPosts(
-  slug: string,
-  now: Date = new Date(),
-  posts: readonly Post[] = allPosts,
-): { newer?: PostLink; older?: PostLink } {
-  const published = getPublishedPosts(now, posts)
-  const index = published.findIndex((post) => post.slug === slug)
+export function getAdjacentPosts(slug: string, now: Date = new Date(), posts?: readonly Post[]): { newer?: PostLink; older?: PostLink } {
+  const published = catalog(posts).published(now)
+  const index = published.indexOf(slug)
   if (index === -1) return {}
   const link = (post: Post | undefined) => (post ? { slug: post.slug, title: post.title } : undefined)
-  return { newer: link(published[index - 1]), older: link(published[index + 1]) }
+  return { newer: link(published.posts[index - 1]), older: link(published.posts[index + 1]) }
 }
 
 /** One page of a listing (`/page/N`); not to be confused with a Page document. */
 export type ListingPage<T> = { items: T[]; page: number; totalPages: number }
-
-/** How many listing pages `count` posts fill; an empty site still has its home page. */
-export function pageCount(count: number, perPage: number = site.postsPerPage): number {
-  return Math.max(1, Math.ceil(count / perPage))
-}
 
 export function paginate<T>(items: readonly T[], page: number, perPage: number = site.postsPerPage): ListingPage<T> | undefined {
   const totalPages = pageCount(items.length, perPage)
@@ -76,68 +75,110 @@ export function paginate<T>(items: readonly T[], page: number, perPage: number =
   return { items: items.slice((page - 1) * perPage, page * perPage), page, totalPages }
 }
 
+/** Pages a listing of `count` items takes; an empty listing still has its first page. */
+export function pageCount(count: number, perPage: number = site.postsPerPage): number {
+  return Math.max(1, Math.ceil(count / perPage))
+}
+
 /** Reads a `/page/N` segment; only canonical positive integers count. */
 export function parsePageNumber(segment: string): number | undefined {
   return /^[1-9]\d{0,5}$/.test(segment) ? Number(segment) : undefined
 }
 
-export type TagSummary = { slug: string; name: string; count: number }
-
-export function getTags(now: Date = new Date(), posts: readonly Post[] = allPosts): TagSummary[] {
-  const tags = new Map<string, TagSummary>()
-  for (const post of getPublishedPosts(now, posts)) {
-    for (const name of post.tags) {
-      const slug = slugify(name)
-      const tag = tags.get(slug) ?? { slug, name, count: 0 }
-      tag.count += 1
-      tags.set(slug, tag)
-    }
-  }
-  return [...tags.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+export function getTags(now: Date = new Date(), posts?: readonly Post[]): TagSummary[] {
+  return catalog(posts).published(now).tags()
 }
 
-/** The published tag a `/tags/<segment>` address names, however the segment is encoded: the tag route and the route guard both ask here. */
-export function getTag(segment: string, now: Date = new Date(), posts: readonly Post[] = allPosts): TagSummary | undefined {
+/** The published tag a `/tags/<segment>` address names, however the segment is encoded: the tag routes and the route guard all ask here. */
+export function getTag(segment: string, now: Date = new Date(), posts?: readonly Post[]): TagSummary | undefined {
   const slug = slugFromSegment(segment)
-  return slug === undefined ? undefined : getTags(now, posts).find((tag) => tag.slug === slug)
+  return slug === undefined ? undefined : catalog(posts).published(now).tag(slug)
 }
 
-export function getPostsByTag(tagSlug: string, now: Date = new Date(), posts: readonly Post[] = allPosts): Post[] {
-  return getPublishedPosts(now, posts).filter((post) => post.tags.some((name) => slugify(name) === tagSlug))
+/** Tags whose first page `next build` renders ahead: the most used; the rest render on first request. */
+export const PRERENDER_TAGS = 100
+
+export function getTagsToPrerender(now: Date = new Date(), posts?: readonly Post[]): TagSummary[] {
+  return getTags(now, posts).slice(0, PRERENDER_TAGS)
+}
+
+export function getPostsByTag(tagSlug: string, now: Date = new Date(), posts?: readonly Post[]): readonly Post[] {
+  return catalog(posts).published(now).byTag(tagSlug)
+}
+
+/** Years with published posts, newest first, with their months and counts: the archive's index. */
+export function getArchiveYears(now: Date = new Date(), posts?: readonly Post[]): ArchiveYearSummary[] {
+  return catalog(posts).published(now).years()
+}
+
+/** One year's published posts, newest first. */
+export function getArchiveYear(year: string, now: Date = new Date(), posts?: readonly Post[]): readonly Post[] {
+  return catalog(posts).published(now).year(year)
 }
 
 export type ArchiveMonth = { key: string; date: string; posts: Post[] }
-export type ArchiveYear = { year: string; months: ArchiveMonth[] }
 
-export function getArchive(now: Date = new Date(), posts: readonly Post[] = allPosts): ArchiveYear[] {
-  const years: ArchiveYear[] = []
-  for (const post of getPublishedPosts(now, posts)) {
-    const year = post.date.slice(0, 4)
+/** Consecutive posts of one month together (posts newest first, as a year's pages list them). */
+export function groupByMonth(posts: readonly Post[]): ArchiveMonth[] {
+  const months: ArchiveMonth[] = []
+  for (const post of posts) {
     const key = post.date.slice(0, 7)
-    let yearGroup = years.at(-1)
-    if (yearGroup?.year !== year) years.push((yearGroup = { year, months: [] }))
-    let month = yearGroup.months.at(-1)
-    if (month?.key !== key) yearGroup.months.push((month = { key, date: post.date, posts: [] }))
-    month.posts.push(post)
+    const month = months.at(-1)
+    if (month?.key === key) month.posts.push(post)
+    else months.push({ key, date: post.date, posts: [post] })
   }
-  return years
+  return months
 }
 
-export function getAuthor(id: string | undefined, authors: readonly Author[] = allAuthors): Author | undefined {
-  return authors.find((author) => author.id === (id ?? site.defaultAuthorId))
+/** The author a post is by: its own, or the site's default author. */
+export function postAuthorId(post: Pick<Post, 'author'>): string {
+  return post.author ?? site.defaultAuthorId
 }
 
-export function getAuthors(authors: readonly Author[] = allAuthors): Author[] {
-  return [...authors]
+export function getPostsByAuthor(authorId: string, now: Date = new Date(), posts?: readonly Post[]): readonly Post[] {
+  return catalog(posts).published(now).byAuthor(authorId, postAuthorId)
 }
 
-/** An author's published posts; a post naming no author is the default author's. */
-export function getPostsByAuthor(authorId: string, now: Date = new Date(), posts: readonly Post[] = allPosts): Post[] {
-  return getPublishedPosts(now, posts).filter((post) => (post.author ?? site.defaultAuthorId) === authorId)
+export function getAuthors(authors?: readonly Author[]): readonly Author[] {
+  return authors ?? contentStore().readIndex().authors
 }
 
-export function postHeadings(post: Post): TocHeading[] {
-  return post.headings as TocHeading[]
+export function getAuthor(id: string | undefined, authors?: readonly Author[]): Author | undefined {
+  return getAuthors(authors).find((author) => author.id === (id ?? site.defaultAuthorId))
+}
+
+/** The compiled MDX and headings of a post the caller has already been allowed to show. */
+export async function readPostBody(post: Pick<Post, 'slug'>): Promise<PostBody> {
+  return JSON.parse(await contentStore().readPart('posts', post.slug, 'body')) as PostBody
+}
+
+/**
+ * The rendered HTML of a post, for feeds. The store has it for every post that
+ * can be in a feed (the newest, and every scheduled post); undefined for others.
+ */
+export async function readPostHtml(post: Pick<Post, 'slug'>): Promise<string | undefined> {
+  try {
+    return await contentStore().readPart('posts', post.slug, 'html')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    console.error(`content: no feed HTML for ${post.slug} in the content store; its summary stands in`)
+    return undefined
+  }
+}
+
+/** The plain text of a post, for search snippets. */
+export function readPostText(post: Pick<Post, 'slug'>): string {
+  return contentStore().readPartSync('posts', post.slug, 'text')
+}
+
+/** A file the store writer derived from the published posts (the search index), by name. */
+export function readStoreFile(name: string): Promise<string> {
+  return contentStore().readFile(name)
+}
+
+/** Names this build's content: it changes when the content does (under `next dev`), so per-process caches can tell. */
+export function contentStoreKey(): string {
+  return contentStore().dir
 }
 
 /** A short stable fingerprint of what a post looks like, so derived URLs change when it does. */

@@ -1,8 +1,21 @@
 import 'server-only'
+import { site } from '../config'
 import type { Page, Post } from '../content'
-import { getPublishedPage, getPublishedPost, getPublishedPosts, getTag, paginate, parsePageNumber } from '../content/server'
+import {
+  getArchiveYear,
+  getAuthor,
+  getPostsByAuthor,
+  getPostsByTag,
+  getPublishedPage,
+  getPublishedPost,
+  getPublishedPosts,
+  getTag,
+  pageCount,
+  parsePageNumber,
+} from '../content/server'
 import { isServablePageSlug, isValidPostSlug } from '../markdown'
-import { PAGE_CARD_PREFIX, PAGE_PREFIX, PAGE_SLUG_PREFIXES, POST_CARD_PREFIX, POST_PREFIX, POST_SLUG_PREFIXES, TAG_PREFIX } from '../routes'
+import { PAGE_CARD_PREFIX, PAGE_SLUG_PREFIXES, POST_SLUG_PREFIXES } from '../routes'
+import { parseSitemapPart, sitemapEntries, sitemapPartCount } from '../seo'
 
 function afterPrefix(pathname: string, prefixes: readonly string[]): string | undefined {
   const prefix = prefixes.find((p) => pathname.startsWith(p))
@@ -29,35 +42,59 @@ export function isRoutablePath(pathname: string): boolean {
   return rest === undefined || isValidPostSlug(rest.split('/')[0])
 }
 
-function rawSegmentAfter(pathname: string, prefix: string): string | undefined {
-  return pathname.startsWith(prefix) ? pathname.slice(prefix.length).split('/')[0] : undefined
+/** Whether `…/page/<segment>` names a page of a listing of `count` items. */
+function pageExists(count: number, segment: string | undefined, perPage: number = site.postsPerPage): boolean {
+  const page = segment === undefined ? undefined : parsePageNumber(segment)
+  return page !== undefined && page <= pageCount(count, perPage)
 }
 
-function segmentAfter(pathname: string, prefix: string): string | undefined {
-  const segment = rawSegmentAfter(pathname, prefix)
-  return segment === undefined ? undefined : decodeURIComponent(segment)
+/** `<first page>` alone, or `<first page>/page/<n>` within the listing's pages. */
+function listingExists(rest: readonly string[], count: number, perPage?: number): boolean {
+  if (rest.length === 0) return true
+  return rest.length === 2 && rest[0] === 'page' && pageExists(count, rest[1], perPage)
 }
 
 /**
- * Whether a public page or card exists at this path right now. The slug, tag
- * and page routes regenerate in the background (ISR), and Next writes a cache
- * entry for every address it renders, even a 404; answering unknown addresses
- * before the route keeps a crawl of made-up slugs from filling the disk.
- * Uses the one published filter, so a scheduled post passes once it is live.
+ * Whether a public page or card exists at this path right now. The slug, tag,
+ * year and page routes render on first request and are cached (ISR), and Next
+ * writes a cache entry for every address it renders, even a 404; answering
+ * unknown addresses before the route keeps a crawl of made-up slugs from
+ * filling the disk. Uses the one published filter, so a scheduled post passes
+ * once it is live. Reads post metadata only, from listings built once per change.
  */
 export function publicPathExists(pathname: string, now: Date = new Date(), posts?: readonly Post[], pages?: readonly Page[]): boolean {
   if (!isRoutablePath(pathname)) return false
   const pageCard = afterPrefix(pathname, [PAGE_CARD_PREFIX])
   if (pageCard !== undefined) return getPublishedPage(pageCard, now, pages) !== undefined
-  const slug = segmentAfter(pathname, POST_PREFIX) ?? segmentAfter(pathname, POST_CARD_PREFIX)
-  if (slug !== undefined) return getPublishedPost(slug, now, posts) !== undefined
-  // getTag reads the address segment as the tag route does, decoding it once.
-  const tag = rawSegmentAfter(pathname, TAG_PREFIX)
-  if (tag !== undefined) return getTag(tag, now, posts) !== undefined
-  const page = segmentAfter(pathname, PAGE_PREFIX)
-  if (page !== undefined) {
-    const number = parsePageNumber(page)
-    return number !== undefined && paginate(getPublishedPosts(now, posts), number) !== undefined
+  // Segments as sent; each case decodes its own (getTag reads the tag's as the tag route does, decoding it once).
+  const [first, ...raw] = pathname.split('/').slice(1)
+  const rest = raw.map((segment) => decodeURIComponent(segment))
+  switch (first) {
+    case 'posts':
+      return getPublishedPost(rest[0] ?? '', now, posts) !== undefined
+    case 'og':
+      return rest[0] !== 'posts' || getPublishedPost(rest[1] ?? '', now, posts) !== undefined
+    case 'page':
+      return rest.length === 1 && pageExists(getPublishedPosts(now, posts).length, rest[0])
+    case 'tags': {
+      if (rest.length === 0) return true
+      const tag = getTag(raw[0], now, posts)
+      return tag !== undefined && listingExists(rest.slice(1), getPostsByTag(tag.slug, now, posts).length)
+    }
+    case 'archive': {
+      if (rest.length === 0) return true
+      const count = /^\d{4}$/.test(rest[0]) ? getArchiveYear(rest[0], now, posts).length : 0
+      return count > 0 && listingExists(rest.slice(1), count, site.archivePerPage)
+    }
+    case 'authors': {
+      const author = getAuthor(rest[0] ?? '')
+      return author !== undefined && listingExists(rest.slice(1), getPostsByAuthor(author.id, now, posts).length)
+    }
+    case 'sitemaps': {
+      const part = rest.length === 1 ? parseSitemapPart(rest[0]) : undefined
+      return part !== undefined && part <= sitemapPartCount(sitemapEntries(now))
+    }
+    default:
+      return true
   }
-  return true
 }

@@ -1,9 +1,12 @@
 /**
  * The search engine: indexing, ranking and snippets over whatever documents
- * it is given. ./published.ts feeds it the published posts and pages; the
- * benchmark feeds it synthetic posts. It imports no content, so scripts can
- * load it without a Contentlayer build. docs/search.md explains the choices.
+ * it is given, and saving and loading an index. The content store's writer
+ * indexes the published posts and pages at build time and ./published.ts
+ * loads that index in the server; the benchmark indexes synthetic posts. It
+ * imports no content, so scripts and the content build can load it.
+ * docs/search.md explains the choices.
  */
+import MiniSearch, { type AsPlainObject } from 'minisearch'
 import { indexTerms, queryTerms, tokenize } from './analysis'
 import { DEFAULT_LIMIT, type SearchHit } from './params'
 import { BM25, BOOST, FIELDS, PostSearch, WEIGHTS } from './rank'
@@ -19,25 +22,95 @@ export type SearchDocument = {
   text: string
 }
 
+/** What a hit shows besides its snippet. */
+export type SearchListing = Omit<SearchDocument, 'text'>
+
 export type SearchIndex = {
   engine: PostSearch
-  documents: ReadonlyMap<string, SearchDocument>
+  /** The documents a hit may name, by id. */
+  documents: ReadonlyMap<string, SearchListing>
+  /** A document's plain text, for its snippet: only the few hits of a query need it, so a served index reads it from disk. */
+  textOf: (id: string) => string
+}
+
+/** The same options must index, save and load an index (MiniSearch does not save functions). */
+const ENGINE_OPTIONS = {
+  idField: 'id',
+  fields: [...FIELDS],
+  storeFields: [],
+  tokenize,
+  processTerm: indexTerms,
+  extractField: (document: SearchDocument, field: string) =>
+    (field === 'tags' ? document.tags.join(' ') : document[field as keyof SearchDocument]) as string,
+  searchOptions: { boost: BOOST, bm25: BM25, weights: WEIGHTS },
+}
+
+export function indexDocuments(documents: readonly SearchDocument[]): PostSearch {
+  const engine = new PostSearch(ENGINE_OPTIONS)
+  engine.addAll(documents)
+  return engine
 }
 
 export function createSearchIndex(documents: readonly SearchDocument[]): SearchIndex {
-  const engine = new PostSearch({
-    idField: 'id',
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize,
-    processTerm: indexTerms,
-    extractField: (document, field) => (field === 'tags' ? document.tags.join(' ') : document[field as keyof SearchDocument]) as string,
-    searchOptions: { boost: BOOST, bm25: BM25, weights: WEIGHTS },
-  })
-  engine.addAll(documents)
+  const engine = indexDocuments(documents)
   // So that no request pays for it.
   engine.prepare()
-  return { engine, documents: new Map(documents.map((document) => [document.id, document])) }
+  const byId = new Map(documents.map((document) => [document.id, document]))
+  return { engine, documents: byId, textOf: (id) => byId.get(id)?.text ?? '' }
+}
+
+/** Terms per file of a saved index: each file parses in tens of milliseconds, so loading never holds the event loop for long. */
+const TERMS_PER_FILE = 2_000
+
+/** The saved index's files in the content store. */
+export const SEARCH_HEADER_FILE = 'search/header.json'
+export const searchTermFile = (number: number) => `search/terms-${String(number).padStart(4, '0')}.json`
+
+/**
+ * MiniSearch's own JSON (`toJSON`), written as files: the term list cut into
+ * files of TERMS_PER_FILE terms, then the header (everything else, and how
+ * many term files there are). Made one file at a time, because `toJSON` copies
+ * the whole index into plain objects first, which at 10,000 posts is a few
+ * hundred megabytes more in a build process that already holds every document.
+ */
+export function* saveSearchEngine(engine: PostSearch): Generator<{ name: string; content: string }> {
+  let termFiles = 0
+  for (const terms of engine.savedTerms(TERMS_PER_FILE)) yield { name: searchTermFile(termFiles++), content: JSON.stringify(terms) }
+  yield { name: SEARCH_HEADER_FILE, content: JSON.stringify({ ...engine.savedHeader(), termFiles }) }
+}
+
+/**
+ * For the content store's writer (at build time): indexes the published posts
+ * and pages as they are read, one at a time, and then gives the index as files.
+ */
+export function searchIndexFiles(): { add: (document: SearchDocument) => void; files: () => Iterable<{ name: string; content: string }> } {
+  const engine = indexDocuments([])
+  return {
+    add: ({ id, title, summary, tags, date, text }) => engine.add({ id, title, summary, tags, date, text }),
+    files: () => saveSearchEngine(engine),
+  }
+}
+
+/**
+ * An index written by `saveSearchEngine`: MiniSearch's loader for the header,
+ * then the terms one file at a time, yielding between files so requests for
+ * pages are served while a large index loads.
+ */
+export async function loadSearchEngine(
+  header: string,
+  readTermFile: (number: number) => Promise<string>,
+  pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+): Promise<PostSearch> {
+  const saved = JSON.parse(header) as AsPlainObject & { termFiles: number }
+  const engine = Object.assign(new PostSearch(ENGINE_OPTIONS), MiniSearch.loadJS<SearchDocument>(saved, ENGINE_OPTIONS))
+  for (let number = 0; number < saved.termFiles; number++) {
+    const terms = JSON.parse(await readTermFile(number)) as AsPlainObject['index']
+    await pause()
+    engine.adoptSavedTerms(terms)
+    await pause()
+  }
+  engine.prepare()
+  return engine
 }
 
 /** A hit before it has an address and a type: ./published.ts adds them. */
@@ -45,27 +118,27 @@ export type IndexHit = Omit<SearchHit, 'url' | 'type'> & { id: string }
 
 export type IndexResponse = { query: string; total: number; results: IndexHit[] }
 
-function hitFor(post: SearchDocument, score: number, matched: ReadonlySet<string>): IndexHit {
-  const snippet = snippetOf(post.text, matched) ?? snippetOf(post.summary, matched, Number.POSITIVE_INFINITY) ?? openingOf(post.text)
+function hitFor(document: SearchListing, text: string, score: number, matched: ReadonlySet<string>): IndexHit {
+  const snippet = snippetOf(text, matched) ?? snippetOf(document.summary, matched, Number.POSITIVE_INFINITY) ?? openingOf(text)
   return {
-    id: post.id,
-    title: post.title,
-    date: post.date,
-    summary: post.summary,
+    id: document.id,
+    title: document.title,
+    date: document.date,
+    summary: document.summary,
     snippet,
-    tags: [...post.tags],
+    tags: [...document.tags],
     score: Math.round(score * 1000) / 1000,
   }
 }
 
-/** Best first; `total` counts every matching post, `results` holds the first `limit`. */
+/** Best first; `total` counts every matching document, `results` holds the first `limit`. */
 export function searchIndex(index: SearchIndex, query: string, limit: number = DEFAULT_LIMIT): IndexResponse {
   const terms = queryTerms(query)
   if (terms.length === 0) return { query, total: 0, results: [] }
   const { count, matches } = index.engine.rank(terms, limit)
   const results = matches.flatMap((match) => {
-    const post = index.documents.get(match.id)
-    return post ? [hitFor(post, match.score, new Set(match.terms))] : []
+    const document = index.documents.get(match.id)
+    return document ? [hitFor(document, index.textOf(document.id), match.score, new Set(match.terms))] : []
   })
   return { query, total: count, results }
 }

@@ -1,74 +1,232 @@
 /**
  * Search as the site offers it: over published posts and pages only (the one
  * filter in lib/content), with one index per server process.
+ *
+ * The index is built at build time, when the content store is written, from
+ * the posts and pages published then; the server loads it once, in slices,
+ * starting when it boots (instrumentation.ts), and keeps it in step with the
+ * schedule by adding posts that have gone live since (reading only their
+ * text). A query that arrives while the index loads waits a bounded time and
+ * is then told, honestly, to come back shortly.
  */
 import 'server-only'
 import type { Page, Post } from '../content'
-import { getPublishedPages, getPublishedPosts, postVersion } from '../content/server'
+import { contentStoreKey, getPublishedPages, getPublishedPosts, readPageText, readPostText, readStoreFile } from '../content/server'
 import { contentPageUrl, postUrl } from '../routes'
-import { createSearchIndex, searchIndex, type SearchDocument, type SearchIndex } from './engine'
+import { indexDocuments, loadSearchEngine, SEARCH_HEADER_FILE, searchIndex, searchTermFile, type SearchIndex, type SearchListing } from './engine'
 import { DEFAULT_LIMIT, type SearchHit, type SearchResponse } from './params'
+import type { PostSearch } from './rank'
 
-const versions = new WeakMap<object, string>()
+/** How long a query waits for an index still loading before it is answered 503. */
+export const SEARCH_WAIT_MS = 1_000
+/** What a 503 asks the reader to wait: loading 10,000 posts' index takes about a second on a small machine. */
+export const SEARCH_RETRY_AFTER_SECONDS = 1
 
-function versionOf(post: Post): string {
-  let version = versions.get(post)
-  if (version === undefined) versions.set(post, (version = postVersion(post)))
-  return version
+/** A published post or page as search sees it. Its id is its address, unique across both (a post and a page may share a slug). */
+export type PublishedDocument = { id: string; type: SearchHit['type']; listing: SearchListing; text: () => string }
+
+/** Where an index's documents come from: the content store (the site), or lists given directly (tests). */
+export type SearchSource = {
+  /** What is published at `now`: the same array until that changes. */
+  published: (now: Date) => readonly PublishedDocument[]
+  /** The index built ahead of time, or an empty one to fill. */
+  load: () => Promise<PostSearch>
 }
 
-/** Each document's id is its address, which is unique across posts and pages (a post and a page may share a slug). */
-function postDocument(post: Post): SearchDocument {
-  return { id: postUrl(post), title: post.title, summary: post.summary, tags: post.tags, date: post.date, text: post.text }
+/** The index in step with what is published, and whether each hit is a post or a page. */
+export type PublishedView = { index: SearchIndex; types: ReadonlyMap<string, SearchHit['type']> }
+
+export type SearchOutcome = { ok: true; response: SearchResponse } | { ok: false; status: 503; error: string; retryAfterSeconds: number }
+
+function postDocument(post: Post, text: () => string): PublishedDocument {
+  const id = postUrl(post)
+  return { id, type: 'post', listing: { id, title: post.title, summary: post.summary, tags: post.tags, date: post.date }, text }
 }
 
-function pageDocument(page: Page): SearchDocument {
-  return { id: contentPageUrl(page), title: page.title, summary: page.summary, tags: [], text: page.text }
+function pageDocument(page: Page, text: () => string): PublishedDocument {
+  const id = contentPageUrl(page)
+  return { id, type: 'page', listing: { id, title: page.title, summary: page.summary, tags: [] }, text }
 }
-
-type PublishedIndex = { index: SearchIndex; types: ReadonlyMap<string, SearchHit['type']> }
-
-let current: { posts: readonly Post[] | undefined; pages: readonly Page[] | undefined; key: string; published: PublishedIndex } | undefined
 
 /**
- * The index of what is published at `now`. It lives as long as the server
- * process and is rebuilt only when the set of published posts changes (a
- * scheduled post going live), so requests never pay for indexing. Pages have
- * no schedule, so they change only with a new build.
+ * The published documents for a list of published posts: built once per such
+ * list (it changes only when a scheduled post goes live), pages after posts.
  */
-export function publishedSearchIndex(now: Date = new Date(), posts?: readonly Post[], pages?: readonly Page[]): PublishedIndex {
-  const publishedPosts = getPublishedPosts(now, posts)
-  const publishedPages = getPublishedPages(now, pages)
-  const key = [...publishedPosts.map((post) => `${post.slug}@${versionOf(post)}`), ...publishedPages.map(contentPageUrl)].join(' ')
-  if (!current || current.posts !== posts || current.pages !== pages || current.key !== key) {
-    const types = new Map<string, SearchHit['type']>([
-      ...publishedPosts.map((post) => [postUrl(post), 'post'] as const),
-      ...publishedPages.map((page) => [contentPageUrl(page), 'page'] as const),
-    ])
-    const index = createSearchIndex([...publishedPosts.map(postDocument), ...publishedPages.map(pageDocument)])
-    current = { posts, pages, key, published: { index, types } }
+function documentsFor(
+  pages: () => readonly PublishedDocument[],
+): (posts: readonly Post[], textOf: (post: Post) => string) => readonly PublishedDocument[] {
+  const cache = new WeakMap<readonly Post[], readonly PublishedDocument[]>()
+  return (posts, textOf) => {
+    let documents = cache.get(posts)
+    if (!documents) cache.set(posts, (documents = [...posts.map((post) => postDocument(post, () => textOf(post))), ...pages()]))
+    return documents
   }
-  return current.published
 }
 
+function wait<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+/** One index over one source, loaded once and kept in step with what is published. */
+export class PublishedSearch {
+  private engine?: PostSearch
+  private loading?: Promise<PostSearch>
+  /** The published list the engine matches, and the view searches use. */
+  private syncedWith?: readonly PublishedDocument[]
+  private view?: PublishedView
+
+  constructor(private readonly source: SearchSource) {}
+
+  /** Starts loading (once); a failure is logged and the next query tries again. */
+  load(): Promise<PostSearch> {
+    this.loading ??= this.source.load().then(
+      (engine) => (this.engine = engine),
+      (error: Error) => {
+        this.loading = undefined
+        console.error(`search: could not load the index: ${error.message}`)
+        throw error
+      },
+    )
+    return this.loading
+  }
+
+  /**
+   * The view for what is published at `now`: posts that went live since the
+   * index was built are added (their text read from disk), and anything no
+   * longer published dropped, so a hit is only ever a published post or page.
+   */
+  private inStep(engine: PostSearch, now: Date): PublishedView {
+    const published = this.source.published(now)
+    if (this.syncedWith === published && this.view) return this.view
+    const wanted = new Map(published.map((document) => [document.id, document]))
+    // Indexed at build time but not published now (only if the clock went back): out of the results at once.
+    for (const id of engine.ids()) if (!wanted.has(id)) engine.discard(id)
+    for (const document of published) if (!engine.has(document.id)) engine.add({ ...document.listing, text: document.text() })
+    engine.prepare()
+    this.syncedWith = published
+    const index: SearchIndex = {
+      engine,
+      documents: new Map(published.map((document) => [document.id, document.listing])),
+      textOf: (id) => wanted.get(id)?.text() ?? '',
+    }
+    return (this.view = { index, types: new Map(published.map((document) => [document.id, document.type])) })
+  }
+
+  /** The index as of `now` once loaded, else undefined: the same object until what is published changes. */
+  indexAt(now: Date): PublishedView | undefined {
+    return this.engine && this.inStep(this.engine, now)
+  }
+
+  /** Searches what is published at `now`, waiting up to `waitMs` for an index still loading. */
+  async search(
+    query: string,
+    { limit = DEFAULT_LIMIT, now = new Date(), waitMs = SEARCH_WAIT_MS }: { limit?: number; now?: Date; waitMs?: number } = {},
+  ): Promise<SearchOutcome> {
+    const engine =
+      this.engine ??
+      (await wait(
+        this.load().catch(() => undefined),
+        waitMs,
+      ))
+    if (!engine) {
+      return { ok: false, status: 503, error: 'Search is starting up. Try again in a moment.', retryAfterSeconds: SEARCH_RETRY_AFTER_SECONDS }
+    }
+    const { index, types } = this.inStep(engine, now)
+    const found = searchIndex(index, query, limit)
+    return {
+      ok: true,
+      response: {
+        query: found.query,
+        total: found.total,
+        results: found.results.map(({ id, title, date, summary, snippet, tags, score }) => ({
+          type: types.get(id) ?? 'post',
+          title,
+          url: id,
+          date,
+          summary,
+          snippet,
+          tags,
+          score,
+        })),
+      },
+    }
+  }
+}
+
+const STORE_KEY = Symbol.for('sandbank.search')
+type WithSearch = typeof globalThis & { [STORE_KEY]?: { store: string; search: PublishedSearch } }
+
+/**
+ * This build's search, shared by every route bundle of the process (each has
+ * its own copy of this module) and replaced when the content store changes (`next dev`).
+ */
+function siteSearch(): PublishedSearch {
+  const holder = globalThis as WithSearch
+  const store = contentStoreKey()
+  if (holder[STORE_KEY]?.store !== store) {
+    // Pages have no date, so which are published changes only with a new store.
+    let pages: readonly PublishedDocument[] | undefined
+    const documents = documentsFor(() => (pages ??= getPublishedPages().map((page) => pageDocument(page, () => readPageText(page)))))
+    const search = new PublishedSearch({
+      published: (now) => documents(getPublishedPosts(now), (post) => readPostText(post)),
+      load: async () => loadSearchEngine(await readStoreFile(SEARCH_HEADER_FILE), (number) => readStoreFile(searchTermFile(number))),
+    })
+    holder[STORE_KEY] = { store, search }
+  }
+  return holder[STORE_KEY].search
+}
+
+type WithText = { text?: string }
+/** One empty list, so searches over posts alone share their index. */
+const NO_PAGES: readonly Page[] = []
+const listSearches = new WeakMap<readonly Post[], WeakMap<readonly Page[], PublishedSearch>>()
+
+/** A search over lists of posts and pages with their text (tests), indexed on first use. */
+function listSearch(posts: readonly (Post & WithText)[], pages: readonly (Page & WithText)[]): PublishedSearch {
+  let byPages = listSearches.get(posts)
+  if (!byPages) listSearches.set(posts, (byPages = new WeakMap()))
+  let search = byPages.get(pages)
+  if (!search) {
+    const documents = documentsFor(() => getPublishedPages(new Date(), pages).map((page) => pageDocument(page, () => (page as WithText).text ?? '')))
+    search = new PublishedSearch({
+      published: (now) => documents(getPublishedPosts(now, posts), (post) => (post as WithText).text ?? ''),
+      load: async () => indexDocuments([]),
+    })
+    byPages.set(pages, search)
+  }
+  return search
+}
+
+/** Begins loading this build's index in the background, so the first reader to search need not wait. */
+export function preloadSearchIndex(): void {
+  siteSearch()
+    .load()
+    .catch(() => {})
+}
+
+/** Searches what is published at `now`: this build's index, or with `posts` (and `pages`), those lists. */
 export function searchPublished(
   query: string,
-  { limit = DEFAULT_LIMIT, now = new Date(), posts, pages }: { limit?: number; now?: Date; posts?: readonly Post[]; pages?: readonly Page[] } = {},
-): SearchResponse {
-  const { index, types } = publishedSearchIndex(now, posts, pages)
-  const found = searchIndex(index, query, limit)
-  return {
-    query: found.query,
-    total: found.total,
-    results: found.results.map(({ id, title, date, summary, snippet, tags, score }) => ({
-      type: types.get(id) ?? 'post',
-      title,
-      url: id,
-      date,
-      summary,
-      snippet,
-      tags,
-      score,
-    })),
-  }
+  {
+    posts,
+    pages = NO_PAGES,
+    ...options
+  }: { limit?: number; now?: Date; waitMs?: number; posts?: readonly (Post & WithText)[]; pages?: readonly (Page & WithText)[] } = {},
+): Promise<SearchOutcome> {
+  return (posts ? listSearch(posts, pages) : siteSearch()).search(query, options)
+}
+
+/** The index as of `now` for lists of posts and pages (tests): the same object until what is published changes. */
+export async function publishedSearchIndex(
+  now: Date,
+  posts: readonly (Post & WithText)[],
+  pages: readonly (Page & WithText)[] = NO_PAGES,
+): Promise<PublishedView> {
+  const search = listSearch(posts, pages)
+  await search.load()
+  return search.indexAt(now)!
 }

@@ -2,7 +2,7 @@
  * Ranking: MiniSearch's scores for a query, computed for the top few posts
  * only. The index holds these fields, with these boosts.
  */
-import MiniSearch, { type Query } from 'minisearch'
+import MiniSearch, { type AsPlainObject, type Query } from 'minisearch'
 import type { QueryTerm } from './analysis'
 import type { SearchDocument } from './engine'
 
@@ -64,6 +64,56 @@ export class PostSearch extends MiniSearch<SearchDocument> {
   /** Short ids of the posts matched so far, in first-match order, and by the current query term. */
   private touched = new Int32Array(0)
   private touchedHere = new Int32Array(0)
+
+  /** Terms of a saved index (MiniSearch's serialization version 2), converted as MiniSearch's own `loadJS` converts them. */
+  adoptSavedTerms(terms: AsPlainObject['index']): void {
+    for (const [term, fields] of terms) {
+      const data: FieldTermData = new Map()
+      for (const fieldId of Object.keys(fields)) {
+        const freqs = new Map<number, number>()
+        const saved = fields[fieldId] as unknown as Record<string, number>
+        for (const shortId of Object.keys(saved)) freqs.set(Number(shortId), saved[shortId])
+        data.set(Number(fieldId), freqs)
+      }
+      this._index.set(term, data)
+    }
+  }
+
+  /** `toJSON()` without its term list (MiniSearch's serialization version 2). */
+  savedHeader(): AsPlainObject {
+    return {
+      documentCount: this._documentCount,
+      nextId: this._nextId,
+      documentIds: Object.fromEntries(this._documentIds),
+      fieldIds: this._fieldIds,
+      fieldLength: Object.fromEntries(this._fieldLength),
+      averageFieldLength: this._avgFieldLength,
+      storedFields: Object.fromEntries(this._storedFields),
+      dirtCount: this._dirtCount,
+      index: [],
+      serializationVersion: 2,
+    }
+  }
+
+  /** `toJSON().index`, a slice of `size` terms at a time. */
+  *savedTerms(size: number): Generator<AsPlainObject['index']> {
+    let batch: AsPlainObject['index'] = []
+    for (const [term, fields] of this._index) {
+      const data: Record<string, Record<string, number>> = {}
+      for (const [fieldId, freqs] of fields) data[fieldId] = Object.fromEntries(freqs)
+      batch.push([term, data as unknown as AsPlainObject['index'][number][1]])
+      if (batch.length === size) {
+        yield batch
+        batch = []
+      }
+    }
+    if (batch.length > 0) yield batch
+  }
+
+  /** The ids of every indexed document. */
+  ids(): string[] {
+    return [...this._documentIds.values()] as string[]
+  }
 
   /** The length normalisation of every post, computed once after indexing (and again if posts are added or removed). */
   prepare(): Float64Array[] {

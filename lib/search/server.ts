@@ -1,4 +1,15 @@
-/** Search over the published posts and pages, one index per server process. Server-only: it reads content. */
+/** Search over the published posts and pages: this build's index, loaded once per server process. Server-only: it reads content. */
 import 'server-only'
 
-export { publishedSearchIndex, searchPublished } from './published'
+export {
+  PublishedSearch,
+  preloadSearchIndex,
+  publishedSearchIndex,
+  searchPublished,
+  SEARCH_RETRY_AFTER_SECONDS,
+  SEARCH_WAIT_MS,
+  type PublishedDocument,
+  type PublishedView,
+  type SearchOutcome,
+  type SearchSource,
+} from './published'

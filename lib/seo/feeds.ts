@@ -1,14 +1,22 @@
 import { Feed } from 'feed'
 import { absoluteUrl, site } from '../config'
 import type { Author, Post } from '../content'
-import { getAuthor, getPublishedPosts } from '../content/server'
+import { getAuthor, getPublishedPosts, readPostHtml } from '../content/server'
 import { slugify } from '../markdown'
 import { FEEDS, authorUrl, postUrl, tagUrl } from '../routes'
 
-export const FEED_SIZE = 20
+/** How many posts a feed carries (the content store renders HTML only for posts that can be among them). */
+export const FEED_SIZE = site.feedPosts
+
+/** A post with its rendered HTML, which only the posts a feed lists need. */
+export type FeedPost = Post & { html: string | undefined }
+
+function escapeXmlText(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
 
 type FeedInput = {
-  posts: readonly Post[]
+  posts: readonly FeedPost[]
   authors: (id: string | undefined) => Author | undefined
 }
 
@@ -35,7 +43,8 @@ export function buildFeed({ posts, authors }: FeedInput): Feed {
       link: url,
       title: post.title,
       description: post.summary,
-      content: post.html,
+      // HTML is rendered at build time for every post that can be in a feed; should one lack it, the summary stands in.
+      content: post.html ?? `<p>${escapeXmlText(post.summary)}</p>`,
       date: new Date(post.updated ?? post.date),
       published: new Date(post.date),
       author: author ? [{ name: author.name, link: absoluteUrl(authorUrl(author.id)) }] : undefined,
@@ -79,8 +88,10 @@ export function serializeFeed(feed: Feed, format: FeedFormat): string {
   return toJsonFeed11(feed.json1(), site.language)
 }
 
-/** The response a feed route returns: published posts only, as of now. */
-export function feedResponse(format: FeedFormat, now: Date = new Date()): Response {
-  const feed = buildFeed({ posts: getPublishedPosts(now), authors: getAuthor })
+/** The response a feed route returns: the newest published posts as of now, reading only their HTML. */
+export async function feedResponse(format: FeedFormat, now: Date = new Date()): Promise<Response> {
+  const latest = getPublishedPosts(now).slice(0, FEED_SIZE)
+  const posts = await Promise.all(latest.map(async (post) => ({ ...post, html: await readPostHtml(post) })))
+  const feed = buildFeed({ posts, authors: getAuthor })
   return new Response(serializeFeed(feed, format), { headers: { 'Content-Type': CONTENT_TYPES[format] } })
 }

@@ -1,23 +1,94 @@
-import type { MetadataRoute } from 'next'
+/**
+ * The sitemap: every public page a search engine should know. Up to
+ * SITEMAP_MAX_URLS addresses it is one file at /sitemap.xml; past that,
+ * /sitemap.xml becomes a sitemap index naming /sitemaps/1.xml, /sitemaps/2.xml,
+ * … of at most SITEMAP_MAX_URLS each, so even 50,000 posts stay well inside the
+ * protocol's limits (50,000 URLs and 50 MB a file).
+ */
+import { XMLBuilder } from 'fast-xml-parser'
 import { absoluteUrl } from '../config'
-import { getAuthors, getPublishedPages, getPublishedPosts, getTags, pageCount } from '../content/server'
-import { ARCHIVE, HOME, TAGS, authorUrl, contentPageUrl, pageUrl, postUrl, tagUrl } from '../routes'
+import type { Post } from '../content'
+import { getArchiveYears, getAuthors, getPublishedPages, getPublishedPosts, getTags, pageCount } from '../content/server'
+import { ARCHIVE, HOME, TAGS, archiveYearUrl, authorUrl, contentPageUrl, pageUrl, postUrl, sitemapPartUrl, tagUrl } from '../routes'
 
-export function sitemapEntries(now: Date = new Date()): MetadataRoute.Sitemap {
+export const SITEMAP_MAX_URLS = 10_000
+
+export type SitemapEntry = { url: string; lastModified?: Date }
+
+const modified = (post: Post) => new Date(post.updated ?? post.date)
+
+/** Built once per set of published posts: the route guard asks how many parts there are on every request for one. */
+const entriesFor = new WeakMap<readonly Post[], SitemapEntry[]>()
+
+export function sitemapEntries(now: Date = new Date()): SitemapEntry[] {
   const posts = getPublishedPosts(now)
-  const newest = posts[0] ? new Date(posts[0].updated ?? posts[0].date) : undefined
-  const totalPages = pageCount(posts.length)
-  return [
+  const cached = entriesFor.get(posts)
+  if (cached) return cached
+  const newest = posts[0] ? modified(posts[0]) : undefined
+  const entries: SitemapEntry[] = [
     { url: absoluteUrl(HOME), lastModified: newest },
-    ...Array.from({ length: totalPages - 1 }, (_, i) => ({ url: absoluteUrl(pageUrl(i + 2)) })),
-    ...posts.map((post) => ({ url: absoluteUrl(postUrl(post)), lastModified: new Date(post.updated ?? post.date) })),
+    ...Array.from({ length: pageCount(posts.length) - 1 }, (_, i) => ({ url: absoluteUrl(pageUrl(i + 2)) })),
+    ...posts.map((post) => ({ url: absoluteUrl(postUrl(post)), lastModified: modified(post) })),
     { url: absoluteUrl(TAGS) },
     ...getTags(now).map((tag) => ({ url: absoluteUrl(tagUrl(tag.slug)) })),
     { url: absoluteUrl(ARCHIVE), lastModified: newest },
+    ...getArchiveYears(now).map((year) => ({ url: absoluteUrl(archiveYearUrl(year.year)) })),
     ...getAuthors().map((author) => ({ url: absoluteUrl(authorUrl(author.id)) })),
     ...getPublishedPages(now).map((page) => ({
       url: absoluteUrl(contentPageUrl(page)),
       lastModified: page.updated ? new Date(page.updated) : undefined,
     })),
   ]
+  entriesFor.set(posts, entries)
+  return entries
+}
+
+/** How many files the sitemap is split into: 0 when /sitemap.xml holds every address itself. */
+export function sitemapPartCount(entries: readonly SitemapEntry[], max: number = SITEMAP_MAX_URLS): number {
+  return entries.length <= max ? 0 : Math.ceil(entries.length / max)
+}
+
+/** Reads the file name of a part, `N.xml`; only canonical numbers count. */
+export function parseSitemapPart(file: string): number | undefined {
+  const match = /^([1-9]\d{0,4})\.xml$/.exec(file)
+  return match ? Number(match[1]) : undefined
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true })
+const XML_DECLARATION = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } }
+const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+
+function urlset(entries: readonly SitemapEntry[]): string {
+  const url = entries.map((entry) => ({ loc: entry.url, lastmod: entry.lastModified?.toISOString() }))
+  return builder.build({ ...XML_DECLARATION, urlset: { '@_xmlns': NAMESPACE, url } })
+}
+
+function sitemapIndex(parts: readonly SitemapEntry[][]): string {
+  const sitemap = parts.map((part, i) => {
+    const newest = part.reduce<Date | undefined>(
+      (latest, entry) => (entry.lastModified && (!latest || entry.lastModified > latest) ? entry.lastModified : latest),
+      undefined,
+    )
+    return { loc: absoluteUrl(sitemapPartUrl(i + 1)), lastmod: newest?.toISOString() }
+  })
+  return builder.build({ ...XML_DECLARATION, sitemapindex: { '@_xmlns': NAMESPACE, sitemap } })
+}
+
+/**
+ * The XML for /sitemap.xml (`part` undefined) or /sitemaps/<part>.xml, or
+ * undefined when that part does not exist.
+ */
+export function sitemapXml(entries: readonly SitemapEntry[], part?: number, max: number = SITEMAP_MAX_URLS): string | undefined {
+  const parts = sitemapPartCount(entries, max)
+  if (part === undefined) {
+    if (parts === 0) return urlset(entries)
+    return sitemapIndex(Array.from({ length: parts }, (_, i) => entries.slice(i * max, (i + 1) * max)))
+  }
+  if (part < 1 || part > parts) return undefined
+  return urlset(entries.slice((part - 1) * max, part * max))
+}
+
+export function sitemapResponse(part?: number, now: Date = new Date()): Response | undefined {
+  const xml = sitemapXml(sitemapEntries(now), part)
+  return xml === undefined ? undefined : new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
 }

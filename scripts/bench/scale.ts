@@ -137,13 +137,24 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   return { baseUrl, pid: child.pid!, listenMs, stop: () => stopServer(child) }
 }
 
-/** First request on a fresh `next start`: what a reader gets after a deploy or a restart. */
-async function coldRequest(env: NodeJS.ProcessEnv, pathname: string): Promise<Timed & { listenMs: number }> {
+/**
+ * First request on a fresh `next start`: what a reader gets after a deploy or
+ * a restart. A 503 (search still loading) is an allowed answer; then the
+ * request is repeated as Retry-After asks until it succeeds, and how long that
+ * took from the first request is `answeredMs`.
+ */
+async function coldRequest(env: NodeJS.ProcessEnv, pathname: string): Promise<Timed & { listenMs: number; answeredMs: number }> {
   const server = await startServer(env)
   try {
+    const started = performance.now()
     const timed = await timedGet(server.baseUrl + pathname)
-    if (timed.status !== 200) throw new Error(`scale: cold ${pathname} answered ${timed.status}`)
-    return { ...timed, listenMs: server.listenMs }
+    let answer = timed
+    for (let tries = 0; answer.status === 503 && tries < 30; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, Number(answer.headers.get('retry-after') ?? 1) * 1000))
+      answer = await timedGet(server.baseUrl + pathname)
+    }
+    if (answer.status !== 200) throw new Error(`scale: cold ${pathname} answered ${timed.status}, then ${answer.status}`)
+    return { ...timed, listenMs: server.listenMs, answeredMs: answer === timed ? timed.totalMs : performance.now() - started }
   } finally {
     await server.stop()
   }
@@ -244,7 +255,8 @@ export function scaleSection({ posts }: ScaleOptions): BenchSection {
         const post = await coldRequest(env, newest)
         add('cold start: first request, newest post, time to first byte', formatMs(post.ttfbMs), '≤ 1 s')
         const firstSearch = await coldRequest(env, search)
-        add('cold start: first request, search, time to first byte', formatMs(firstSearch.ttfbMs), '≤ 1 s')
+        add('cold start: first request, search, time to first byte (status)', `${formatMs(firstSearch.ttfbMs)} (${firstSearch.status})`, '≤ 1 s')
+        add('cold start: search, time until it answered with results', formatMs(firstSearch.answeredMs))
 
         const server = await startServer(env)
         try {

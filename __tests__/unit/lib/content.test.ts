@@ -1,20 +1,23 @@
-import { allPosts } from 'contentlayer/generated'
 import {
   getAdjacentPosts,
-  getArchive,
+  getArchiveYear,
+  getArchiveYears,
+  getPostsByAuthor,
   getPostsByTag,
   getPublishedPost,
   getPublishedPosts,
   getTag,
   getTags,
   getUnpublishedPosts,
+  groupByMonth,
   isPublished,
   paginate,
   parsePageNumber,
   postState,
   postVersion,
+  readPostText,
 } from '@/lib/content/posts'
-import { tagUrl } from '@/lib/routes'
+import { listingPageUrl, tagUrl } from '@/lib/routes'
 import { makePost } from '../fixtures'
 
 const now = new Date('2026-06-01T12:00:00Z')
@@ -58,9 +61,48 @@ describe('the published filter', () => {
     ])
     expect(getPostsByTag('secret-tag', now, posts)).toEqual([])
     expect(getPostsByTag('open-data', now, posts).map((p) => p.slug)).toEqual(['old'])
-    const archive = getArchive(now, posts)
-    expect(archive.map((y) => y.year)).toEqual(['2026', '2014'])
-    expect(archive[1].months.map((m) => m.key)).toEqual(['2014-04', '2014-01'])
+    const years = getArchiveYears(now, posts)
+    expect(years.map((y) => [y.year, y.count])).toEqual([
+      ['2026', 1],
+      ['2014', 2],
+    ])
+    expect(years[1].months).toEqual([
+      { key: '2014-04', date: '2014-04-14T00:00:00.000Z', count: 1, offset: 0 },
+      { key: '2014-01', date: '2014-01-20T00:00:00.000Z', count: 1, offset: 1 },
+    ])
+    expect(getArchiveYear('2014', now, posts).map((p) => p.slug)).toEqual(['newer', 'old'])
+    expect(getArchiveYear('2013', now, posts)).toEqual([])
+    expect(groupByMonth(getArchiveYear('2014', now, posts)).map((m) => [m.key, m.posts.map((p) => p.slug)])).toEqual([
+      ['2014-04', ['newer']],
+      ['2014-01', ['old']],
+    ])
+  })
+  test("an author lists only their published posts; posts without an author are the default author's", () => {
+    const byAnn = [
+      makePost({ slug: 'by-ann', author: 'ann' }),
+      makePost({ slug: 'by-default' }),
+      makePost({ slug: 'ann-draft', author: 'ann', draft: true }),
+    ]
+    expect(getPostsByAuthor('ann', now, byAnn).map((p) => p.slug)).toEqual(['by-ann'])
+    expect(getPostsByAuthor('digital-communications-manager', now, byAnn).map((p) => p.slug)).toEqual(['by-default'])
+  })
+  test('a scheduled post joins listings, tags and the archive once its date comes', () => {
+    const later = new Date('2026-06-01T12:00:01.000Z')
+    expect(getPublishedPosts(later, posts).map((p) => p.slug)).toEqual(['future-one', 'due-now', 'newer', 'old'])
+    expect(getTag('future-tag', now, posts)).toBeUndefined()
+    expect(getTag('future-tag', later, posts)).toEqual({ slug: 'future-tag', name: 'future-tag', count: 1 })
+    expect(getArchiveYear('2026', later, posts).map((p) => p.slug)).toEqual(['future-one', 'due-now'])
+  })
+  test('listings are computed once per change in what is published, not per call', () => {
+    const first = getPublishedPosts(now, posts)
+    expect(getPublishedPosts(new Date(now.getTime() + 500), posts)).toBe(first)
+    expect(getTags(now, posts)).toBe(getTags(now, posts))
+    expect(getPublishedPosts(new Date('2026-06-01T12:00:01.000Z'), posts)).not.toBe(first)
+  })
+  test('the order never depends on file order: same moment, then slug', () => {
+    const sameDay = [makePost({ slug: 'b', date: '2014-01-01T00:00:00.000Z' }), makePost({ slug: 'a', date: '2014-01-01T00:00:00.000Z' })]
+    expect(getPublishedPosts(now, sameDay).map((p) => p.slug)).toEqual(['a', 'b'])
+    expect(getPublishedPosts(now, [...sameDay].reverse()).map((p) => p.slug)).toEqual(['a', 'b'])
   })
   test('a tag in another script links percent-encoded and is found from its address', () => {
     const tagged = [makePost({ slug: 'notes', tags: ['远征手记'] })]
@@ -80,6 +122,13 @@ describe('pagination', () => {
     expect(paginate(items, 0, 10)).toBeUndefined()
     expect(paginate([], 1, 10)).toEqual({ items: [], page: 1, totalPages: 1 })
   })
+  test('later pages of a listing are <first page>/page/N', () => {
+    expect(listingPageUrl('/', 1)).toBe('/')
+    expect(listingPageUrl('/', 2)).toBe('/page/2')
+    expect(listingPageUrl('/tags/open-data', 1)).toBe('/tags/open-data')
+    expect(listingPageUrl('/tags/open-data', 3)).toBe('/tags/open-data/page/3')
+    expect(listingPageUrl('/archive/2014', 2)).toBe('/archive/2014/page/2')
+  })
   test('only canonical page numbers parse', () => {
     expect(parsePageNumber('2')).toBe(2)
     for (const bad of ['0', '02', '-1', '1.5', 'abc', '', '9999999']) expect(parsePageNumber(bad)).toBeUndefined()
@@ -97,7 +146,7 @@ describe('postVersion', () => {
 
 describe('the seed content', () => {
   test('has the five seed posts, published, with the dates the seed README fixes', () => {
-    const published = getPublishedPosts(new Date(), allPosts)
+    const published = getPublishedPosts(new Date())
     expect(published.map((p) => [p.slug, p.date.slice(0, 10)])).toEqual([
       ['localgovdigital-a-day-with-gdsteam', '2014-04-14'],
       ['shifting-digital-sands', '2014-03-24'],
@@ -110,7 +159,9 @@ describe('the seed content', () => {
     for (const post of published) expect(post.dateNote).toBeTruthy()
   })
   test('keeps the words as written, typos included', () => {
-    const text = allPosts.map((p) => p.text).join('\n')
+    const text = getPublishedPosts(new Date())
+      .map((p) => readPostText(p))
+      .join('\n')
     expect(text).toContain('Electoral Role')
     expect(text).toContain('LocaGov Digital')
   })

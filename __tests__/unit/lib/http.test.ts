@@ -41,27 +41,50 @@ describe('isRoutablePath', () => {
 describe('publicPathExists', () => {
   const now = new Date('2026-06-01T00:00:00Z')
   const posts = [
-    ...Array.from({ length: 11 }, (_, i) => makePost({ slug: `post-${i}`, tags: ['open-data'] })),
-    makePost({ slug: 'a-draft', draft: true, tags: ['draft-only'] }),
-    makePost({ slug: 'later', date: '2026-07-01T00:00:00.000Z' }),
+    ...Array.from({ length: 11 }, (_, i) => makePost({ slug: `post-${i}`, tags: ['open-data'], date: `2014-0${1 + (i % 2)}-01T00:00:00.000Z` })),
+    makePost({ slug: 'a-draft', draft: true, tags: ['draft-only'], date: '2012-01-01T00:00:00.000Z' }),
+    makePost({ slug: 'later', date: '2026-07-01T00:00:00.000Z', tags: ['later-only'] }),
   ]
-  test('published posts, their cards, known tags and real page numbers exist', () => {
-    for (const path of ['/posts/post-3', '/og/posts/post-3', '/tags/open-data', '/page/2', '/authors/anyone']) {
-      expect(publicPathExists(path, now, posts)).toBe(true)
+  test('published posts, their cards, known tags, years, authors and real page numbers exist', () => {
+    for (const path of [
+      '/posts/post-3',
+      '/og/posts/post-3',
+      '/tags',
+      '/tags/open-data',
+      '/tags/open-data/page/2',
+      '/page/2',
+      '/archive',
+      '/archive/2014',
+      '/authors/digital-communications-manager',
+      '/authors/digital-communications-manager/page/2',
+    ]) {
+      expect([path, publicPathExists(path, now, posts)]).toEqual([path, true])
     }
   })
-  test('made-up slugs, drafts, scheduled posts, unknown tags and pages past the end do not', () => {
+  test('made-up slugs, drafts, scheduled posts, unknown tags, years and authors, and pages past the end do not', () => {
     for (const path of [
       '/posts/made-up',
       '/og/posts/a-draft',
       '/posts/later',
       '/tags/draft-only',
+      '/tags/later-only',
       '/tags/nope',
+      '/tags/open-data/page/3',
+      '/tags/open-data/page/02',
+      '/tags/open-data/other',
       '/page/3',
       '/page/02',
       '/posts/%ff',
+      '/archive/2012',
+      '/archive/2026',
+      '/archive/1999',
+      '/archive/14',
+      '/archive/2014/page/2',
+      '/authors/anyone',
+      '/authors/digital-communications-manager/page/3',
+      '/sitemaps/1.xml',
     ]) {
-      expect(publicPathExists(path, now, posts)).toBe(false)
+      expect([path, publicPathExists(path, now, posts)]).toEqual([path, false])
     }
   })
   const pages = [makePage({ slug: 'about' }), makePage({ slug: 'services/contact' }), makePage({ slug: 'unfinished', draft: true })]
@@ -69,8 +92,10 @@ describe('publicPathExists', () => {
     for (const path of ['/og/pages/about', '/og/pages/services/contact']) expect(publicPathExists(path, now, posts, pages)).toBe(true)
     for (const path of ['/og/pages/unfinished', '/og/pages/nope', '/og/pages/services']) expect(publicPathExists(path, now, posts, pages)).toBe(false)
   })
-  test('a scheduled post exists once its date comes', () => {
-    expect(publicPathExists('/posts/later', new Date('2026-07-01T00:00:00Z'), posts)).toBe(true)
+  test('a scheduled post exists once its date comes, and so do its tag and year', () => {
+    const live = new Date('2026-07-01T00:00:00Z')
+    for (const path of ['/posts/later', '/tags/later-only', '/archive/2026'])
+      expect([path, publicPathExists(path, live, posts)]).toEqual([path, true])
   })
 })
 
@@ -174,13 +199,32 @@ describe('client address and TRUSTED_PROXIES', () => {
 })
 
 describe('redirects', () => {
-  test('old WordPress addresses, /page/1 and trailing slashes; /about is the About page', () => {
+  test('old WordPress addresses, the first page of a listing under …/page/1, and trailing slashes; /about is the About page', () => {
     expect(redirectFor('/2014/03/24/shifting-digital-sands/')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
     expect(redirectFor('/2014/03/24/shifting-digital-sands')).toEqual({ destination: '/posts/shifting-digital-sands', status: 308 })
     expect(redirectFor('/page/1')).toEqual({ destination: '/', status: 308 })
     expect(redirectFor('/posts/x/')).toEqual({ destination: '/posts/x', status: 308 })
     expect(redirectFor('/about/')).toEqual({ destination: '/about', status: 308 })
     expect(redirectFor('/services/contact/')).toEqual({ destination: '/services/contact', status: 308 })
-    for (const kept of ['/', '/posts/x', '/page/2', '/2014/03/24', '/about']) expect(redirectFor(kept)).toBeUndefined()
+    for (const [from, to] of [
+      ['/tags/open-data/page/1', '/tags/open-data'],
+      ['/archive/2014/page/1', '/archive/2014'],
+      ['/authors/me/page/1', '/authors/me'],
+    ]) {
+      expect(redirectFor(from)).toEqual({ destination: to, status: 308 })
+    }
+    for (const kept of [
+      '/',
+      '/posts/x',
+      '/page/2',
+      '/2014/03/24',
+      '/about',
+      '/tags/open-data/page/2',
+      '/tags/page/1',
+      '/tags/a/b/page/1',
+      '/posts/x/page/1',
+    ]) {
+      expect([kept, redirectFor(kept)]).toEqual([kept, undefined])
+    }
   })
 })

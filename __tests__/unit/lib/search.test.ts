@@ -1,8 +1,19 @@
 import type { Post } from '@/lib/content'
-import { MAX_LIMIT, createSearchIndex, parseSearchLimit, parseSearchParams, parseSearchQuery, searchIndex, type SearchDocument } from '@/lib/search'
+import { getPublishedPosts } from '@/lib/content/server'
+import {
+  MAX_LIMIT,
+  createSearchIndex,
+  indexDocuments,
+  parseSearchLimit,
+  parseSearchParams,
+  parseSearchQuery,
+  searchIndex,
+  type PostSearch,
+  type SearchDocument,
+} from '@/lib/search'
 import { foldWord, queryTerms } from '@/lib/search/analysis'
 import { escapeHtml, snippetOf } from '@/lib/search/snippets'
-import { publishedSearchIndex, searchPublished } from '@/lib/search/server'
+import { PublishedSearch, SEARCH_RETRY_AFTER_SECONDS, publishedSearchIndex, searchPublished, type PublishedDocument } from '@/lib/search/server'
 import { makePage } from '../fixtures'
 
 const filler = 'Notes from a meeting about the council website and its budget for next year.'
@@ -11,9 +22,28 @@ function post(id: string, fields: Partial<SearchDocument> = {}): SearchDocument 
   return { id, title: 'Untitled', summary: 'A summary.', tags: [], date: '2014-01-01T00:00:00.000Z', text: filler, ...fields }
 }
 
-/** A whole Post as Contentlayer makes it, for the published filter; only the fields it reads matter. */
-function fullPost(slug: string, fields: Partial<Post>): Post {
-  return { ...post(slug), slug, draft: false, ...fields } as unknown as Post
+/** Post metadata with its text, for the published filter; only the fields it reads matter. */
+function fullPost(slug: string, fields: Partial<Post & { text: string }>): Post & { text: string } {
+  const { title, summary, text } = post(slug)
+  return {
+    title,
+    summary,
+    text,
+    date: '2014-01-01T00:00:00.000Z',
+    tags: [],
+    slug,
+    draft: false,
+    readingMinutes: 1,
+    lastModified: '2014-01-01T00:00:00.000Z',
+    sourceFilePath: `posts/${slug}.mdx`,
+    ...fields,
+  }
+}
+
+async function found(query: string, options: Parameters<typeof searchPublished>[1]) {
+  const outcome = await searchPublished(query, options)
+  if (!outcome.ok) throw new Error(outcome.error)
+  return outcome.response
 }
 
 function ids(posts: readonly SearchDocument[], query: string): string[] {
@@ -219,44 +249,88 @@ describe('only published posts and pages are searchable', () => {
     fullPost('scheduled', { title: 'Zebra scheduled', date: '2020-06-02T00:00:00.000Z' }),
   ]
 
-  test('drafts and future posts are never results, and the published URL is /posts/<slug>', () => {
-    const found = searchPublished('zebra', { now, posts, pages: [] })
-    expect(found.total).toBe(1)
-    expect(found.results.map((hit) => hit.url)).toEqual(['/posts/live'])
-    expect(searchPublished('draft', { now, posts, pages: [] }).total).toBe(0)
-    expect(searchPublished('scheduled', { now, posts, pages: [] }).total).toBe(0)
+  test('drafts and future posts are never results, and the published URL is /posts/<slug>', async () => {
+    const zebra = await found('zebra', { now, posts })
+    expect(zebra.total).toBe(1)
+    expect(zebra.results.map((hit) => hit.url)).toEqual(['/posts/live'])
+    expect((await found('draft', { now, posts })).total).toBe(0)
+    expect((await found('scheduled', { now, posts })).total).toBe(0)
   })
 
-  test('a scheduled post becomes searchable once its date passes; a draft never does', () => {
+  test('a scheduled post becomes searchable once its date passes; a draft never does', async () => {
     const later = new Date('2020-06-03T00:00:00Z')
-    expect(
-      searchPublished('zebra', { now: later, posts, pages: [] })
-        .results.map((hit) => hit.url)
-        .sort(),
-    ).toEqual(['/posts/live', '/posts/scheduled'])
-    expect(searchPublished('draft', { now: new Date('2100-01-01T00:00:00Z'), posts, pages: [] }).total).toBe(0)
+    expect((await found('zebra', { now: later, posts })).results.map((hit) => hit.url).sort()).toEqual(['/posts/live', '/posts/scheduled'])
+    expect((await found('draft', { now: new Date('2100-01-01T00:00:00Z'), posts })).total).toBe(0)
   })
 
-  test('published pages are found beside posts, marked as pages with no date; draft pages never are', () => {
+  test('published pages are found beside posts, marked as pages with no date; draft pages never are', async () => {
     const pages = [
       makePage({ slug: 'live', title: 'Zebra policy', text: 'How we name crossings.' }),
       makePage({ slug: 'hidden', title: 'Zebra secret', draft: true }),
     ]
-    const found = searchPublished('zebra', { now, posts, pages })
-    expect(found.results.map(({ type, url, date }) => ({ type, url, date })).sort((a, b) => a.url.localeCompare(b.url))).toEqual([
+    const zebra = await found('zebra', { now, posts, pages })
+    expect(zebra.results.map(({ type, url, date }) => ({ type, url, date })).sort((a, b) => a.url.localeCompare(b.url))).toEqual([
       { type: 'page', url: '/live', date: undefined },
       { type: 'post', url: '/posts/live', date: '2020-01-01T00:00:00.000Z' },
     ])
-    const page = searchPublished('crossings', { now, posts, pages }).results.find((hit) => hit.type === 'page')
+    const page = (await found('crossings', { now, posts, pages })).results.find((hit) => hit.type === 'page')
     expect(page?.snippet).toBe('How we name <mark>crossings</mark>.')
-    expect(searchPublished('secret', { now, posts, pages }).total).toBe(0)
+    expect((await found('secret', { now, posts, pages })).total).toBe(0)
   })
 
-  test('the index is built once per set of published posts, not per request', () => {
-    const first = publishedSearchIndex(now, posts)
-    expect(publishedSearchIndex(new Date(now.getTime() + 60_000), posts)).toBe(first)
-    const afterGoLive = publishedSearchIndex(new Date('2020-06-03T00:00:00Z'), posts)
+  test('the index is built once per set of published posts, not per request', async () => {
+    const first = await publishedSearchIndex(now, posts)
+    expect(await publishedSearchIndex(new Date(now.getTime() + 60_000), posts)).toBe(first)
+    const afterGoLive = await publishedSearchIndex(new Date('2020-06-03T00:00:00Z'), posts)
     expect(afterGoLive).not.toBe(first)
-    expect(publishedSearchIndex(new Date('2020-06-04T00:00:00Z'), posts)).toBe(afterGoLive)
+    expect(await publishedSearchIndex(new Date('2020-06-04T00:00:00Z'), posts)).toBe(afterGoLive)
+  })
+})
+
+describe('while the index loads', () => {
+  const now = new Date('2020-06-01T12:00:00Z')
+  const posts = [fullPost('live', { title: 'Zebra crossings', date: '2020-01-01T00:00:00.000Z' })]
+  const published = (at: Date): PublishedDocument[] =>
+    getPublishedPosts(at, posts).map(({ slug, title, summary, tags, date }) => ({
+      id: `/posts/${slug}`,
+      type: 'post',
+      listing: { id: `/posts/${slug}`, title, summary, tags, date },
+      text: () => filler,
+    }))
+  const source = (load: () => Promise<PostSearch>) => ({ published, load })
+
+  test('a query waits a bounded time, then is told to come back, without an error', async () => {
+    let finish: (engine: PostSearch) => void = () => {}
+    const search = new PublishedSearch(source(() => new Promise((resolve) => (finish = resolve))))
+    const started = performance.now()
+    const outcome = await search.search('zebra', { now, waitMs: 50 })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(outcome).toEqual({ ok: false, status: 503, error: expect.stringMatching(/starting up/), retryAfterSeconds: SEARCH_RETRY_AFTER_SECONDS })
+    finish(indexDocuments([]))
+    const ready = await search.search('zebra', { now, waitMs: 50 })
+    expect(ready.ok && ready.response.results.map((hit) => hit.url)).toEqual(['/posts/live'])
+  })
+
+  test('a query that comes while it loads gets results as soon as it is ready, within the bound', async () => {
+    const search = new PublishedSearch(source(() => new Promise((resolve) => setTimeout(() => resolve(indexDocuments([])), 30))))
+    const outcome = await search.search('zebra', { now, waitMs: 5_000 })
+    expect(outcome.ok && outcome.response.total).toBe(1)
+  })
+
+  test('a failed load is answered 503 and tried again by the next query', async () => {
+    let attempts = 0
+    const search = new PublishedSearch(
+      source(async () => {
+        attempts += 1
+        if (attempts === 1) throw new Error('index file missing')
+        return indexDocuments([])
+      }),
+    )
+    const error = jest.spyOn(console, 'error').mockImplementation(() => {})
+    expect((await search.search('zebra', { now })).ok).toBe(false)
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/index file missing/))
+    expect((await search.search('zebra', { now })).ok).toBe(true)
+    expect(attempts).toBe(2)
+    error.mockRestore()
   })
 })

@@ -2,14 +2,11 @@ import { buildFeed, serializeFeed, sitemapEntries, toJsonFeed11 } from '@/lib/se
 import { makePost } from '../fixtures'
 
 const posts = [
-  makePost({
-    slug: 'second',
-    title: 'Second & <last>',
-    date: '2014-04-14T00:00:00.000Z',
-    tags: ['open-data'],
+  {
+    ...makePost({ slug: 'second', title: 'Second & <last>', date: '2014-04-14T00:00:00.000Z', tags: ['open-data'] }),
     html: '<p>Full <em>body</em> two</p>',
-  }),
-  makePost({ slug: 'first', title: 'First', date: '2014-01-20T00:00:00.000Z', html: '<p>Full body one</p>' }),
+  },
+  { ...makePost({ slug: 'first', title: 'First', date: '2014-01-20T00:00:00.000Z' }), html: '<p>Full body one</p>' },
 ]
 const authors = () => ({ id: 'ann', name: 'Ann Author' }) as never
 
@@ -36,6 +33,12 @@ describe('feeds', () => {
     expect(json.items[0].content_html).toBe('<p>Full <em>body</em> two</p>')
     expect(json.items[0].authors).toEqual([expect.objectContaining({ name: 'Ann Author' })])
     expect(json.items[0].author).toBeUndefined()
+  })
+  test('a post without feed HTML in the store carries its summary, escaped', () => {
+    const json = JSON.parse(
+      serializeFeed(buildFeed({ posts: [{ ...makePost({ slug: 'bare', summary: 'Fish & <chips>' }), html: undefined }], authors }), 'json'),
+    )
+    expect(json.items[0].content_html).toBe('<p>Fish &#38; &#60;chips&#62;</p>')
   })
   test('toJsonFeed11 leaves items without an author alone', () => {
     const upgraded = JSON.parse(toJsonFeed11(JSON.stringify({ version: 'https://jsonfeed.org/version/1', items: [{ id: 'x' }] }), 'cy'))

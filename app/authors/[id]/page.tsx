@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PostBody } from '@/components/mdx'
-import { PostList } from '@/components/post'
+import { PaginatedPosts } from '@/components/post'
 import { site } from '@/lib/config'
-import { getAuthor, getAuthors, getPostsByAuthor } from '@/lib/content/server'
+import { getAuthor, getAuthors, getPostsByAuthor, paginate } from '@/lib/content/server'
 import { authorUrl } from '@/lib/routes'
 import { pageMetadata } from '@/lib/seo'
 
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params }: Props) {
   const author = getAuthor((await params).id)
   if (!author) notFound()
-  const posts = getPostsByAuthor(author.id)
+  const listing = paginate(getPostsByAuthor(author.id), 1)!
   return (
     <>
       <h1>{author.name}</h1>
@@ -47,8 +47,7 @@ export default async function AuthorPage({ params }: Props) {
           ) : null}
         </ul>
       ) : null}
-      <h2 className="section-heading">Posts</h2>
-      <PostList posts={posts} headingLevel={3} />
+      <PaginatedPosts posts={listing.items} first={authorUrl(author.id)} page={1} totalPages={listing.totalPages} heading="Posts" headingLevel={2} />
     </>
   )
 }

@@ -5,7 +5,7 @@ import { ShareLinkButton } from '@/components/post/ShareLinkButton'
 import { authSecret } from '@/lib/auth'
 import { authorSession, signInUrlFor } from '@/lib/auth/server'
 import { serverConfig } from '@/lib/config/server'
-import { getAuthor, resolveDraftAccess } from '@/lib/content/server'
+import { getAuthor, readPostBody, resolveDraftAccess } from '@/lib/content/server'
 import { draftUrl, postUrl } from '@/lib/routes'
 
 export const dynamic = 'force-dynamic'
@@ -39,6 +39,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
   return (
     <PostArticle
       post={post}
+      body={await readPostBody(post)}
       author={getAuthor(post.author)}
       banner={<DraftBanner state={state} date={post.date} share={access.kind === 'author' ? <ShareLinkButton slug={post.slug} /> : null} />}
     />

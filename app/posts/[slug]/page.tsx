@@ -2,19 +2,19 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PostArticle } from '@/components/post'
 import { absoluteUrl } from '@/lib/config'
-import { getAdjacentPosts, getAuthor, getPublishedPost, getPublishedPosts } from '@/lib/content/server'
+import { getAdjacentPosts, getAuthor, getPostsToPrerender, getPublishedPost, readPostBody } from '@/lib/content/server'
 import { jsonForHtml } from '@/lib/http'
 import { postOgImagePath } from '@/lib/og'
 import { blogPostingJsonLd, postMetadata } from '@/lib/seo'
 
-// Unknown slugs render on request, so a scheduled post appears once its date passes.
+// The newest posts are built ahead; the rest, and a scheduled post once its date passes, render on first request and are cached.
 export const dynamicParams = true
 export const revalidate = 300
 
 type Props = { params: Promise<{ slug: string }> }
 
 export function generateStaticParams() {
-  return getPublishedPosts().map((post) => ({ slug: post.slug }))
+  return getPostsToPrerender().map((post) => ({ slug: post.slug }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -30,7 +30,7 @@ export default async function PostPage({ params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForHtml(jsonLd) }} />
-      <PostArticle post={post} author={author} adjacent={getAdjacentPosts(post.slug)} />
+      <PostArticle post={post} body={await readPostBody(post)} author={author} adjacent={getAdjacentPosts(post.slug)} />
     </>
   )
 }

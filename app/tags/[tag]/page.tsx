@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { PostList } from '@/components/post'
-import { getPostsByTag, getTag, getTags } from '@/lib/content/server'
+import { PaginatedPosts } from '@/components/post'
+import { getPostsByTag, getTag, getTagsToPrerender, paginate } from '@/lib/content/server'
 import { tagUrl } from '@/lib/routes'
 import { pageMetadata } from '@/lib/seo'
 
@@ -11,7 +11,7 @@ export const revalidate = 300
 type Props = { params: Promise<{ tag: string }> }
 
 export function generateStaticParams() {
-  return getTags().map((tag) => ({ tag: tag.slug }))
+  return getTagsToPrerender().map((tag) => ({ tag: tag.slug }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -23,10 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TagPage({ params }: Props) {
   const tag = getTag((await params).tag)
   if (!tag) notFound()
+  const listing = paginate(getPostsByTag(tag.slug), 1)!
   return (
-    <>
-      <h1>Posts tagged “{tag.name}”</h1>
-      <PostList posts={getPostsByTag(tag.slug)} />
-    </>
+    <PaginatedPosts posts={listing.items} first={tagUrl(tag.slug)} page={1} totalPages={listing.totalPages} heading={`Posts tagged “${tag.name}”`} />
   )
 }

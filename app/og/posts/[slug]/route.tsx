@@ -1,14 +1,14 @@
-import { getAuthor, getPublishedPost, getPublishedPosts } from '@/lib/content/server'
+import { getAuthor, getPostsToPrerender, getPublishedPost } from '@/lib/content/server'
 import { plainNotFound } from '@/lib/http'
 import { isValidPostSlug } from '@/lib/markdown'
 import { renderPostCard } from '@/lib/og/server'
 
-// Published cards are built ahead; a scheduled post's card renders on request once its date passes.
+// The newest posts' cards are built ahead; older ones, and a scheduled post's once its date passes, render on request and are cached.
 export const dynamicParams = true
 export const revalidate = 300
 
 export function generateStaticParams() {
-  return getPublishedPosts().map((post) => ({ slug: post.slug }))
+  return getPostsToPrerender().map((post) => ({ slug: post.slug }))
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {

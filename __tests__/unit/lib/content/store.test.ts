@@ -1,0 +1,206 @@
+import fs from 'node:fs'
+import fsPromises from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { ContentStore } from '@/lib/content/store'
+import { partPath, POINTER_FILE } from '@/lib/content/store-layout'
+import { writeContentStore } from '@/lib/content/store-writer'
+import type { StoreIndex } from '@/lib/content/types'
+import { createSearchIndex, loadSearchEngine, saveSearchEngine, SEARCH_HEADER_FILE, searchIndex, searchIndexFiles, searchTermFile } from '@/lib/search'
+import { buildContent, type ContentBuild } from '../../contentlayer-build'
+import { makeAuthorDocument, makePageDocument, makePostDocument } from '../../fixtures'
+
+const now = new Date('2026-06-01T12:00:00Z')
+const raw = (text: string) => ({ raw: text, code: `/* compiled: ${text} */` })
+const documents = {
+  posts: [
+    makePostDocument({ slug: 'older', date: '2014-01-20T00:00:00.000Z', tags: ['events'], body: raw('An older post about **zebra** crossings.') }),
+    makePostDocument({ slug: 'newer', date: '2014-04-14T00:00:00.000Z', tags: ['events', 'Open Data'], body: raw('A newer post about dashboards.') }),
+    makePostDocument({ slug: 'a-draft', draft: true, body: raw('Secret words: quokkadraft.') }),
+    makePostDocument({ slug: 'later', date: '2026-06-02T00:00:00.000Z', body: raw('Not yet: wombatscheduled.') }),
+  ],
+  authors: [makeAuthorDocument('ann', 'Ann Author')],
+}
+const renderHtml = (code: string) => `<p>${code}</p>`
+
+let root: string
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(tmpdir(), 'sandbank-store-'))
+})
+afterEach(() => {
+  jest.restoreAllMocks()
+  fs.rmSync(root, { recursive: true, force: true })
+})
+
+describe('the content store writer', () => {
+  test('writes a metadata index without bodies, and each heavy part of each post in its own file', () => {
+    const { dir } = writeContentStore(documents, { root, now, renderHtml })
+    const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as StoreIndex
+    expect(index.posts.map((post) => post.slug)).toEqual(['later', 'newer', 'older', 'a-draft'])
+    const newer = index.posts.find((post) => post.slug === 'newer')!
+    expect(Object.keys(newer).sort()).toEqual(
+      ['date', 'draft', 'lastModified', 'readingMinutes', 'slug', 'sourceFilePath', 'summary', 'tags', 'title'].sort(),
+    )
+    // Drafts are in the index (authors preview them), marked as such; what is public is decided when it is read.
+    expect(index.posts.find((post) => post.slug === 'a-draft')?.draft).toBe(true)
+    expect(index.authors).toEqual([{ id: 'ann', name: 'Ann Author', body: { code: '/* bio of ann */' } }])
+    expect(JSON.parse(fs.readFileSync(partPath(dir, 'posts', 'newer', 'body'), 'utf8'))).toEqual({ code: '/* compiled: A newer post about dashboards. */', headings: [] })
+    expect(fs.readFileSync(partPath(dir, 'posts', 'newer', 'html'), 'utf8')).toBe('<p>/* compiled: A newer post about dashboards. */</p>')
+    expect(fs.readFileSync(partPath(dir, 'posts', 'older', 'text'), 'utf8')).toBe('An older post about zebra crossings.')
+  })
+
+  test('renders feed HTML only for posts that can be in a feed: the newest published and every scheduled one', () => {
+    const many = Array.from({ length: 30 }, (_, i) => makePostDocument({ slug: `post-${i}`, date: new Date(Date.UTC(2014, 0, 1 + i)).toISOString() }))
+    // Shuffled, as files come: the newest must be found whatever the order.
+    const shuffled = [...many.filter((_, i) => i % 2), ...many.filter((_, i) => !(i % 2)).reverse(), ...documents.posts]
+    const { dir } = writeContentStore({ posts: shuffled, authors: [] }, { root, now, renderHtml, feedPosts: 5 })
+    const withHtml = fs.readdirSync(path.join(dir, 'posts')).filter((file) => file.endsWith('.html')).map((file) => file.replace('.html', ''))
+    expect(withHtml.sort()).toEqual(['later', 'newer', 'post-26', 'post-27', 'post-28', 'post-29'])
+  })
+
+  test('names the store by its content and points the server at it', () => {
+    const first = writeContentStore(documents, { root, now })
+    expect(writeContentStore(documents, { root, now }).id).toBe(first.id)
+    expect(fs.readFileSync(path.join(root, POINTER_FILE), 'utf8')).toContain(`export const contentStoreId = '${first.id}'`)
+    const changed = writeContentStore({ ...documents, posts: [...documents.posts, makePostDocument({ slug: 'another' })] }, { root, now })
+    expect(changed.id).not.toBe(first.id)
+    expect(fs.readFileSync(path.join(root, POINTER_FILE), 'utf8')).toContain(changed.id)
+  })
+
+  test('keeps the newest few stores for servers still running an older build, and removes the rest', () => {
+    const ids = [1, 2, 3, 4].map((n) => writeContentStore({ ...documents, posts: documents.posts.slice(0, n) }, { root, now, keep: 2 }).id)
+    const left = fs.readdirSync(root).filter((name) => !name.startsWith('current'))
+    expect(left.sort()).toEqual(ids.slice(2).sort())
+  })
+
+  test('writes pages too: metadata in the index, body and text in files of their own, child pages as one file name', () => {
+    const pages = [
+      makePageDocument({ slug: 'about', nav: 1, body: { raw: 'About **us**.', code: '/* about */' } }),
+      makePageDocument({ slug: 'services/contact', body: { raw: 'Write to us.', code: '/* contact */' } }),
+      makePageDocument({ slug: 'unfinished', draft: true }),
+    ]
+    const { dir } = writeContentStore({ ...documents, pages }, { root, now })
+    const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as StoreIndex
+    expect(index.pages.map(({ slug, nav, draft }) => ({ slug, nav, draft }))).toEqual([
+      { slug: 'about', nav: 1, draft: false },
+      { slug: 'services/contact', nav: undefined, draft: false },
+      { slug: 'unfinished', nav: undefined, draft: true },
+    ])
+    expect(JSON.parse(fs.readFileSync(partPath(dir, 'pages', 'services/contact', 'body'), 'utf8'))).toEqual({ code: '/* contact */', headings: [] })
+    expect(fs.readdirSync(path.join(dir, 'pages'))).toContain('services%2Fcontact.txt')
+    expect(fs.readFileSync(partPath(dir, 'pages', 'about', 'text'), 'utf8')).toBe('About us.')
+  })
+
+  test('indexes for search only what is published when it is written', async () => {
+    const pages = [makePageDocument({ slug: 'about' }), makePageDocument({ slug: 'secret-page', draft: true, body: { raw: 'Hidden: ocelotdraftpage.', code: '' } })]
+    const { dir } = writeContentStore({ ...documents, pages }, { root, now, extraFiles: searchIndexFiles })
+    const header = fs.readFileSync(path.join(dir, SEARCH_HEADER_FILE), 'utf8')
+    const terms = fs.readFileSync(path.join(dir, searchTermFile(0)), 'utf8')
+    for (const secret of ['quokkadraft', 'wombatscheduled', 'a-draft', 'later', 'ocelotdraftpage', 'secret-page']) expect(header + terms).not.toContain(secret)
+    const engine = await loadSearchEngine(header, async (n) => fs.readFileSync(path.join(dir, searchTermFile(n)), 'utf8'))
+    expect(engine.ids().sort()).toEqual(['/about', '/posts/newer', '/posts/older'])
+  })
+})
+
+describe('reading the store', () => {
+  /** The files read (relative to the store root) while `action` runs; the spies call through to the real reads. */
+  function readsDuring(action: () => unknown): string[] {
+    const sync = jest.spyOn(fs, 'readFileSync')
+    const promised = jest.spyOn(fsPromises, 'readFile')
+    action()
+    const files = [...sync.mock.calls, ...promised.mock.calls].map(([file]) => path.relative(root, String(file)))
+    sync.mockRestore()
+    promised.mockRestore()
+    return files
+  }
+
+  test('listings, tags and the archive read the metadata index once and no post body', () => {
+    const { dir, id } = writeContentStore(documents, { root, now })
+    const store = new ContentStore(dir)
+    const reads = readsDuring(() => {
+      const published = store.catalog().published(now)
+      expect(published.posts.map((post) => post.slug)).toEqual(['newer', 'older'])
+      expect(published.tags().map((tag) => tag.slug)).toEqual(['events', 'open-data'])
+      expect(published.years().map((year) => year.year)).toEqual(['2014'])
+      expect(store.catalog().find('a-draft')?.draft).toBe(true)
+      store.catalog().published(now)
+    })
+    expect(reads).toEqual([path.join(id, 'index.json')])
+  })
+
+  test("a post's body is read only when asked for, and only that post's", async () => {
+    const { dir, id } = writeContentStore(documents, { root, now })
+    const store = new ContentStore(dir)
+    store.catalog()
+    let body: Promise<string> | undefined
+    const reads = readsDuring(() => {
+      body = store.readPart('posts', 'newer', 'body')
+    })
+    expect(reads).toEqual([path.join(id, 'posts', 'newer.body.json')])
+    expect(JSON.parse(await body!)).toEqual({ code: '/* compiled: A newer post about dashboards. */', headings: [] })
+  })
+
+  test('a missing store says how to make one', () => {
+    expect(() => new ContentStore(path.join(root, 'nothing-here')).readIndex()).toThrow(/npm run build/)
+  })
+})
+
+describe('the search index saved at build time', () => {
+  test('loads to an engine that ranks as one built in process', async () => {
+    const posts = Array.from({ length: 30 }, (_, i) => ({
+      id: `/posts/post-${i}`,
+      title: `Post ${i} about ${i % 2 ? 'open data' : 'usability'}`,
+      summary: 'A summary.',
+      tags: [i % 3 ? 'events' : 'open-data'],
+      date: '2014-01-01T00:00:00.000Z',
+      text: `Words ${'council dashboard '.repeat(i % 5)} and budget ${i}.`,
+    }))
+    const built = createSearchIndex(posts)
+    const builder = searchIndexFiles()
+    for (const post of posts) builder.add(post)
+    const files = new Map([...builder.files()].map((file) => [file.name, file.content]))
+    const loaded = await loadSearchEngine(files.get(SEARCH_HEADER_FILE)!, async (n) => files.get(searchTermFile(n))!)
+    const asLoaded = { ...built, engine: loaded }
+    for (const query of ['usability', 'open data', 'dashb', 'counci', 'budget 7']) {
+      expect(searchIndex(asLoaded, query)).toEqual(searchIndex(built, query))
+    }
+  })
+
+  test("is MiniSearch's own JSON, written a file at a time", () => {
+    const posts = Array.from({ length: 40 }, (_, i) => ({ id: `/posts/p${i}`, title: `Title ${i}`, summary: 'Summary.', tags: ['t'], date: '2014-01-01T00:00:00.000Z', text: `word${i} shared text ${'more '.repeat(i % 4)}` }))
+    const engine = createSearchIndex(posts).engine
+    const files = [...saveSearchEngine(engine)]
+    const header = JSON.parse(files.at(-1)!.content)
+    const terms = files.slice(0, -1).flatMap((file) => JSON.parse(file.content))
+    const { termFiles, ...rest } = header
+    expect(termFiles).toBe(files.length - 1)
+    expect({ ...rest, index: terms }).toEqual(JSON.parse(JSON.stringify(engine)))
+  })
+})
+
+describe('after a real contentlayer2 build', () => {
+  let build: ContentBuild
+  beforeAll(() => {
+    build = buildContent((content) => {
+      const post = (title: string, extra = '') => `---\ntitle: "${title}"\ndate: 2014-01-01\nsummary: "A post."\n${extra}---\n\nThe body of ${title}.\n`
+      fs.writeFileSync(path.join(content, 'posts', 'kept-post.mdx'), post('Kept'))
+      fs.writeFileSync(path.join(content, 'posts', 'drafted-post.mdx'), post('Drafted', 'draft: true\n'))
+    })
+  }, 120_000)
+  afterAll(() => fs.rmSync(build.dir, { recursive: true, force: true }))
+
+  test('the store holds exactly the documents Contentlayer generated, and the pointer names it', () => {
+    expect(build.status).toBe(0)
+    const storeDir = path.join(build.dir, '.contentlayer', 'store')
+    const id = /contentStoreId = '([0-9a-f]+)'/.exec(fs.readFileSync(path.join(storeDir, POINTER_FILE), 'utf8'))?.[1]
+    expect(id).toBeTruthy()
+    const store = new ContentStore(path.join(storeDir, id!))
+    expect(store.readIndex().posts.map((post) => [post.slug, post.draft])).toEqual([
+      ['drafted-post', true],
+      ['kept-post', false],
+    ])
+    expect(store.readIndex().authors.map((author) => author.id)).toContain('digital-communications-manager')
+    expect(store.readPartSync('posts', 'kept-post', 'text')).toBe('The body of Kept.')
+    expect(build.output).toMatch(/Wrote the content store \.contentlayer\/store\/[0-9a-f]+ \(2 posts, 0 pages\)/)
+  })
+})
