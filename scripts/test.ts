@@ -22,8 +22,13 @@ const onlyFiles = onlyIndex > -1 ? process.argv[onlyIndex + 1] : undefined
  * for the build and the stack tests' first look at it (00-stack), short enough not to idle.
  */
 const LIVE_DELAY_SECONDS = 110
-/** Older published posts added so the listing has a second page to walk through. */
-const FILLER_POSTS = 6
+/**
+ * Older published posts, all from 2013 and tagged `fixture-filler`, so the home
+ * page, a tag and a year of the archive each have several pages to walk through.
+ */
+const FILLER_POSTS = 105
+/** Only the newest posts are built ahead, so the older fillers render on their first request. */
+const PRERENDER_POSTS = 10
 
 async function unitTests() {
   await run('npm', ['run', '--silent', 'lint'])
@@ -51,13 +56,15 @@ function e2eContentDir(liveAt: Date): string {
     ].join('\n'),
   )
   for (let i = 1; i <= FILLER_POSTS; i++) {
+    // Three days apart from 2 January 2013, oldest first.
+    const date = new Date(Date.UTC(2013, 0, 2) + (i - 1) * 3 * 86_400_000).toISOString().slice(0, 10)
     writeFileSync(
       path.join(dir, `content/posts/filler-post-${i}.mdx`),
       [
         '---',
         `title: "Filler post ${i}"`,
-        `date: 2013-0${i}-01`,
-        `summary: "An older published post, number ${i}, so the home page has a second page."`,
+        `date: ${date}`,
+        `summary: "An older published post, number ${i}, so listings, a tag and a year have several pages."`,
         'tags: [fixture-filler]',
         '---',
         '',
@@ -87,6 +94,7 @@ async function e2eTests() {
     // The suite's server stands for a deployment behind one proxy: tests that send
     // X-Forwarded-For play that proxy, and the browser tests (no header) are one client.
     TRUSTED_PROXIES: '1',
+    PRERENDER_POSTS: String(PRERENDER_POSTS),
   }
   rmSync(path.join(ROOT, '.next-e2e'), { recursive: true, force: true })
   await run(path.join(BIN, 'contentlayer2'), ['build'], env)
@@ -105,6 +113,7 @@ async function e2eTests() {
       E2E_WORK_DIR: workDir,
       E2E_LIVE_AT: liveAt.toISOString(),
       E2E_FILLER_POSTS: String(FILLER_POSTS),
+      E2E_PRERENDER_POSTS: String(PRERENDER_POSTS),
     })
   } finally {
     await stopServer(server)

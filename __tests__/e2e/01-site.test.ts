@@ -3,10 +3,13 @@ import { describe, test } from 'node:test'
 import path from 'node:path'
 import { CANARY, canaryMarkersIn, DIST_DIR, filesContaining, get, listFiles, SEED_SLUGS } from './helpers'
 
-/** The harness adds older filler posts so the listing has a second page. */
+/** The harness adds older filler posts so listings have several pages. */
 const FILLER_POSTS = Number(process.env.E2E_FILLER_POSTS ?? 0)
 /** Published posts in __tests__/fixtures/content/posts (the non-Latin tag post). */
 const FIXTURE_POSTS = 1
+const PUBLISHED = SEED_SLUGS.length + FILLER_POSTS + FIXTURE_POSTS
+/** Feeds carry the newest twenty (FEED_SIZE in lib/seo/feeds.ts). */
+const FEED_ITEMS = Math.min(20, PUBLISHED)
 
 describe('pages', () => {
   test('home lists every seed post newest first, with dates, reading time and tags', async () => {
@@ -63,9 +66,13 @@ describe('pages', () => {
     assert.match(tag.text, /Hack Devon County Council/)
     assert.doesNotMatch(tag.text, /Shifting Digital Sands/)
     const archive = await get('/archive')
-    assert.match(archive.text, /<h2 id="year-2014">2014<\/h2>/)
-    assert.match(archive.text, /April 2014/)
+    assert.match(archive.text, /<h2 id="year-2014"><a href="\/archive\/2014">2014<\/a> <span class="meta">\(5 posts\)<\/span><\/h2>/)
+    assert.match(archive.text, /href="\/archive\/2014#month-2014-04">April 2014<\/a>/)
     assert.match(archive.text, /January 2014/)
+    const year = await get('/archive/2014')
+    assert.equal(year.status, 200)
+    assert.match(year.text, /<h2 id="month-2014-04">April 2014<\/h2>/)
+    assert.match(year.text, /#LocalGovDigital – A day with @GDSTeam/)
     const author = await get('/authors/digital-communications-manager')
     assert.equal(author.status, 200)
     assert.match(author.text, /Devon County Council/)
@@ -77,13 +84,29 @@ describe('pages', () => {
     assert.match(home.text, /<a rel="next" href="\/page\/2">|<a href="\/page\/2" rel="next">/)
     const second = await get('/page/2')
     assert.equal(second.status, 200)
-    assert.equal((second.text.match(/<article class="post-card">/g) ?? []).length, SEED_SLUGS.length + FILLER_POSTS + FIXTURE_POSTS - 10)
-    assert.match(second.text, />Filler post 1</, 'the oldest post is on the last page')
-    assert.match(second.text, /href="\/"[^>]*>← Newer posts|rel="prev"/)
+    assert.equal((second.text.match(/<article class="post-card">/g) ?? []).length, 10)
+    assert.match(second.text, /<a rel="prev" href="\/">|<a href="\/" rel="prev">/)
+    const lastPage = Math.ceil(PUBLISHED / 10)
+    const last = await get(`/page/${lastPage}`)
+    assert.equal(last.status, 200)
+    assert.equal((last.text.match(/<article class="post-card">/g) ?? []).length, PUBLISHED - (lastPage - 1) * 10)
+    assert.match(last.text, />Filler post 1</, 'the oldest post is on the last page')
+    assert.doesNotMatch(last.text, /rel="next"/)
+    assert.equal((await get(`/page/${lastPage + 1}`)).status, 404)
   })
 
   test('unknown pages, posts, tags and page numbers answer 404 with the 404 page', async () => {
-    for (const pathname of ['/no-such-page', '/posts/no-such-post', '/tags/no-such-tag', '/page/3', '/page/0', '/page/abc', '/authors/nobody']) {
+    for (const pathname of [
+      '/no-such-page',
+      '/posts/no-such-post',
+      '/tags/no-such-tag',
+      '/page/99',
+      '/page/0',
+      '/page/abc',
+      '/authors/nobody',
+      '/archive/1999',
+      '/archive/abcd',
+    ]) {
       const { status, text } = await get(pathname)
       assert.equal(status, 404, pathname)
       assert.match(text, /Page not found/, pathname)
@@ -134,15 +157,15 @@ describe('feeds, sitemap and robots', () => {
     assert.equal(rss.status, 200)
     assert.match(rss.headers.get('content-type') ?? '', /application\/rss\+xml/)
     assert.match(rss.text, /<rss version="2.0"/)
-    assert.equal((rss.text.match(/<item>/g) ?? []).length, SEED_SLUGS.length + FILLER_POSTS + FIXTURE_POSTS)
+    assert.equal((rss.text.match(/<item>/g) ?? []).length, FEED_ITEMS)
     assert.match(rss.text, /<content:encoded><!\[CDATA\[<figure/)
     const atom = await get('/atom.xml')
     assert.match(atom.headers.get('content-type') ?? '', /application\/atom\+xml/)
-    assert.equal((atom.text.match(/<entry>/g) ?? []).length, SEED_SLUGS.length + FILLER_POSTS + FIXTURE_POSTS)
+    assert.equal((atom.text.match(/<entry>/g) ?? []).length, FEED_ITEMS)
     const json = await get('/feed.json')
     const feed = JSON.parse(json.text)
     assert.equal(feed.version, 'https://jsonfeed.org/version/1.1')
-    assert.equal(feed.items.length, SEED_SLUGS.length + FILLER_POSTS + FIXTURE_POSTS)
+    assert.equal(feed.items.length, FEED_ITEMS)
     assert.match(feed.items[0].content_html, /Electoral Role/)
   })
 
@@ -153,20 +176,34 @@ describe('feeds, sitemap and robots', () => {
     assert.match(text, /<link rel="alternate" type="application\/feed\+json" href="[^"]+\/feed.json"/)
   })
 
-  test('sitemap lists published posts and robots.txt names it', async () => {
+  test('sitemap lists published posts, tags and years, and robots.txt names it', async () => {
     const sitemap = await get('/sitemap.xml')
     assert.equal(sitemap.status, 200)
+    assert.match(sitemap.headers.get('content-type') ?? '', /application\/xml/)
+    assert.match(sitemap.text, /<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/)
     for (const slug of SEED_SLUGS) assert.match(sitemap.text, new RegExp(`/posts/${slug}</loc>`))
+    assert.match(sitemap.text, /\/posts\/filler-post-1<\/loc>/)
+    assert.match(sitemap.text, /\/tags\/fixture-filler<\/loc>/)
+    assert.match(sitemap.text, /\/archive\/2013<\/loc>/)
+    // Few enough addresses for one file, so there are no parts.
+    assert.equal((await get('/sitemaps/1.xml')).status, 404)
     const robots = await get('/robots.txt')
     assert.match(robots.text, /Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap.xml/)
   })
 })
 
 describe('drafts, scheduled posts and draft pages never leak', () => {
-  test('their URLs answer 404', async () => {
-    for (const pathname of ['/posts/qzcanary-draft', '/posts/qzcanary-scheduled', '/qzcanary-page']) {
+  test('their URLs answer 404, and so do tags and years only they have', async () => {
+    for (const pathname of [
+      '/posts/qzcanary-draft',
+      '/posts/qzcanary-scheduled',
+      '/qzcanary-page',
+      '/tags/qzcanary-tag',
+      '/tags/qzcanary-future',
+      '/archive/2099',
+    ]) {
       const { status, text } = await get(pathname)
-      assert.equal(status, 404)
+      assert.equal(status, 404, pathname)
       assert.deepEqual(canaryMarkersIn(text, pathname), [], `${pathname} 404 page`)
     }
   })
@@ -177,6 +214,8 @@ describe('drafts, scheduled posts and draft pages never leak', () => {
       '/tags',
       '/tags/qzcanary-tag',
       '/archive',
+      '/archive/2014',
+      '/archive/2099',
       '/feed.xml',
       '/atom.xml',
       '/feed.json',

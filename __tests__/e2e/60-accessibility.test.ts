@@ -12,8 +12,10 @@ const PUBLIC_PAGES = {
   post: '/posts/localgovdigital-a-day-with-gdsteam',
   'post with contents': '/posts/shifting-digital-sands',
   tag: '/tags/events',
+  'tag page 2': '/tags/fixture-filler/page/2',
   tags: '/tags',
   archive: '/archive',
+  'archive year': '/archive/2013',
   author: '/authors/digital-communications-manager',
   'search with results': '/search?q=digital',
   'search with no results': '/search?q=zzzzzz',
@@ -84,6 +86,7 @@ describe('reflow (WCAG 1.4.10): no sideways scrolling at 320 CSS pixels', () => 
     PUBLIC_PAGES.archive,
     PUBLIC_PAGES.about,
     PUBLIC_PAGES['accessibility statement'],
+    PUBLIC_PAGES['archive year'],
   ]
   for (const pathname of pages) {
     test(pathname, async () => {
