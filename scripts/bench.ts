@@ -32,7 +32,8 @@ function scalePosts(): number {
   const raw = option('--scale')
   if (raw === undefined) return DEFAULT_SCALE_POSTS
   const posts = Number(raw)
-  if (!Number.isInteger(posts) || posts < 20 || posts > 100_000) throw new Error(`--scale must be a whole number of posts from 20 to 100000, got "${raw}"`)
+  if (!Number.isInteger(posts) || posts < 20 || posts > 100_000)
+    throw new Error(`--scale must be a whole number of posts from 20 to 100000, got "${raw}"`)
   return posts
 }
 
@@ -72,7 +73,8 @@ async function main() {
   const date = new Date().toISOString()
   printTable(rows, machine, date)
   const scaleRows = rows.filter((row) => row.section === 'scale')
-  if (scaleRows.length > 0 && !failed.includes('scale')) recordScaleRun({ label: option('--label') ?? defaultLabel(), date, machine: describe(machine), rows: scaleRows })
+  if (scaleRows.length > 0 && !failed.includes('scale'))
+    recordScaleRun({ label: option('--label') ?? defaultLabel(), date, machine: describe(machine), rows: scaleRows })
   if (failed.length > 0) {
     console.error(`\nbench: ${failed.join(', ')} failed; ${path.relative(ROOT, DOCS)} left as it was.`)
     process.exitCode = 1
@@ -80,7 +82,14 @@ async function main() {
     if (only === 'scale') writeScaleTable()
     console.error(`\nbench: --only ${only}, so ${path.relative(ROOT, DOCS)} left as it was${only === 'scale' ? ' but for its scale table' : ''}.`)
   } else {
-    writeFileSync(DOCS, markdown(rows.filter((row) => row.section !== 'scale'), machine, date))
+    writeFileSync(
+      DOCS,
+      markdown(
+        rows.filter((row) => row.section !== 'scale'),
+        machine,
+        date,
+      ),
+    )
     writeScaleTable()
     console.error(`\nbench: wrote ${path.relative(ROOT, DOCS)}`)
   }
@@ -140,10 +149,23 @@ function scaleTable(runs: ScaleRun[]): string {
   const header = `| Metric | ${runs.map((run) => `${cell(run.label)}, ${postsOf(run).toLocaleString('en-GB')} posts`).join(' | ')} | Target |`
   const rule = `| --- | ${runs.map(() => '---').join(' | ')} | --- |`
   const body = metrics.map(
-    (metric) => `| ${cell(metric)} | ${runs.map((run) => cell(run.rows.find((row) => row.metric === metric)?.value ?? '')).join(' | ')} | ${cell(targets.get(metric))} |`,
+    (metric) =>
+      `| ${cell(metric)} | ${runs.map((run) => cell(run.rows.find((row) => row.metric === metric)?.value ?? '')).join(' | ')} | ${cell(targets.get(metric))} |`,
   )
   const dates = runs.map((run) => `- **${cell(run.label)}, ${postsOf(run).toLocaleString('en-GB')} posts:** ${run.date}, ${run.machine}`)
-  return [SCALE_START, '## Scale', '', 'Written by `npm run bench -- --only scale --scale N --label L` from [benchmarks-scale.json](benchmarks-scale.json), one column per run.', '', ...dates, '', header, rule, ...body, SCALE_END].join('\n')
+  return [
+    SCALE_START,
+    '## Scale',
+    '',
+    'Written by `npm run bench -- --only scale --scale N --label L` from [benchmarks-scale.json](benchmarks-scale.json), one column per run.',
+    '',
+    ...dates,
+    '',
+    header,
+    rule,
+    ...body,
+    SCALE_END,
+  ].join('\n')
 }
 
 /** Replaces the scale table in docs/benchmarks.md, or adds it at the end. */

@@ -17,7 +17,35 @@ export function prng(seed: number): () => number {
   }
 }
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'br', 'ch', 'cl', 'dr', 'gr', 'pl', 'sh', 'st', 'th', 'tr']
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'br',
+  'ch',
+  'cl',
+  'dr',
+  'gr',
+  'pl',
+  'sh',
+  'st',
+  'th',
+  'tr',
+]
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io']
 const CODAS = ['', '', '', 'n', 'r', 's', 't', 'l', 'nd', 'st', 'ck']
 const SUFFIXES = ['', '', '', 's', 'ing', 'ed', 'er', 'ation', 'ly', 'ness', 'ment']
@@ -39,7 +67,7 @@ export type Writer = {
 
 /** About 16,000 distinct words (12,000 roots, a third with a suffixed form too). */
 export function makeWriter(random: () => number): Writer {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
   const roots = new Set<string>(ENGLISH)
   while (roots.size < 12_000) {
     const syllables = 1 + Math.floor(random() * 3)

@@ -26,7 +26,6 @@ import { measure, treeRss } from './measure'
 import { formatBytes, formatMs, type BenchRow, type BenchSection } from './types'
 
 export const DEFAULT_SCALE_POSTS = 1_000
-const WORDS_PER_POST = 800
 const SEED = 20140120
 const DIST_DIR = '.next-bench-scale'
 const TAG_COUNT = 40
@@ -44,7 +43,7 @@ function syntheticPost(i: number, posts: number, writer: Writer, random: () => n
   const { sentence } = writer
   const paragraph = (words: number) => {
     const sentences: string[] = []
-    for (let count = 0; count < words; ) {
+    for (let count = 0; count < words;) {
       const length = Math.min(8 + Math.floor(random() * 14), words - count)
       sentences.push(sentence(length))
       count += length
@@ -170,7 +169,11 @@ type Listing = { pathname: string; raw: number; gzip: number }
  * archive, the three feeds, the sitemap and twenty searches. Returns every
  * listing page's size.
  */
-async function warmUpCrawl(baseUrl: string, posts: number, queries: readonly string[]): Promise<{ listings: Listing[]; requests: number; failures: string[] }> {
+async function warmUpCrawl(
+  baseUrl: string,
+  posts: number,
+  queries: readonly string[],
+): Promise<{ listings: Listing[]; requests: number; failures: string[] }> {
   const listings: Listing[] = []
   const failures: string[] = []
   let requests = 0
@@ -244,7 +247,10 @@ export function scaleSection({ posts }: ScaleOptions): BenchSection {
         add(`${DIST_DIR}/ on disk`, formatBytes(sizeOf(distDir)), '≤ 1.5 GB at 10,000')
         for (const part of ['server', 'cache', 'static']) add(`${DIST_DIR}/${part}`, formatBytes(sizeOf(path.join(distDir, part))))
         const sourceMaps = listFiles(path.join(distDir, 'server')).filter((file) => file.endsWith('.map'))
-        add(`${DIST_DIR}/server source maps`, `${sourceMaps.length} files, ${formatBytes(sourceMaps.reduce((sum, file) => sum + statSync(file).size, 0))}`)
+        add(
+          `${DIST_DIR}/server source maps`,
+          `${sourceMaps.length} files, ${formatBytes(sourceMaps.reduce((sum, file) => sum + statSync(file).size, 0))}`,
+        )
         add('.contentlayer/ content beside the build (generated + store, no cache)', formatBytes(contentBytes()))
 
         const newest = `/posts/${slugOf(posts - 1)}`
@@ -270,9 +276,14 @@ export function scaleSection({ posts }: ScaleOptions): BenchSection {
           }
           add('warm server: oldest post, first request, time to first byte', formatMs(await ttfb(`/posts/${slugOf(0)}`)))
           add('warm server: oldest post, second request, time to first byte', formatMs(await ttfb(`/posts/${slugOf(0)}`)))
-          add('warm server: second-oldest post, first request (post route already used), time to first byte', formatMs(await ttfb(`/posts/${slugOf(1)}`)), '< 300 ms')
+          add(
+            'warm server: second-oldest post, first request (post route already used), time to first byte',
+            formatMs(await ttfb(`/posts/${slugOf(1)}`)),
+            '< 300 ms',
+          )
           const crawl = await warmUpCrawl(server.baseUrl, posts, queries)
-          if (crawl.failures.length > 0) console.error(`scale: ${crawl.failures.length} crawl requests failed: ${crawl.failures.slice(0, 5).join(', ')}`)
+          if (crawl.failures.length > 0)
+            console.error(`scale: ${crawl.failures.length} crawl requests failed: ${crawl.failures.slice(0, 5).join(', ')}`)
           add('warm-up crawl: requests (failed)', `${crawl.requests} (${crawl.failures.length})`)
           add('server RSS after the warm-up crawl (process tree)', formatBytes(treeRss(server.pid)), '≤ 600 MB at 10,000')
           const largest = crawl.listings.reduce((a, b) => (b.gzip > a.gzip ? b : a))

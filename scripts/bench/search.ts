@@ -21,7 +21,7 @@ function makeCorpus(random: () => number): Corpus {
   const posts: SearchDocument[] = []
   for (let i = 0; i < POSTS; i++) {
     const body: string[] = []
-    for (let count = 0; count < WORDS_PER_POST; ) {
+    for (let count = 0; count < WORDS_PER_POST;) {
       const length = 6 + Math.floor(random() * 18)
       body.push(sentence(length))
       count += length
