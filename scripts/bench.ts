@@ -157,7 +157,15 @@ function scaleTable(runs: ScaleRun[]): string {
     SCALE_START,
     '## Scale',
     '',
-    'Written by `npm run bench -- --only scale --scale N --label L` from [benchmarks-scale.json](benchmarks-scale.json), one column per run.',
+    'Written by `npm run bench -- --only scale --scale N --label L` from [benchmarks-scale.json](benchmarks-scale.json), one column per run (`scripts/bench/scale.ts`).',
+    'Each run writes N synthetic posts of ~800 words (a seeded Zipf mix of ~16,000 words, three headed sections, 1–3 of 40 tags, spread over ten years),',
+    'builds them as `npm run build` does into a fresh `.next-bench-scale`, and serves them with `next start`:',
+    '',
+    "- **build**: wall time of each step; peak memory is the summed RSS of each step's process tree, sampled every 200 ms, and the larger step counts.",
+    '- **cold start**: a fresh `next start` per row, timed from the request to the first byte of the answer. A search may be answered 503 while its index loads; then the time until it answered with results is its own row.',
+    "- **warm server**: the oldest post's first request is also the post route's first since the start; the second-oldest post's first request is what a reader opening an old post gets from a running server (before this branch every post was prerendered).",
+    "- **RSS** is the server's process tree after a crawl of every listing's first pages, a hundred posts, the feeds, the sitemap and twenty searches; the largest listing page is the largest of those crawled, by gzip size.",
+    '- The machine is shared with other builds: the load average at the start and end of each run is recorded, and absolute times move with it.',
     '',
     ...dates,
     '',
@@ -222,13 +230,14 @@ Written by \`npm run bench\` (\`scripts/bench.ts\`); do not edit by hand. Every 
 
 ## How to read this
 
-- These are figures, not pass/fail. The machine may be shared and has few cores, so absolute numbers move between runs; compare ratios within one run (next start against nginx, 1,000 posts against the seed site), and the "target" column where the issue set one.
-- **build**: wall time of \`contentlayer2 build\` and \`next build\`, cold (fresh dist folder), for the seed site and for 1,000 synthetic posts of ~500 words. "Max RSS (largest process)" is GNU time's figure for the biggest single process; "peak RSS (process tree sum)" adds up every process of the build, sampled every 200 ms, which is what the machine must have free.
+- These are figures, not pass/fail. The machine may be shared and has few cores, so absolute numbers move between runs; compare ratios within one run (next start against nginx), and the "target" column where the issue set one.
+- **build**: wall time of \`contentlayer2 build\` and \`next build\`, cold (fresh dist folder), for the seed site; builds of N synthetic posts are in the scale table below. "Max RSS (largest process)" is GNU time's figure for the biggest single process; "peak RSS (process tree sum)" adds up every process of the build, sampled every 200 ms, which is what the machine must have free.
 - **page weight**: bytes as served (raw) and zlib level 9 (gzip). JavaScript counts every \`<script src>\` a modern browser loads (Next's \`nomodule\` polyfills for old browsers are left out). A post page should load nothing beyond what the 404 page already loads.
 - **throughput**: requests per second for one post page, the load generator on the same machine, with no compression; nginx serving the identical HTML from disk is the ceiling for this machine. Targets are measured in interleaved rounds and reported by their median round, so a burst of other work on the machine is shared out rather than charged to one of them.
 - **stack**: the production shape ([deployment.md](deployment.md)): nginx with TLS and its page cache in front of two \`next start\` processes sharing Redis. The ceiling here is nginx serving the same HTML over the same TLS; "cache bypassed" sends a session cookie, so every request reaches a process.
 - **lighthouse**: Lighthouse 12 defaults (mobile emulation, simulated throttling) in headless Chromium; LCP and TBT are modelled, not measured on a phone.
 - **search** and **og**: see [search.md](search.md) and [og.md](og.md).
+- **scale**: see the scale table at the end, kept across runs so before and after, and 1,000 and 10,000 posts, read side by side.
 
 ## Results
 
