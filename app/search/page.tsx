@@ -29,6 +29,7 @@ export default async function SearchPage({ searchParams }: Props) {
         initialQuery={parsed.ok ? parsed.query : q}
         initialResponse={outcome?.ok ? outcome.response : null}
         initialError={error}
+        retryAfterSeconds={outcome && !outcome.ok ? outcome.retryAfterSeconds : undefined}
         maxQueryLength={MAX_QUERY_LENGTH}
         resultLimit={MAX_LIMIT}
       />

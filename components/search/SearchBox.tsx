@@ -7,6 +7,9 @@ import { SearchResults, searchStatus } from './SearchResults'
 
 const DEBOUNCE_MS = 150
 const EMPTY: SearchResponse = { query: '', total: 0, results: [] }
+/** How often to ask again while the server says its index is still loading (503 with Retry-After). */
+const MAX_RETRIES = 5
+const STARTING_UP = 'Search is starting up. Results will appear in a moment.'
 
 type Props = {
   initialQuery: string
@@ -15,6 +18,8 @@ type Props = {
   /** The server's limits (lib/search), passed in so this island imports no search code. */
   maxQueryLength: number
   resultLimit: number
+  /** Set when the server could not search yet (its index was loading): the island asks again after this many seconds. */
+  retryAfterSeconds?: number
 }
 
 /**
@@ -22,7 +27,7 @@ type Props = {
  * plain GET form without JavaScript; once hydrated it searches as you type.
  * It fetches /api/search and never imports content, so no draft can reach the browser.
  */
-export function SearchBox({ initialQuery, initialResponse, initialError, maxQueryLength, resultLimit }: Props) {
+export function SearchBox({ initialQuery, initialResponse, initialError, maxQueryLength, resultLimit, retryAfterSeconds }: Props) {
   const [query, setQuery] = useState(initialQuery)
   const [response, setResponse] = useState<SearchResponse>(initialResponse ?? EMPTY)
   const [error, setError] = useState(initialError)
@@ -31,15 +36,24 @@ export function SearchBox({ initialQuery, initialResponse, initialError, maxQuer
   const inFlight = useRef<AbortController | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // The page was rendered while the index loaded: ask again once the server said it would be ready.
+    if (retryAfterSeconds !== undefined && initialQuery) retryLater(initialQuery, retryAfterSeconds, 1)
+    return () => {
       clearTimeout(timer.current)
       inFlight.current?.abort()
-    },
-    [],
-  )
+    }
+    // Once, on hydration; later searches schedule their own retries.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
-  async function search(text: string) {
+  function retryLater(text: string, seconds: number, attempt: number) {
+    setError(STARTING_UP)
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => void search(text, attempt), Math.min(Math.max(seconds, 1), 10) * 1000)
+  }
+
+  async function search(text: string, attempt = 0) {
     clearTimeout(timer.current)
     inFlight.current?.abort()
     const q = text.trim()
@@ -58,6 +72,9 @@ export function SearchBox({ initialQuery, initialResponse, initialError, maxQuer
       if (answer.ok) {
         setResponse(body as SearchResponse)
         setError(null)
+      } else if (answer.status === 503 && attempt < MAX_RETRIES) {
+        setResponse(EMPTY)
+        retryLater(text, Number(answer.headers.get('retry-after')) || 1, attempt + 1)
       } else {
         setResponse(EMPTY)
         setError(typeof body.error === 'string' ? body.error : 'That search could not be run.')

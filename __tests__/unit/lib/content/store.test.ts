@@ -166,15 +166,30 @@ describe('the search index saved at build time', () => {
     }
   })
 
-  test("is MiniSearch's own JSON, written a file at a time", () => {
-    const posts = Array.from({ length: 40 }, (_, i) => ({ id: `/posts/p${i}`, title: `Title ${i}`, summary: 'Summary.', tags: ['t'], date: '2014-01-01T00:00:00.000Z', text: `word${i} shared text ${'more '.repeat(i % 4)}` }))
+  test("is MiniSearch's own JSON, its postings flattened, in files of about so many postings", () => {
+    const posts = Array.from({ length: 40 }, (_, i) => ({
+      id: `/posts/p${i}`,
+      title: `Title ${i}`,
+      summary: 'Summary.',
+      tags: ['t'],
+      date: '2014-01-01T00:00:00.000Z',
+      text: `word${i} shared text ${'more '.repeat(i % 4)}`,
+    }))
     const engine = createSearchIndex(posts).engine
-    const files = [...saveSearchEngine(engine)]
-    const header = JSON.parse(files.at(-1)!.content)
-    const terms = files.slice(0, -1).flatMap((file) => JSON.parse(file.content))
-    const { termFiles, ...rest } = header
+    const files = [...saveSearchEngine(engine, 30)]
+    const { termFiles, ...header } = JSON.parse(files.at(-1)!.content)
     expect(termFiles).toBe(files.length - 1)
-    expect({ ...rest, index: terms }).toEqual(JSON.parse(JSON.stringify(engine)))
+    const saved = files.slice(0, -1).map((file) => JSON.parse(file.content) as [string, [number, number[]][]][])
+    const postings = (term: [string, [number, number[]][]]) => term[1].reduce((sum, [, pairs]) => sum + pairs.length / 2, 0)
+    for (const terms of saved) {
+      // A file closes once it reaches the limit, so only its last term can take it over.
+      expect(terms.slice(0, -1).reduce((sum, term) => sum + postings(term), 0)).toBeLessThan(30)
+    }
+    const expanded = saved.flat().map(([term, fields]) => [
+      term,
+      Object.fromEntries(fields.map(([fieldId, pairs]) => [fieldId, Object.fromEntries(pairs.flatMap((value, at) => (at % 2 ? [] : [[value, pairs[at + 1]]])))])),
+    ])
+    expect({ ...header, index: expanded }).toEqual(JSON.parse(JSON.stringify(engine)))
   })
 })
 
