@@ -138,12 +138,14 @@ function recordScaleRun(run: ScaleRun): void {
 /** One column per recorded run, so before and after (and 1,000 and 10,000 posts) read across. */
 function scaleTable(runs: ScaleRun[]): string {
   const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  // The newest run's rows in its order (later runs measure more), then any only older runs have; its targets win.
   const metrics: string[] = []
-  const targets = new Map<string, string>()
-  for (const run of runs) {
+  const targets = new Map<string, string | undefined>()
+  for (const run of [...runs].reverse()) {
     for (const row of run.rows) {
-      if (!metrics.includes(row.metric)) metrics.push(row.metric)
-      if (row.target) targets.set(row.metric, row.target)
+      if (metrics.includes(row.metric)) continue
+      metrics.push(row.metric)
+      targets.set(row.metric, row.target)
     }
   }
   const header = `| Metric | ${runs.map((run) => `${cell(run.label)}, ${postsOf(run).toLocaleString('en-GB')} posts`).join(' | ')} | Target |`

@@ -288,8 +288,8 @@ export function scaleSection({ posts }: ScaleOptions): BenchSection {
           add('server RSS after the warm-up crawl (process tree)', formatBytes(treeRss(server.pid)), '≤ 600 MB at 10,000')
           const largest = crawl.listings.reduce((a, b) => (b.gzip > a.gzip ? b : a))
           add(
-            `largest listing page (of ${crawl.listings.length} crawled)`,
-            `${formatBytes(largest.raw)} (${formatBytes(largest.gzip)} gzip), ${largest.pathname}`,
+            'largest listing page crawled (by gzip size)',
+            `${formatBytes(largest.raw)} (${formatBytes(largest.gzip)} gzip), ${largest.pathname}, of ${crawl.listings.length}`,
             '≤ 60 KB gzip',
           )
           const archive = crawl.listings.find((listing) => listing.pathname === '/archive')
