@@ -89,7 +89,12 @@ describe('pages', () => {
     const lastPage = Math.ceil(PUBLISHED / 10)
     const last = await get(`/page/${lastPage}`)
     assert.equal(last.status, 200)
-    assert.equal((last.text.match(/<article class="post-card">/g) ?? []).length, PUBLISHED - (lastPage - 1) * 10)
+    // The scheduled fixture post may have gone live by now (the stack tests run first), and this page is rendered on request.
+    const onLast = (last.text.match(/<article class="post-card">/g) ?? []).length
+    assert.ok(
+      [PUBLISHED, PUBLISHED + 1].some((total) => total - (lastPage - 1) * 10 === onLast),
+      `${onLast} posts on page ${lastPage}`,
+    )
     assert.match(last.text, />Filler post 1</, 'the oldest post is on the last page')
     assert.doesNotMatch(last.text, /rel="next"/)
     assert.equal((await get(`/page/${lastPage + 1}`)).status, 404)
