@@ -122,14 +122,19 @@ export function writeContentStore(
     const extras = extraFiles?.()
     const posts: Post[] = []
     const html = (slug: string, code: string) => renderHtml && write(partPath(staging, 'posts', slug, 'html'), renderHtml(code))
+    /** A post's or page's compiled MDX with its headings, and its plain text: each in its own file. Returns the text. */
+    const bodyAndText = (kind: 'posts' | 'pages', slug: string, document: PostDocument | PageDocument): string => {
+      const body: PostBody = { code: document.body.code, headings: document.headings as TocHeading[] }
+      const text = plainText(document.body.raw)
+      write(partPath(staging, kind, slug, 'body'), JSON.stringify(body))
+      write(partPath(staging, kind, slug, 'text'), text)
+      return text
+    }
     // The newest published posts so far, newest first, with their code until their HTML is rendered.
     const newest: { post: Post; code: string }[] = []
     for (const document of documents.posts) {
       const post = postMetadata(document)
-      const text = plainText(document.body.raw)
-      const body: PostBody = { code: document.body.code, headings: document.headings as TocHeading[] }
-      write(partPath(staging, 'posts', post.slug, 'body'), JSON.stringify(body))
-      write(partPath(staging, 'posts', post.slug, 'text'), text)
+      const text = bodyAndText('posts', post.slug, document)
       posts.push(post)
       if (post.draft) continue
       if (!isPublished(post, now)) {
@@ -147,10 +152,7 @@ export function writeContentStore(
     const pages: Page[] = []
     for (const document of documents.pages ?? []) {
       const page = pageMetadata(document)
-      const text = plainText(document.body.raw)
-      const body: PostBody = { code: document.body.code, headings: document.headings as TocHeading[] }
-      write(partPath(staging, 'pages', page.slug, 'body'), JSON.stringify(body))
-      write(partPath(staging, 'pages', page.slug, 'text'), text)
+      const text = bodyAndText('pages', page.slug, document)
       pages.push(page)
       if (isPublished(page, now)) extras?.add({ id: contentPageUrl(page), title: page.title, summary: page.summary, tags: [], text })
     }
