@@ -16,6 +16,8 @@ const FEATURE_ROOTS = ['lib', 'components']
  * (checked below to import 'server-only'). components/mdx/html.tsx renders
  * with react-dom/server, which Next forbids in the app, so the content build
  * reaches it directly rather than through the index every page imports.
+ * lib/images/build.ts is the content build's face (sharp, the MDX parser): plain
+ * Node only, so it is kept out of the index that pages import.
  * And a client island ('use client') is its own face: a page loads the
  * JavaScript of every island its imports reach, rendered or not, so islands
  * are imported by file and never re-exported by an index. lib/redis/client.mjs
@@ -23,7 +25,7 @@ const FEATURE_ROOTS = ['lib', 'components']
  * cache handler (lib/cache), which Node loads outside the bundle, where
  * TypeScript cannot go.
  */
-const SECOND_FACES = new Set(['server', 'components/mdx/html', 'lib/redis/client'])
+const SECOND_FACES = new Set(['server', 'components/mdx/html', 'lib/redis/client', 'lib/images/build'])
 
 /** The one index allowed to reach islands: the frame every page renders. */
 const FRAME = 'components/layout/index'

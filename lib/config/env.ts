@@ -16,6 +16,8 @@ export type SiteConfig = {
   postsPerPage: number
   /** Where readers report problems (the accessibility statement shows it); unset until the site's owner sets one. */
   contactEmail?: string
+  /** Hosts whose images posts may show (over https); the CSP's img-src allows exactly these. */
+  imageRemoteHosts: string[]
 }
 
 export class ConfigError extends Error {
@@ -48,6 +50,28 @@ export function parseContactEmail(value: string | undefined): string | undefined
   return email
 }
 
+/**
+ * IMAGE_REMOTE_HOSTS: host names separated by commas or spaces, each optionally
+ * `*.`-prefixed for its subdomains. Only names: a scheme, port or path is refused,
+ * since the list goes straight into the Content-Security-Policy.
+ */
+export function parseImageRemoteHosts(value: string | undefined): string[] {
+  const hosts = (value ?? '').split(/[\s,]+/).filter(Boolean)
+  for (const host of hosts) {
+    const name = host.startsWith('*.') ? host.slice(2) : host
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(`https://${name}`)
+    } catch {
+      parsed = undefined
+    }
+    if (!parsed || parsed.hostname !== name.toLowerCase() || parsed.port || !name.includes('.')) {
+      throw new ConfigError('IMAGE_REMOTE_HOSTS', `must list host names such as "images.example.org" or "*.example.org", got "${host}"`)
+    }
+  }
+  return [...new Set(hosts.map((host) => host.toLowerCase()))]
+}
+
 export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
   return {
     name: env.SITE_NAME?.trim() || 'Sandbank',
@@ -58,6 +82,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     defaultAuthorId: env.SITE_DEFAULT_AUTHOR?.trim() || 'digital-communications-manager',
     postsPerPage: 10,
     contactEmail: parseContactEmail(env.SITE_CONTACT_EMAIL),
+    imageRemoteHosts: parseImageRemoteHosts(env.IMAGE_REMOTE_HOSTS),
   }
 }
 

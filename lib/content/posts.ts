@@ -6,6 +6,7 @@
 import 'server-only'
 import { allAuthors, allPosts, type Author, type Post } from 'contentlayer/generated'
 import { site } from '../config'
+import { postHero } from '../images'
 import { slugFromSegment, slugify, type TocHeading } from '../markdown'
 import { fingerprint } from './fingerprint'
 
@@ -141,6 +142,8 @@ export function postHeadings(post: Post): TocHeading[] {
 }
 
 /** A short stable fingerprint of what a post looks like, so derived URLs change when it does. */
-export function postVersion(post: Pick<Post, 'title' | 'date' | 'updated' | 'tags' | 'author'>): string {
-  return fingerprint([post.title, post.date, post.updated ?? '', post.tags, post.author ?? ''])
+export function postVersion(post: Pick<Post, 'title' | 'date' | 'updated' | 'tags' | 'author'> & Partial<Pick<Post, 'image' | 'images' | 'imageAlt'>>): string {
+  // The card draws the hero, so a new photo is a new card.
+  const hero = post.image && post.images ? postHero({ image: post.image, images: post.images, imageAlt: post.imageAlt }) : undefined
+  return fingerprint([post.title, post.date, post.updated ?? '', post.tags, post.author ?? '', ...(hero ? [hero.image.hash] : [])])
 }
