@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { Link } from '@/components/Link'
-import { PostBody } from '@/components/mdx'
+import { Picture, PostBody } from '@/components/mdx'
 import type { Author, Post } from '@/lib/content'
 import { postHeadings, type PostLink } from '@/lib/content/server'
+import { postHero, postImages, type ImageBase } from '@/lib/images'
 import { authorUrl, postUrl } from '@/lib/routes'
 import { PostMeta } from './PostMeta'
 import { TagList } from './TagList'
@@ -14,10 +15,13 @@ type PostArticleProps = {
   /** Only published posts have neighbours; drafts get none so they link to nothing unpublished. */
   adjacent?: { newer?: PostLink; older?: PostLink }
   banner?: ReactNode
+  /** Where this rendering's pictures are served: under /posts/<slug>, or /drafts/<slug> with the reader's share token. */
+  imageBase: ImageBase
 }
 
 /** The one rendering of a post, shared by /posts/[slug] and /drafts/[slug]. */
-export function PostArticle({ post, author, adjacent, banner }: PostArticleProps) {
+export function PostArticle({ post, author, adjacent, banner, imageBase }: PostArticleProps) {
+  const hero = postHero(post)
   return (
     <article className="post">
       {banner}
@@ -32,8 +36,13 @@ export function PostArticle({ post, author, adjacent, banner }: PostArticleProps
         ) : null}
         <TagList tags={post.tags} />
       </header>
+      {hero ? (
+        <div className="post-hero">
+          <Picture image={hero.image} alt={hero.alt} base={imageBase} priority />
+        </div>
+      ) : null}
       <Toc headings={postHeadings(post)} />
-      <PostBody code={post.body.code} />
+      <PostBody code={post.body.code} images={{ images: postImages(post), base: imageBase, mode: 'page', firstIsPriority: !hero }} />
       {adjacent && (adjacent.newer || adjacent.older) ? (
         <nav aria-label="More posts" className="adjacent">
           {adjacent.older ? (
