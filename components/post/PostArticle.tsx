@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
 import { Link } from '@/components/Link'
-import { Picture, PostBody } from '@/components/mdx'
+import { Picture, PostBody, RemoteImage } from '@/components/mdx'
 import type { Author, Post } from '@/lib/content'
 import { postHeadings, type PostLink } from '@/lib/content/server'
-import { postHero, postImages, type ImageBase } from '@/lib/images'
+import { postHero, postImages, remoteHero, type ImageBase } from '@/lib/images'
 import { authorUrl, postUrl } from '@/lib/routes'
 import { PostMeta } from './PostMeta'
 import { TagList } from './TagList'
@@ -22,6 +22,7 @@ type PostArticleProps = {
 /** The one rendering of a post, shared by /posts/[slug] and /drafts/[slug]. */
 export function PostArticle({ post, author, adjacent, banner, imageBase }: PostArticleProps) {
   const hero = postHero(post)
+  const remote = hero ? undefined : remoteHero(post)
   return (
     <article className="post">
       {banner}
@@ -39,6 +40,10 @@ export function PostArticle({ post, author, adjacent, banner, imageBase }: PostA
       {hero ? (
         <div className="post-hero">
           <Picture image={hero.image} alt={hero.alt} base={imageBase} priority />
+        </div>
+      ) : remote ? (
+        <div className="post-hero">
+          <RemoteImage src={remote.src} alt={remote.alt} />
         </div>
       ) : null}
       <Toc headings={postHeadings(post)} />

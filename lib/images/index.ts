@@ -12,7 +12,7 @@ export {
   type ProcessedImage,
   type VariantFormat,
 } from './config'
-export { postHero, postHeroUrl, postImages } from './post'
+export { postHero, postHeroUrl, postImages, remoteHero } from './post'
 export {
   defaultWidth,
   findVariant,

@@ -50,8 +50,9 @@ export async function collectPostImages(input: PostImagesInput): Promise<PostIma
       throw new ImageContentError('imageAlt', 'is required with "image": describe the picture for readers who cannot see it')
     const hero = resolveImageSource(input.image, input)
     if (hero.kind === 'invalid') throw new ImageContentError('image', hero.problem)
-    if (hero.kind === 'remote') throw new ImageContentError('image', `must be a file beside the post or under public/, not "${input.image}"`)
-    files.set(hero.key, hero.file)
+    // A remote hero (an import whose featured image stayed on the old site) is shown as it is, like a remote body image.
+    if (hero.kind === 'remote' && !hostAllowed(hero.url.hostname, input.remoteHosts)) blockedRemote.push(hero.url.href)
+    if (hero.kind === 'local') files.set(hero.key, hero.file)
   }
 
   for (const reference of findImageReferences(input.body)) {

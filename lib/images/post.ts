@@ -18,10 +18,15 @@ export function postHero(post: WithImages): { image: ProcessedImage; alt: string
   return image ? { image, alt: post.imageAlt ?? '' } : undefined
 }
 
+/** A hero left on another site (an import that could not bring it home): shown as it is, not resized or drawn into the card. */
+export function remoteHero(post: Pick<Post, 'image' | 'imageAlt'>): { src: string; alt: string } | undefined {
+  return post.image && /^https?:\/\//i.test(post.image) ? { src: post.image, alt: post.imageAlt ?? '' } : undefined
+}
+
 /** An absolute address of the hero in JPEG/PNG, at the largest generated width up to `maxWidth`, for JSON-LD. */
 export function postHeroUrl(post: WithImages & Pick<Post, 'slug'>, maxWidth = 1440): string | undefined {
   const hero = postHero(post)
-  if (!hero) return undefined
+  if (!hero) return remoteHero(post)?.src
   const width = [...hero.image.widths].reverse().find((w) => w <= maxWidth) ?? hero.image.widths[0]
   return absoluteUrl(variantUrl(hero.image, width, hero.image.fallback, { prefix: postUrl(post) }))
 }

@@ -1,5 +1,7 @@
 import { NextResponse } from 'next/server'
-import { authSecret, getAuthorSession } from '@/lib/auth/server'
+import { authSecret } from '@/lib/auth'
+import { getAuthorSession } from '@/lib/auth/server'
+import { serverConfig } from '@/lib/config/server'
 import { resolveDraftAccess } from '@/lib/content/server'
 import { PRIVATE_NO_STORE, plainNotFound } from '@/lib/http'
 import { postImages } from '@/lib/images'
@@ -17,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     slug,
     signedIn: Boolean(await getAuthorSession()),
     shareToken: new URL(request.url).searchParams.get('share') ?? undefined,
-    secret: authSecret(),
+    secret: authSecret(serverConfig),
   })
   if (access.kind === 'published') {
     // A relative Location: the request's host is not trusted.
