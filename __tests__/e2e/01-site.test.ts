@@ -5,8 +5,8 @@ import { CANARY, canaryMarkersIn, DIST_DIR, filesContaining, get, listFiles, SEE
 
 /** The harness adds older filler posts so the listing has a second page. */
 const FILLER_POSTS = Number(process.env.E2E_FILLER_POSTS ?? 0)
-/** Published posts in __tests__/fixtures/content/posts (the non-Latin tag post). */
-const FIXTURE_POSTS = 1
+/** Published posts beyond the seed and the fillers: the non-Latin tag post (__tests__/fixtures/content/posts) and the harness's photo post. */
+const FIXTURE_POSTS = 2
 
 describe('pages', () => {
   test('home lists every seed post newest first, with dates, reading time and tags', async () => {
