@@ -111,6 +111,7 @@ Written by \`npm run bench\` (\`scripts/bench.ts\`); do not edit by hand. Every 
 - **throughput**: requests per second for one post page, the load generator on the same machine, with no compression; nginx serving the identical HTML from disk is the ceiling for this machine. Targets are measured in interleaved rounds and reported by their median round, so a burst of other work on the machine is shared out rather than charged to one of them.
 - **stack**: the production shape ([deployment.md](deployment.md)): nginx with TLS and its page cache in front of two \`next start\` processes sharing Redis. The ceiling here is nginx serving the same HTML over the same TLS; "cache bypassed" sends a session cookie, so every request reaches a process.
 - **lighthouse**: Lighthouse 12 defaults (mobile emulation, simulated throttling) in headless Chromium; LCP and TBT are modelled, not measured on a phone.
+- **images**: a post with three 3000×2000 photos (~1.7 MiB JPEG each, drawn by sharp), built into its own dist folder and served by its own \`next start\`. Bytes are what Chromium downloads for the page's pictures (first screen: on load, before scrolling; whole post: after scrolling to the end). Build-time cost encodes each photo into an empty store; next/image's cost is Next 16's own transform (\`optimizeImage\`) at its defaults, a lower bound for its first request. See [images.md](images.md).
 - **search** and **og**: see [search.md](search.md) and [og.md](og.md).
 
 ## Results
