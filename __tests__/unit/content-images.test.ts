@@ -88,6 +88,8 @@ describe('a bundle post builds with its pictures', () => {
       write(content, 'posts/harbour-day/small.jpg', small)
       write(content, 'posts/harbour-day/overlay.png', transparent)
       write(content, 'posts/plain-post.mdx', front('Plain post') + 'No pictures.\n')
+      // An import whose featured image stayed on the old site: it builds, with the CSP warning.
+      write(content, 'posts/remote-hero.mdx', front('Remote hero', 'image: https://old.example.org/cover.jpg\nimageAlt: "A cover"\n') + 'Body.\n')
     })
   }, 180_000)
   afterAll(() => fs.rmSync(build.dir, { recursive: true, force: true }))
@@ -98,7 +100,8 @@ describe('a bundle post builds with its pictures', () => {
       'content/posts/harbour-day/index.mdx: image https://elsewhere.example.org/x.jpg is on a host not in IMAGE_REMOTE_HOSTS',
     )
     const slugs = generatedPosts<Generated>(build).map((post) => post.slug)
-    expect(slugs.sort()).toEqual(['harbour-day', 'plain-post'])
+    expect(slugs.sort()).toEqual(['harbour-day', 'plain-post', 'remote-hero'])
+    expect(build.output).toContain('content/posts/remote-hero.mdx: image https://old.example.org/cover.jpg is on a host not in IMAGE_REMOTE_HOSTS')
   })
   test('every local picture is measured and its variants are in the store', () => {
     const post = generatedPosts<Generated>(build).find((p) => p.slug === 'harbour-day')!
