@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server'
 import { authSecret } from '@/lib/auth'
-import { getAuthorSession } from '@/lib/auth/server'
+import { authorSession } from '@/lib/auth/server'
 import { serverConfig } from '@/lib/config/server'
 import { resolveDraftAccess } from '@/lib/content/server'
 import { PRIVATE_NO_STORE, plainNotFound } from '@/lib/http'
@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!isValidPostSlug(slug)) return plainNotFound()
   const access = resolveDraftAccess({
     slug,
-    signedIn: Boolean(await getAuthorSession()),
+    signedIn: (await authorSession()).state === 'signed-in',
     shareToken: new URL(request.url).searchParams.get('share') ?? undefined,
     secret: authSecret(serverConfig),
   })
