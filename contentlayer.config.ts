@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
@@ -6,9 +6,18 @@ import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { renderMdxToHtml } from './components/mdx/html'
-import { readSiteConfig } from './lib/config'
-import { readGeneratedDocuments, writeContentStore, type AuthorDocument, type PageDocument, type PostDocument } from './lib/content/build'
+import { absoluteUrl, site } from './lib/config'
+import {
+  postImageMap,
+  readGeneratedDocuments,
+  writeContentStore,
+  type AuthorDocument,
+  type PageDocument,
+  type PostDocument,
+} from './lib/content/build'
+import { collectPostImages, ImageContentError, invalidateCacheWhenBundleFilesChange, publicDirOf } from './lib/images/build'
 import { extractHeadings, isValidPostSlug, pageSlugFromPath, pageSlugProblem, readingMinutes } from './lib/markdown'
+import { postUrl } from './lib/routes'
 import { searchIndexFiles } from './lib/search'
 
 /** Thrown at build time so a bad post stops the build and names its file and field. */
@@ -26,6 +35,66 @@ function fileSlug(sourceFileName: string): string {
 }
 
 const contentDirPath = process.env.CONTENT_DIR || 'content'
+const contentDir = path.resolve(contentDirPath)
+
+// Contentlayer reuses a post it has seen unless its .mdx file changed; a bundle's photo can change alone.
+invalidateCacheWhenBundleFilesChange(contentDir)
+
+type RawPost = { _raw: { sourceFilePath: string; sourceFileName: string; sourceFileDir: string } }
+
+/**
+ * `posts/<slug>.mdx`, or a bundle `posts/<slug>/index.mdx` with its pictures beside it.
+ * Anything else under posts/ (a second .mdx in a bundle, deeper folders) is refused.
+ */
+function postSlug(post: RawPost): string {
+  const { sourceFilePath, sourceFileName, sourceFileDir } = post._raw
+  const parts = sourceFilePath.split('/')
+  const bundle = parts.length === 3 && sourceFileName === 'index.mdx'
+  if (!bundle && parts.length !== 2) {
+    invalid(sourceFilePath, 'slug (file name)', 'must be posts/<slug>.mdx or posts/<slug>/index.mdx')
+  }
+  const slug = bundle ? path.basename(sourceFileDir) : fileSlug(sourceFileName)
+  if (!isValidPostSlug(slug)) {
+    invalid(sourceFilePath, bundle ? 'slug (folder name)' : 'slug (file name)', 'must be lower-case letters, digits and hyphens')
+  }
+  const other = bundle ? `posts/${slug}.mdx` : `posts/${slug}/index.mdx`
+  if (existsSync(path.join(contentDir, other))) invalid(sourceFilePath, 'slug (file name)', `is also used by content/${other}`)
+  return slug
+}
+
+type ImageFields = RawPost & { body: { raw: string }; image?: string; imageAlt?: string }
+
+/** Lines before the body in the file, so an error's line number is the one the author's editor shows. */
+function bodyLineOffset(file: string, body: string): number {
+  const text = readFileSync(path.join(contentDir, file), 'utf8')
+  const at = text.lastIndexOf(body)
+  return at === -1 ? 0 : text.slice(0, at).split('\n').length - 1
+}
+
+async function postImages(post: ImageFields, { warn }: { warn: boolean }) {
+  const file = post._raw.sourceFilePath
+  try {
+    const result = await collectPostImages({
+      body: post.body.raw,
+      lineOffset: bodyLineOffset(file, post.body.raw),
+      image: post.image,
+      imageAlt: post.imageAlt,
+      contentDir,
+      sourceFilePath: file,
+      publicDir: publicDirOf(),
+      remoteHosts: site.imageRemoteHosts,
+    })
+    if (warn) {
+      for (const url of result.blockedRemote) {
+        console.warn(`Warning: content/${file}: image ${url} is on a host not in IMAGE_REMOTE_HOSTS, so the Content-Security-Policy will block it`)
+      }
+    }
+    return result.images
+  } catch (error) {
+    if (error instanceof ImageContentError) invalid(file, error.field, error.problem)
+    throw error
+  }
+}
 
 type MdxDocument = { body: { raw: string }; _raw: { sourceFilePath: string } }
 
@@ -55,20 +124,12 @@ export const Post = defineDocumentType(() => ({
     draft: { type: 'boolean', default: false },
     updated: { type: 'date', required: false },
     author: { type: 'string', required: false, description: 'Author id: a file name in content/authors' },
-    image: { type: 'string', required: false, description: 'Path of a social image under public/' },
+    image: { type: 'string', required: false, description: 'Hero picture: a file beside the post (./cover.jpg) or under public/ (/images/x.jpg)' },
+    imageAlt: { type: 'string', required: false, description: 'Alt text of the hero picture; required with "image"' },
     dateNote: { type: 'string', required: false, description: 'How the date was chosen, where the source did not fix it' },
   },
   computedFields: {
-    slug: {
-      type: 'string',
-      resolve: (post) => {
-        const slug = fileSlug(post._raw.sourceFileName)
-        if (!isValidPostSlug(slug)) {
-          invalid(post._raw.sourceFilePath, 'slug (file name)', 'must be lower-case letters, digits and hyphens')
-        }
-        return slug
-      },
-    },
+    slug: { type: 'string', resolve: (post) => postSlug(post) },
     validated: {
       type: 'boolean',
       description: 'Checks that the schema types alone cannot express',
@@ -82,6 +143,11 @@ export const Post = defineDocumentType(() => ({
     },
     readingMinutes: { type: 'number', resolve: (post) => readingMinutes(post.body.raw) },
     ...bodyFields,
+    images: {
+      type: 'json',
+      description: 'Every local picture the post shows, by its src: size and generated widths (lib/images)',
+      resolve: (post) => postImages(post as unknown as ImageFields, { warn: true }),
+    },
   },
 }))
 
@@ -160,7 +226,13 @@ export default makeSource({
         pages: readGeneratedDocuments<PageDocument>(generated, 'Page'),
         authors: readGeneratedDocuments<AuthorDocument>(generated, 'Author'),
       },
-      { extraFiles: searchIndexFiles, renderHtml: renderMdxToHtml, feedPosts: readSiteConfig().feedPosts },
+      {
+        extraFiles: searchIndexFiles,
+        // Feeds get the pictures at absolute addresses: a feed reader cannot resolve ./photo.jpg.
+        renderHtml: (post) =>
+          renderMdxToHtml(post.body.code, { images: postImageMap(post), base: { prefix: absoluteUrl(postUrl(post)) }, mode: 'feed' }),
+        feedPosts: site.feedPosts,
+      },
     )
     console.log(`Wrote the content store ${path.relative(process.cwd(), store.dir)} (${store.posts} posts, ${store.pages} pages)`)
   },

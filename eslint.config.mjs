@@ -6,7 +6,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ['.next*/**', '.contentlayer/**', '.bench/**', '.data/**', 'next-env.d.ts', 'content/**', '__tests__/fixtures/**'],
+    ignores: ['.next*/**', '.contentlayer/**', '.images/**', '.bench/**', '.data/**', 'next-env.d.ts', 'content/**', '__tests__/fixtures/**'],
   },
 ]
 

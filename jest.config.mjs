@@ -47,6 +47,14 @@ const esmPackages = [
   'stemmer',
   // The WordPress importer's transliteration.
   'any-ascii',
+  // remark-mdx, for the image references the content build checks (lib/images/references.ts).
+  'parse-entities',
+  'character-reference-invalid',
+  'is-alphanumerical',
+  'is-alphabetical',
+  'is-decimal',
+  'is-hexadecimal',
+  'estree-util-.*',
 ]
 
 /** @type {import('jest').Config} */

@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
   env: { SITE_URL: site.url, SANDBANK_DIST_DIR: distDir },
   // proxy.ts answers trailing-slash addresses, so the redirect carries the security headers.
   skipTrailingSlashRedirect: true,
+  // Content pictures are made at build time (lib/images), so Next's on-request optimizer is off:
+  // /_next/image answers 404 and no address can make the server resize anything.
+  images: { unoptimized: true, remotePatterns: [], localPatterns: [] },
   experimental: {
     // forbidden() gives expired or tampered share links a real 403 page.
     authInterrupts: true,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Assembles a release from a build: the standalone server (server.js and only the
-# node_modules it uses), the hashed static files, public/ and the content store, in one folder.
+# node_modules it uses), the hashed static files, public/, the content store and the picture variants (.images/), in one folder.
 #   npm ci && (set -a; . /etc/sandbank/sandbank.env; npm run build)
 #   deploy/release.sh /srv/sandbank/releases/$(date -u +%Y%m%d%H%M%S)
 # docs/deployment.md explains the rest (switching `current`, the shared static folder).
@@ -25,4 +25,6 @@ if [ -z "$store" ] || [ ! -f ".contentlayer/store/$store/index.json" ]; then
 fi
 mkdir -p "$dest/.contentlayer/store"
 cp -a ".contentlayer/store/$store" "$dest/.contentlayer/store/$store"
+# Picture variants the build made (lib/images): the server reads them from .images/ beside server.js.
+if [ -d .images ]; then cp -a .images "$dest/.images"; fi
 echo "deploy/release.sh: $(du -sh "$dest" | cut -f1) in $dest; start it with: PORT=3001 HOSTNAME=127.0.0.1 node $dest/server.js"

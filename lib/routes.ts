@@ -147,6 +147,11 @@ export function draftUrl(slug: string): string {
   return `${DRAFT_PREFIX}${slug}`
 }
 
+/** A post's pictures live under the post's own address (`/posts/<slug>` or `/drafts/<slug>`), so they are exactly as public as it. */
+export function imageUrl(postPath: string, file: string, query?: string): string {
+  return `${postPath}/images/${file}${query ? `?${query}` : ''}`
+}
+
 export function draftShareUrl(slug: string, token: string): string {
   return `${draftUrl(slug)}?share=${encodeURIComponent(token)}`
 }

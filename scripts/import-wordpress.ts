@@ -2,6 +2,7 @@
  * npm run import:wordpress -- <export.xml|export.zip> [--out content/posts] [--pages-out <dir> | --no-pages]
  *                              [--comments-out wordpress-comments.json]
  *                              [--author <id> | --author <login>=<id> …] [--dry-run] [--force]
+ *                              [--media-dir <uploads folder>] [--download] [--media-host <host> …]
  *
  * Exit codes: 0 done, 1 the export cannot be read (empty, truncated, not WXR,
  * malformed) or a file was not written, 2 bad arguments or missing file.
@@ -12,11 +13,13 @@ import {
   checkedBody,
   ExportInputError,
   parseWxr,
-  planImport,
+  planImportWithImages,
   readExport,
+  writePost,
   WxrParseError,
   type ConvertedItem,
   type ImportOptions,
+  type MediaOptions,
   type WxrItem,
 } from '../lib/wordpress'
 
@@ -34,13 +37,19 @@ Options:
   --comments-out <file>    where readers' comments are kept (default: ${DEFAULT_COMMENTS_FILE})
   --author <id>            author id (a file name in content/authors) for every post
   --author <login>=<id>    map one WordPress login (dc:creator) to an author id; repeatable
-  --dry-run                show what would be written, write nothing
+  --dry-run                show what would be written, write nothing (and download nothing)
   --force                  overwrite existing files
+  --media-dir <folder>     bring images home from a copy of the old site's wp-content/uploads
+  --download               bring images home by downloading them from the old site
+  --media-host <host>      also fetch images from this host (repeatable); by default only the
+                           old site's own host and its WordPress CDN hosts
+  --max-image-mb <n>       largest image file to download (default 20)
+  --timeout <seconds>      time allowed for each image request (default 20)
   --help                   show this help`
 
 class UsageError extends Error {}
 
-type Args = { file: string; options: ImportOptions; commentsFile: string; dryRun: boolean; force: boolean }
+type Args = { file: string; options: ImportOptions; commentsFile: string; dryRun: boolean; force: boolean; media: MediaOptions }
 
 function parseArgs(argv: string[]): Args | 'help' {
   const positional: string[] = []
@@ -49,6 +58,12 @@ function parseArgs(argv: string[]): Args | 'help' {
   let commentsFile = DEFAULT_COMMENTS_FILE
   let dryRun = false
   let force = false
+  const media: MediaOptions = { extraHosts: [] }
+  const positiveNumber = (flag: string, text: string) => {
+    const number = Number(text)
+    if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${flag} needs a positive number, got "${text}"`)
+    return number
+  }
 
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined]
@@ -89,6 +104,22 @@ function parseArgs(argv: string[]): Args | 'help' {
         if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
         force = true
         break
+      case '--media-dir':
+        media.mediaDir = value()
+        break
+      case '--download':
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
+        media.download = true
+        break
+      case '--media-host':
+        media.extraHosts.push(value())
+        break
+      case '--max-image-mb':
+        media.maxBytes = positiveNumber(flag, value()) * 1024 * 1024
+        break
+      case '--timeout':
+        media.timeoutMs = positiveNumber(flag, value()) * 1000
+        break
       default:
         if (flag.startsWith('-')) throw new UsageError(`Unknown option: ${flag}`)
         positional.push(flag)
@@ -102,7 +133,10 @@ function parseArgs(argv: string[]): Args | 'help' {
   if (options.skipPages && options.pagesDir) throw new UsageError('Use either --pages-out <dir> or --no-pages, not both')
   if (positional.length === 0) throw new UsageError('Missing the export file')
   if (positional.length > 1) throw new UsageError(`Expected one export file, got: ${positional.join(', ')}`)
-  return { file: positional[0], options, commentsFile, dryRun, force }
+  if (media.mediaDir && (!fs.existsSync(media.mediaDir) || !fs.statSync(media.mediaDir).isDirectory())) {
+    throw new UsageError(`--media-dir ${media.mediaDir} is not a folder`)
+  }
+  return { file: positional[0], options, commentsFile, dryRun, force, media }
 }
 
 function stateLabel(item: ConvertedItem): string {
@@ -154,9 +188,9 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
 
-  let plan
+  let items: WxrItem[]
   try {
-    plan = planImport(readItems(args.file), args.options)
+    items = readItems(args.file)
   } catch (error) {
     if (error instanceof ExportInputError) console.error(error.message)
     else if (error instanceof WxrParseError) console.error(`${args.file}: ${error.message}`)
@@ -164,11 +198,13 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
 
+  const { plan, items: withImages } = await planImportWithImages(items, args.options, args.media, { dryRun: args.dryRun })
   const imported: ConvertedItem[] = []
   const skipped = plan.skipped.map((item) => `"${item.title}" (${item.postType}): ${item.reason}`)
   const notWritten: string[] = []
+  const notHome: string[] = []
   let failed = false
-  for (const planned of plan.items) {
+  for (const { item: planned, files, missing } of withImages) {
     const [, head, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(planned.mdx)!
     const checked = await checkedBody(body)
     if (checked.problem) {
@@ -179,15 +215,17 @@ async function main(argv: string[]): Promise<number> {
       continue
     }
     const item = { ...planned, mdx: head + checked.body, warnings: [...planned.warnings, ...checked.warnings] }
-    const target = path.resolve(item.path)
-    if (fs.existsSync(target) && !args.force) {
-      skipped.push(`"${item.title}": ${item.path} already exists (use --force to overwrite)`)
+    // A post may exist as a file or as a bundle folder; either claims the slug.
+    const single = path.resolve(item.path.replace(/\/index\.mdx$/, '.mdx'))
+    const existing = [single, single.replace(/\.mdx$/, '')].find((target) => fs.existsSync(target))
+    if (existing && !args.force) {
+      skipped.push(`"${item.title}": ${path.relative(process.cwd(), existing)} already exists (use --force to overwrite)`)
       continue
     }
+    for (const { url, reason } of missing) notHome.push(`"${item.title}": ${url} (${reason})`)
     if (!args.dryRun) {
       try {
-        fs.mkdirSync(path.dirname(target), { recursive: true })
-        fs.writeFileSync(target, item.mdx)
+        writePost(item, files)
       } catch (error) {
         console.error(`Could not write ${item.path}: ${(error as Error).message}`)
         failed = true
@@ -231,6 +269,12 @@ async function main(argv: string[]): Promise<number> {
     for (const warning of item.warnings) console.log(`    - ${warning}`)
   }
   for (const id of missingAuthors) console.log(`  author "${id}" has no file ${path.relative(process.cwd(), path.join(authorsDir, `${id}.mdx`))}`)
+  if (args.media.mediaDir || args.media.download) {
+    console.log(`\nImages not brought home ${notHome.length}:`)
+    for (const line of notHome) console.log(`  ${line}`)
+    if (notHome.length)
+      console.log('  These still load from where they were; the Content-Security-Policy blocks them unless IMAGE_REMOTE_HOSTS lists their host.')
+  }
   console.log(`\nOld links the site does not map ${unmapped.length}:`)
   for (const item of unmapped) console.log(`  "${item.title}": ${item.unmappedLink!.link} → ${item.url ?? item.path} (${item.unmappedLink!.reason})`)
 

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { writePhotoPost } from './lib/photo-post'
 import { BIN, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from './lib/process'
 
 const args = new Set(process.argv.slice(2))
@@ -37,7 +38,7 @@ async function unitTests() {
   await run(path.join(BIN, 'jest'), ['--ci'])
 }
 
-function e2eContentDir(liveAt: Date): string {
+async function e2eContentDir(liveAt: Date): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sandbank-e2e-'))
   cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true })
   cpSync(path.join(ROOT, '__tests__/fixtures/content'), path.join(dir, 'content'), { recursive: true })
@@ -73,6 +74,8 @@ function e2eContentDir(liveAt: Date): string {
       ].join('\n'),
     )
   }
+  // A bundle post with three large photos, drawn here with sharp (__tests__/e2e/25-images.test.ts).
+  await writePhotoPost(path.join(dir, 'content'))
   return dir
 }
 
@@ -80,7 +83,7 @@ async function e2eTests() {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const liveAt = new Date(Date.now() + LIVE_DELAY_SECONDS * 1000)
-  const workDir = e2eContentDir(liveAt)
+  const workDir = await e2eContentDir(liveAt)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',

@@ -15,9 +15,11 @@ const FEATURE_ROOTS = ['lib', 'components']
  * A folder's faces besides index.ts: `server.ts` is its server-only face
  * (checked below to import 'server-only'). components/mdx/html.tsx renders
  * with react-dom/server, which Next forbids in the app, so the content build
- * reaches it directly rather than through the index every page imports; and
+ * reaches it directly rather than through the index every page imports;
  * lib/content/build.ts, the content store's writer, which the content build
- * (plain Node, before any store exists) runs and nothing else should load.
+ * (plain Node, before any store exists) runs and nothing else should load; and
+ * lib/images/build.ts, the content build's picture maker (sharp, the MDX parser),
+ * plain Node only, so it is kept out of the index that pages import.
  * And a client island ('use client') is its own face: a page loads the
  * JavaScript of every island its imports reach, rendered or not, so islands
  * are imported by file and never re-exported by an index. lib/redis/client.mjs
@@ -25,7 +27,7 @@ const FEATURE_ROOTS = ['lib', 'components']
  * cache handler (lib/cache), which Node loads outside the bundle, where
  * TypeScript cannot go.
  */
-const SECOND_FACES = new Set(['server', 'components/mdx/html', 'lib/redis/client', 'lib/content/build'])
+const SECOND_FACES = new Set(['server', 'components/mdx/html', 'lib/redis/client', 'lib/content/build', 'lib/images/build'])
 
 /** The one index allowed to reach islands: the frame every page renders. */
 const FRAME = 'components/layout/index'

@@ -1,19 +1,18 @@
+import type { ReactNode } from 'react'
+
 type FigureProps = {
   caption: string
-  /** Where the photo came from; kept as a link because the photo itself is lost. */
+  /** Where the photo came from, kept as a link. */
   credit?: string
-  src?: string
-  alt?: string
+  /** The picture; without one the caption and credit stand alone, as for a photo that is lost. */
+  children?: ReactNode
 }
 
-/** A captioned figure. Without `src` it keeps the caption and credit and draws no picture. */
-export function Figure({ caption, credit, src, alt }: FigureProps) {
+/** A captioned figure. */
+export function Figure({ caption, credit, children }: FigureProps) {
   return (
-    <figure className="figure">
-      {src ? (
-        // eslint-disable-next-line @next/next/no-img-element -- content images are plain files under public/
-        <img src={src} alt={alt ?? ''} loading="lazy" />
-      ) : (
+    <figure className={children ? 'figure figure-picture' : 'figure'}>
+      {children ?? (
         <div className="figure-missing" aria-hidden="true">
           Photo not preserved
         </div>

@@ -1,19 +1,19 @@
 import { getMDXComponent } from 'mdx-bundler/client/react.js'
-import { mdxComponents } from './components'
+import { mdxComponents, type ImageContext } from './components'
 
-/** Compiled MDX with the components posts may use: the one rendering both pages and feeds (./html.tsx) use. */
-export function MdxContent({ code }: { code: string }) {
+/** Compiled MDX with the components posts may use, bound to the post's pictures: the one rendering both pages and feeds (./html.tsx) use. */
+export function MdxContent({ code, images }: { code: string; images?: ImageContext }) {
   const Content = getMDXComponent(code)
   // The component is the post itself, compiled; it renders once (on the server, or into a feed) and holds no state to lose.
   // eslint-disable-next-line react-hooks/static-components
-  return <Content components={mdxComponents} />
+  return <Content components={mdxComponents(images)} />
 }
 
 /** A post's or an author's body on a page. A server component: the MDX code never reaches the browser. */
-export function PostBody({ code }: { code: string }) {
+export function PostBody({ code, images }: { code: string; images?: ImageContext }) {
   return (
     <div className="prose prose-slate dark:prose-invert max-w-none">
-      <MdxContent code={code} />
+      <MdxContent code={code} images={images} />
     </div>
   )
 }

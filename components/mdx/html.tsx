@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server'
+import type { ImageContext } from './components'
 import { MdxContent } from './MdxContent'
 
 /**
@@ -7,6 +8,6 @@ import { MdxContent } from './MdxContent'
  * is reached directly, not through ./index.ts), so feeds get full HTML
  * without a second Markdown pipeline.
  */
-export function renderMdxToHtml(code: string): string {
-  return renderToStaticMarkup(<MdxContent code={code} />)
+export function renderMdxToHtml(code: string, images?: ImageContext): string {
+  return renderToStaticMarkup(<MdxContent code={code} images={images} />)
 }

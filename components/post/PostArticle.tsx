@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { Link } from '@/components/Link'
-import { PostBody } from '@/components/mdx'
+import { Picture, PostBody, RemoteImage } from '@/components/mdx'
 import type { Author, Post, PostBody as PostBodyData } from '@/lib/content'
 import type { PostLink } from '@/lib/content/server'
+import { postHero, postImages, remoteHero, type ImageBase } from '@/lib/images'
 import { authorUrl, postUrl } from '@/lib/routes'
 import { PostMeta } from './PostMeta'
 import { TagList } from './TagList'
@@ -16,10 +17,14 @@ type PostArticleProps = {
   /** Only published posts have neighbours; drafts get none so they link to nothing unpublished. */
   adjacent?: { newer?: PostLink; older?: PostLink }
   banner?: ReactNode
+  /** Where this rendering's pictures are served: under /posts/<slug>, or /drafts/<slug> with the reader's share token. */
+  imageBase: ImageBase
 }
 
 /** The one rendering of a post, shared by /posts/[slug] and /drafts/[slug]. */
-export function PostArticle({ post, body, author, adjacent, banner }: PostArticleProps) {
+export function PostArticle({ post, body, author, adjacent, banner, imageBase }: PostArticleProps) {
+  const hero = postHero(post)
+  const remote = hero ? undefined : remoteHero(post)
   return (
     <article className="post">
       {banner}
@@ -34,8 +39,17 @@ export function PostArticle({ post, body, author, adjacent, banner }: PostArticl
         ) : null}
         <TagList tags={post.tags} />
       </header>
+      {hero ? (
+        <div className="post-hero">
+          <Picture image={hero.image} alt={hero.alt} base={imageBase} priority />
+        </div>
+      ) : remote ? (
+        <div className="post-hero">
+          <RemoteImage src={remote.src} alt={remote.alt} />
+        </div>
+      ) : null}
       <Toc headings={body.headings} />
-      <PostBody code={body.code} />
+      <PostBody code={body.code} images={{ images: postImages(body), base: imageBase, mode: 'page', firstIsPriority: !hero }} />
       {adjacent && (adjacent.newer || adjacent.older) ? (
         <nav aria-label="More posts" className="adjacent">
           {adjacent.older ? (

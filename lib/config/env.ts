@@ -27,6 +27,8 @@ export type SiteConfig = {
    * with the archive.
    */
   prerenderPosts: number
+  /** Hosts whose images posts may show (over https); the CSP's img-src allows exactly these. */
+  imageRemoteHosts: string[]
 }
 
 export class ConfigError extends Error {
@@ -72,6 +74,28 @@ function parseFlag(variable: string, raw: string | undefined): boolean {
   throw new ConfigError(variable, `must be 1 or 0 (true or false), got "${raw}"`)
 }
 
+/**
+ * IMAGE_REMOTE_HOSTS: host names separated by commas or spaces, each optionally
+ * `*.`-prefixed for its subdomains. Only names: a scheme, port or path is refused,
+ * since the list goes straight into the Content-Security-Policy.
+ */
+export function parseImageRemoteHosts(value: string | undefined): string[] {
+  const hosts = (value ?? '').split(/[\s,]+/).filter(Boolean)
+  for (const host of hosts) {
+    const name = host.startsWith('*.') ? host.slice(2) : host
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(`https://${name}`)
+    } catch {
+      parsed = undefined
+    }
+    if (!parsed || parsed.hostname !== name.toLowerCase() || parsed.port || !name.includes('.')) {
+      throw new ConfigError('IMAGE_REMOTE_HOSTS', `must list host names such as "images.example.org" or "*.example.org", got "${host}"`)
+    }
+  }
+  return [...new Set(hosts.map((host) => host.toLowerCase()))]
+}
+
 export function readSiteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
   return {
     name: env.SITE_NAME?.trim() || 'Sandbank',
@@ -85,6 +109,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     feedPosts: 20,
     archivePerPage: 100,
     prerenderPosts: parseCount('PRERENDER_POSTS', env.PRERENDER_POSTS, 300),
+    imageRemoteHosts: parseImageRemoteHosts(env.IMAGE_REMOTE_HOSTS),
   }
 }
 

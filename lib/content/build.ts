@@ -3,5 +3,5 @@
  * store (./store-writer.ts). Only contentlayer.config.ts imports it; it runs in
  * the Contentlayer process, in plain Node, before any store exists.
  */
-export { readGeneratedDocuments, writeContentStore, type ExtraFile, type ExtraFiles, type WriteStoreOptions } from './store-writer'
+export { postImageMap, readGeneratedDocuments, writeContentStore, type ExtraFile, type ExtraFiles, type WriteStoreOptions } from './store-writer'
 export type { AuthorDocument, PageDocument, PostDocument } from './types'

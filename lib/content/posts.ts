@@ -182,6 +182,7 @@ export function contentStoreKey(): string {
 }
 
 /** A short stable fingerprint of what a post looks like, so derived URLs change when it does. */
-export function postVersion(post: Pick<Post, 'title' | 'date' | 'updated' | 'tags' | 'author'>): string {
-  return fingerprint([post.title, post.date, post.updated ?? '', post.tags, post.author ?? ''])
+export function postVersion(post: Pick<Post, 'title' | 'date' | 'updated' | 'tags' | 'author'> & Partial<Pick<Post, 'hero'>>): string {
+  // The card draws the hero, so a new photo is a new card.
+  return fingerprint([post.title, post.date, post.updated ?? '', post.tags, post.author ?? '', ...(post.hero ? [post.hero.hash] : [])])
 }

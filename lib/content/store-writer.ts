@@ -18,6 +18,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { imageKey, type ProcessedImage } from '../images'
 import { plainText, type TocHeading } from '../markdown'
 import { isPublished, newestFirst } from './published'
 import { partPath, POINTER_FILE, storeRoot } from './store-layout'
@@ -41,8 +42,8 @@ export type WriteStoreOptions = {
   extraFiles?: () => ExtraFiles
   /** How many stores to keep, the new one included, for servers still running an older build. */
   keep?: number
-  /** Compiled MDX to HTML, for feeds (components/mdx/html.tsx); without it no HTML is written. */
-  renderHtml?: (code: string) => string
+  /** A post's compiled MDX to HTML, for feeds (components/mdx/html.tsx); without it no HTML is written. */
+  renderHtml?: (post: PostDocument) => string
   /**
    * How many posts a feed carries. HTML is rendered only for posts that can be
    * in a feed before the next build: the newest `feedPosts` published ones and
@@ -51,7 +52,13 @@ export type WriteStoreOptions = {
   feedPosts?: number
 }
 
+/** The pictures the content build made for a post, by src (contentlayer.config.ts's `images` field). */
+export function postImageMap(post: Pick<PostDocument, 'images'>): Record<string, ProcessedImage> {
+  return (post.images ?? {}) as Record<string, ProcessedImage>
+}
+
 export function postMetadata(post: PostDocument): Post {
+  const hero = post.image ? postImageMap(post)[imageKey(post.image)] : undefined
   return {
     slug: post.slug,
     title: post.title,
@@ -63,6 +70,8 @@ export function postMetadata(post: PostDocument): Post {
     draft: post.draft === true,
     readingMinutes: post.readingMinutes,
     image: post.image,
+    imageAlt: post.imageAlt,
+    ...(hero ? { hero } : {}),
     dateNote: post.dateNote,
     lastModified: String(post.lastModified),
     sourceFilePath: post._raw.sourceFilePath,
@@ -121,32 +130,33 @@ export function writeContentStore(
   try {
     const extras = extraFiles?.()
     const posts: Post[] = []
-    const html = (slug: string, code: string) => renderHtml && write(partPath(staging, 'posts', slug, 'html'), renderHtml(code))
+    const html = (slug: string, document: PostDocument) => renderHtml && write(partPath(staging, 'posts', slug, 'html'), renderHtml(document))
     /** A post's or page's compiled MDX with its headings, and its plain text: each in its own file. Returns the text. */
     const bodyAndText = (kind: 'posts' | 'pages', slug: string, document: PostDocument | PageDocument): string => {
-      const body: PostBody = { code: document.body.code, headings: document.headings as TocHeading[] }
+      const images = 'images' in document ? postImageMap(document) : {}
+      const body: PostBody = { code: document.body.code, headings: document.headings as TocHeading[], ...(Object.keys(images).length ? { images } : {}) }
       const text = plainText(document.body.raw)
       write(partPath(staging, kind, slug, 'body'), JSON.stringify(body))
       write(partPath(staging, kind, slug, 'text'), text)
       return text
     }
-    // The newest published posts so far, newest first, with their code until their HTML is rendered.
-    const newest: { post: Post; code: string }[] = []
+    // The newest published posts so far, newest first, with their document until their HTML is rendered.
+    const newest: { post: Post; document: PostDocument }[] = []
     for (const document of documents.posts) {
       const post = postMetadata(document)
       const text = bodyAndText('posts', post.slug, document)
       posts.push(post)
       if (post.draft) continue
       if (!isPublished(post, now)) {
-        html(post.slug, document.body.code)
+        html(post.slug, document)
         continue
       }
       extras?.add({ id: postUrl(post), title: post.title, summary: post.summary, tags: post.tags, date: post.date, text })
       const at = newest.findIndex((other) => newestFirst(post, other.post) < 0)
-      if (at !== -1 || newest.length < feedPosts) newest.splice(at === -1 ? newest.length : at, 0, { post, code: document.body.code })
+      if (at !== -1 || newest.length < feedPosts) newest.splice(at === -1 ? newest.length : at, 0, { post, document })
       if (newest.length > feedPosts) newest.pop()
     }
-    for (const { post, code } of newest) html(post.slug, code)
+    for (const { post, document } of newest) html(post.slug, document)
     posts.sort(newestFirst)
     // Pages: a body and text each, and into the search index when published (a page has no date, so only `draft` holds it back).
     const pages: Page[] = []

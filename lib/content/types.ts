@@ -5,6 +5,7 @@
  * search text) in files of their own, read only when a page asks for them.
  */
 import type { Author as AuthorDocument, Page as PageDocument, Post as PostDocument } from 'contentlayer/generated'
+import type { ProcessedImage } from '../images'
 import type { TocHeading } from '../markdown'
 
 export type { AuthorDocument, PageDocument, PostDocument }
@@ -15,16 +16,21 @@ export type { AuthorDocument, PageDocument, PostDocument }
  */
 export type Post = Pick<
   PostDocument,
-  'slug' | 'title' | 'date' | 'updated' | 'summary' | 'tags' | 'author' | 'draft' | 'readingMinutes' | 'image' | 'dateNote'
+  'slug' | 'title' | 'date' | 'updated' | 'summary' | 'tags' | 'author' | 'draft' | 'readingMinutes' | 'image' | 'imageAlt' | 'dateNote'
 > & {
+  /** The hero picture's variants when `image` is a local file (cards, JSON-LD and the page draw it); the body holds the rest. */
+  hero?: ProcessedImage
   /** When the file last changed, shown to authors on /drafts. */
   lastModified: string
   /** The source file under the content folder, e.g. `posts/<slug>.mdx`. */
   sourceFilePath: string
 }
 
-/** What a post or page renders beyond the metadata: read from disk for that one document. */
-export type PostBody = { code: string; headings: TocHeading[] }
+/**
+ * What a post or page renders beyond the metadata: read from disk for that one
+ * document. `images` are the pictures the body shows, by src (none for pages).
+ */
+export type PostBody = { code: string; headings: TocHeading[]; images?: Record<string, ProcessedImage> }
 
 /**
  * A page (About, the accessibility statement) as the navigation, the sitemap

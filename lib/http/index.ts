@@ -3,7 +3,7 @@
  * client's address, JSON, redirects and the 404s proxy.ts sends. The route
  * guard is in ./server.ts.
  */
-export { PRIVATE_NO_STORE } from './cache'
+export { PRIVATE_NO_STORE, PUBLIC_IMMUTABLE } from './cache'
 export { UNIDENTIFIED_CLIENT, clientAddress } from './client-address'
 export { jsonForHtml } from './json'
 export { notFoundPage, plainBadRequest, plainNotFound } from './not-found'

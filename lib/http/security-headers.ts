@@ -3,12 +3,20 @@
  * impossible; scripts are limited to this origin, and inline scripts are
  * allowed only because Next streams its RSC payload in inline <script> tags.
  */
-export function contentSecurityPolicy({ https, development, github }: { https: boolean; development: boolean; github: boolean }): string {
+type PolicyOptions = {
+  https: boolean
+  development: boolean
+  github: boolean
+  /** IMAGE_REMOTE_HOSTS: the only other places pictures may come from (https only). */
+  imageHosts?: readonly string[]
+}
+
+export function contentSecurityPolicy({ https, development, github, imageHosts = [] }: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    `img-src 'self' data:${imageHosts.map((host) => ` https://${host}`).join('')}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -21,7 +29,7 @@ export function contentSecurityPolicy({ https, development, github }: { https: b
   return directives.join('; ')
 }
 
-export function securityHeaders(options: { https: boolean; development: boolean; github: boolean }) {
+export function securityHeaders(options: PolicyOptions) {
   return [
     { key: 'Content-Security-Policy', value: contentSecurityPolicy(options) },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -34,11 +42,12 @@ export function securityHeaders(options: { https: boolean; development: boolean;
 }
 
 /** The headers for this site's configuration: next.config.ts sends them on routed responses, proxy.ts on the ones it answers itself. */
-export function siteSecurityHeaders(site: { url: string }, server: { github?: unknown }) {
+export function siteSecurityHeaders(site: { url: string; imageRemoteHosts?: readonly string[] }, server: { github?: unknown }) {
   return securityHeaders({
     https: site.url.startsWith('https:'),
     development: process.env.NODE_ENV === 'development',
     github: Boolean(server.github),
+    imageHosts: site.imageRemoteHosts,
   })
 }
 

@@ -125,6 +125,14 @@ export const CARD = {
 
 export const CARD_CONTENT_WIDTH = OG_WIDTH - 2 * CARD.paddingX
 
+/**
+ * With a hero the picture takes the right 40% below the band, and the text
+ * keeps the left: a title of 3 lines at 64 px is still ~20 px tall in a 400 px
+ * wide link preview, which is as small as the cards are shown.
+ */
+export const CARD_IMAGE_WIDTH = 480
+export const CARD_TEXT_WIDTH_WITH_IMAGE = OG_WIDTH - CARD_IMAGE_WIDTH - 2 * CARD.paddingX
+
 const CARD_COLOURS = ['bg', 'fg', 'muted', 'border', 'surface', 'link'] as const
 
 export type CardColours = Record<(typeof CARD_COLOURS)[number], string>
@@ -151,6 +159,13 @@ export const TITLE_STEPS: readonly FitStep[] = [
   { fontSize: 52, maxLines: 5 },
 ]
 
+/** Title steps beside a hero: the column is narrower, so the steps start smaller. */
+export const TITLE_STEPS_WITH_IMAGE: readonly FitStep[] = [
+  { fontSize: 64, maxLines: 3 },
+  { fontSize: 54, maxLines: 4 },
+  { fontSize: 46, maxLines: 5 },
+]
+
 export type CardFonts = { regular: FontMetrics; bold: FontMetrics }
 
 export type CardContent = {
@@ -164,22 +179,32 @@ export type CardContent = {
 
 export type CardLayout = {
   siteName: string
+  /** The text column's width; narrower when a hero picture is drawn beside it. */
+  textWidth: number
   title: { fontSize: number; lines: string[] }
   meta: string
   tags: string[]
 }
 
 /** Everything the card draws, already fitted to its box. */
-export function layoutCard(content: CardContent, fonts: CardFonts, siteName: string = site.name): CardLayout {
+export function layoutCard(content: CardContent, fonts: CardFonts, siteName: string = site.name, { withImage = false } = {}): CardLayout {
   // Both weights are subset to the same characters, so text either can draw is safe in both.
   const drawable = (text: string) => keepDrawable(text, (codePoint) => fonts.regular.advances.has(codePoint) && fonts.bold.advances.has(codePoint))
   const measureRegular: Measure = (text) => textWidthEm(fonts.regular, text)
   const measureBold: Measure = (text) => textWidthEm(fonts.bold, text)
-  const width = CARD_CONTENT_WIDTH * CARD.widthSlack
-  const title = fitText(drawable(content.title) || drawable(content.fallbackTitle), width, TITLE_STEPS, measureBold)
+  const textWidth = withImage ? CARD_TEXT_WIDTH_WITH_IMAGE : CARD_CONTENT_WIDTH
+  const width = textWidth * CARD.widthSlack
+  const title = fitText(
+    drawable(content.title) || drawable(content.fallbackTitle),
+    width,
+    withImage ? TITLE_STEPS_WITH_IMAGE : TITLE_STEPS,
+    measureBold,
+  )
   const tagWidth = (width - CARD.tagGap * (MAX_CARD_TAGS - 1)) / MAX_CARD_TAGS - 2 * CARD.tagPaddingX - 4
   return {
-    siteName: truncateToWidth(drawable(siteName), width / CARD.siteNameSize, measureBold),
+    // The band spans the whole card whatever the picture does.
+    siteName: truncateToWidth(drawable(siteName), (CARD_CONTENT_WIDTH * CARD.widthSlack) / CARD.siteNameSize, measureBold),
+    textWidth,
     title: { fontSize: title.fontSize, lines: title.lines },
     meta: truncateToWidth(drawable(content.meta), width / CARD.metaSize, measureRegular),
     tags: cardTags(content.tags)

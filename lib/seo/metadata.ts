@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
 import { absoluteUrl, site } from '../config'
 import type { Author, Page, Post } from '../content'
+import { postHero } from '../images'
 import { OG_HEIGHT, OG_WIDTH, pageOgImagePath, postOgImagePath, siteOgImagePath } from '../og'
 import { FEEDS, HOME, authorUrl, contentPageUrl, postUrl } from '../routes'
 
-function ogImage(path: string, alt: string) {
-  return { url: absoluteUrl(path), width: OG_WIDTH, height: OG_HEIGHT, alt, type: 'image/png' }
+function ogImage(path: string, alt: string, type: 'image/png' | 'image/jpeg' = 'image/png') {
+  return { url: absoluteUrl(path), width: OG_WIDTH, height: OG_HEIGHT, alt, type }
 }
 
 /** Defaults every page inherits: title template, feeds in <head>, the site card. */
@@ -58,7 +59,8 @@ export function contentPageMetadata(page: Page): Metadata {
 
 export function postMetadata(post: Post, author: Author | undefined): Metadata {
   const path = postUrl(post)
-  const image = ogImage(postOgImagePath(post), `${post.title}: ${site.name}`)
+  // A card with the hero drawn in is a JPEG (lib/og).
+  const image = ogImage(postOgImagePath(post), `${post.title}: ${site.name}`, postHero(post) ? 'image/jpeg' : 'image/png')
   return {
     title: post.title,
     description: post.summary,

@@ -2,8 +2,8 @@ import { absoluteUrl, site } from '../config'
 import type { Author, Post } from '../content'
 import { authorUrl, postUrl } from '../routes'
 
-/** schema.org BlogPosting for a published post. */
-export function blogPostingJsonLd(post: Post, author: Author | undefined, imageUrl: string) {
+/** schema.org BlogPosting for a published post. `images`: the hero first when the post has one, then its card. */
+export function blogPostingJsonLd(post: Post, author: Author | undefined, images: string | string[]) {
   return {
     '@context': 'https://schema.org',
     '@type': 'BlogPosting',
@@ -13,7 +13,7 @@ export function blogPostingJsonLd(post: Post, author: Author | undefined, imageU
     dateModified: post.updated ?? post.date,
     url: absoluteUrl(postUrl(post)),
     mainEntityOfPage: absoluteUrl(postUrl(post)),
-    image: imageUrl,
+    image: images,
     keywords: post.tags.join(', '),
     inLanguage: site.language,
     author: author ? { '@type': 'Person', name: author.name, url: absoluteUrl(authorUrl(author.id)), jobTitle: author.role } : undefined,

@@ -185,7 +185,16 @@ function yamlScalar(value: string): string {
   return /^[a-z][a-z0-9-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/.test(value) ? value : JSON.stringify(value)
 }
 
-type Frontmatter = { title: string; date: string; summary: string; tags: string[]; draft: boolean; author?: string; image?: string }
+type Frontmatter = {
+  title: string
+  date: string
+  summary: string
+  tags: string[]
+  draft: boolean
+  author?: string
+  image?: string
+  imageAlt?: string
+}
 
 function frontmatter(fields: Frontmatter): string {
   const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `summary: ${JSON.stringify(fields.summary)}`]
@@ -193,6 +202,8 @@ function frontmatter(fields: Frontmatter): string {
   if (fields.draft) lines.push('draft: true')
   if (fields.author) lines.push(`author: ${yamlScalar(fields.author)}`)
   if (fields.image) lines.push(`image: ${JSON.stringify(fields.image)}`)
+  // The site requires alt text with a hero; WordPress keeps it on the attachment.
+  if (fields.image && fields.imageAlt) lines.push(`imageAlt: ${JSON.stringify(fields.imageAlt)}`)
   lines.push('---')
   return `${lines.join('\n')}\n`
 }
@@ -337,7 +348,7 @@ export function exportLookup(items: readonly WxrItem[]): ExportLookup {
   return { attachments, reusableBlocks, pages }
 }
 
-function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver, warnings: string[]): string | undefined {
+function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver, warnings: string[]): { src: string; alt: string } | undefined {
   const id = item.meta._thumbnail_id?.trim()
   if (!id) return undefined
   const attachment = lookup.attachments.get(id)
@@ -345,7 +356,7 @@ function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver
     warnings.push(`featured image (attachment #${id}) is not in the export; no image set`)
     return undefined
   }
-  return media(attachment.url, 'image').src
+  return { src: media(attachment.url, 'image').src, alt: attachment.alt.trim() }
 }
 
 const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map(), pages: new Map() }
@@ -381,7 +392,8 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
   const body = htmlToMdx(item.content, { media, attachments: lookup.attachments, reusableBlocks: lookup.reusableBlocks, postId: item.id })
   warnings.push(...body.warnings)
 
-  const image = featuredImage(item, lookup, media, warnings)
+  const featured = featuredImage(item, lookup, media, warnings)
+  const image = featured?.src
   const images = imageUrls(body.mdx)
   if (image && /^https?:/.test(image) && !images.includes(image)) images.push(image)
   if (images.length) warnings.push(`${images.length} image(s) still load from the old site: ${images.join(', ')}`)
@@ -405,6 +417,7 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
         draft: state === 'draft',
         author: authorFor(item, options.author),
         image,
+        imageAlt: featured?.alt,
       })
   const mdx = `${head}\n${body.mdx}`
 

@@ -27,3 +27,5 @@ export {
   type PublishState,
   type SkippedItem,
 } from './convert'
+// Bringing images home (the CLI's --media-dir and --download), through the converter's media seam.
+export { oldSiteHosts, planImportWithImages, writePost, type ImagePlan, type ItemWithImages, type MediaOptions } from './import-media'

@@ -19,50 +19,54 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
+/** Lighthouse's scores and LCP / TBT / CLS for each page, as bench rows under `section`. */
+export async function lighthouseRows(pages: { label: string; url: string }[], section = 'lighthouse'): Promise<BenchRow[]> {
+  // Lighthouse and chrome-launcher (its dependency) are ES modules; this file runs as CommonJS under tsx.
+  const { default: lighthouse } = await import('lighthouse')
+  const { launch } = await import('chrome-launcher')
+  const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' })
+  const rows: BenchRow[] = []
+  try {
+    for (const page of pages) {
+      const result = await withTimeout(
+        lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }),
+        RUN_TIMEOUT_MS,
+        `Lighthouse on ${page.url}`,
+      )
+      if (!result) throw new Error(`Lighthouse returned nothing for ${page.url}`)
+      const { categories, audits, runtimeError } = result.lhr
+      if (runtimeError) throw new Error(`Lighthouse on ${page.url}: ${runtimeError.code} ${runtimeError.message}`)
+      const score = (id: string) => {
+        const value = categories[id]?.score
+        return value === null || value === undefined ? 'n/a' : String(Math.round(value * 100))
+      }
+      rows.push({
+        section,
+        metric: `${page.label}: performance / accessibility / best practices / SEO`,
+        value: CATEGORIES.map(score).join(' / '),
+      })
+      const metric = (id: string) => audits[id]?.numericValue
+      const lcp = metric('largest-contentful-paint')
+      const tbt = metric('total-blocking-time')
+      const cls = metric('cumulative-layout-shift')
+      rows.push({
+        section,
+        metric: `${page.label}: LCP / TBT / CLS (mobile, simulated throttling)`,
+        value: `${lcp === undefined ? 'n/a' : formatMs(lcp)} / ${tbt === undefined ? 'n/a' : formatMs(tbt)} / ${cls === undefined ? 'n/a' : cls.toFixed(3)}`,
+      })
+    }
+  } finally {
+    chrome.kill()
+  }
+  return rows
+}
+
 export const lighthouseSection: BenchSection = {
   name: 'lighthouse',
   async run({ baseUrl }) {
-    // Lighthouse and chrome-launcher (its dependency) are ES modules; this file runs as CommonJS under tsx.
-    const { default: lighthouse } = await import('lighthouse')
-    const { launch } = await import('chrome-launcher')
-    const pages = [
+    return lighthouseRows([
       { label: 'home', url: baseUrl + '/' },
       { label: 'post', url: await firstPostUrl(baseUrl) },
-    ]
-    const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' })
-    const rows: BenchRow[] = []
-    try {
-      for (const page of pages) {
-        const result = await withTimeout(
-          lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }),
-          RUN_TIMEOUT_MS,
-          `Lighthouse on ${page.url}`,
-        )
-        if (!result) throw new Error(`Lighthouse returned nothing for ${page.url}`)
-        const { categories, audits, runtimeError } = result.lhr
-        if (runtimeError) throw new Error(`Lighthouse on ${page.url}: ${runtimeError.code} ${runtimeError.message}`)
-        const score = (id: string) => {
-          const value = categories[id]?.score
-          return value === null || value === undefined ? 'n/a' : String(Math.round(value * 100))
-        }
-        rows.push({
-          section: 'lighthouse',
-          metric: `${page.label}: performance / accessibility / best practices / SEO`,
-          value: CATEGORIES.map(score).join(' / '),
-        })
-        const metric = (id: string) => audits[id]?.numericValue
-        const lcp = metric('largest-contentful-paint')
-        const tbt = metric('total-blocking-time')
-        const cls = metric('cumulative-layout-shift')
-        rows.push({
-          section: 'lighthouse',
-          metric: `${page.label}: LCP / TBT / CLS (mobile, simulated throttling)`,
-          value: `${lcp === undefined ? 'n/a' : formatMs(lcp)} / ${tbt === undefined ? 'n/a' : formatMs(tbt)} / ${cls === undefined ? 'n/a' : cls.toFixed(3)}`,
-        })
-      }
-    } finally {
-      chrome.kill()
-    }
-    return rows
+    ])
   },
 }

@@ -21,7 +21,7 @@ export function syntheticTitles(count = 100): string[] {
 
 async function timeRender(post: Post): Promise<{ ms: number; bytes: number }> {
   const start = performance.now()
-  const png = await renderPostCard(post, getAuthor(post.author)).arrayBuffer()
+  const png = await (await renderPostCard(post, getAuthor(post.author))).arrayBuffer()
   return { ms: performance.now() - start, bytes: png.byteLength }
 }
 

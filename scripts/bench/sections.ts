@@ -1,4 +1,5 @@
 import { buildSection } from './build'
+import { imagesSection } from './images'
 import { lighthouseSection } from './lighthouse'
 import { og } from './og'
 import { pageWeight } from './page-weight'
@@ -12,8 +13,9 @@ import type { BenchSection } from './types'
  * Every benchmark section, in the order they run and the table prints them. The
  * scale section goes last: it is the longest, it rewrites .contentlayer/ (restored
  * afterwards, but og reads it), and its load should not overlap the server-side
- * measurements.
+ * measurements. images builds and serves its own photo post, and also restores
+ * .contentlayer/ afterwards.
  */
 export function sections(scale: ScaleOptions): BenchSection[] {
-  return [pageWeight, throughput, stackSection, lighthouseSection, searchSection, og, buildSection, scaleSection(scale)]
+  return [pageWeight, throughput, stackSection, lighthouseSection, searchSection, og, imagesSection, buildSection, scaleSection(scale)]
 }

@@ -8,6 +8,8 @@ import { contentPageMetadata, postMetadata, siteMetadata } from '@/lib/seo'
 import { makePage } from '../fixtures'
 import {
   CARD_CONTENT_WIDTH,
+  CARD_IMAGE_WIDTH,
+  CARD_TEXT_WIDTH_WITH_IMAGE,
   ELLIPSIS,
   TITLE_STEPS,
   cardTags,
@@ -149,6 +151,17 @@ describe('layoutCard', () => {
     const layout = layoutCard(postCardContent({ ...post, title: '😀😀😀' }, undefined), fonts)
     expect(layout.title.lines.join(' ')).toBe('localgovdigital a day with gdsteam')
     expect(layout.meta).toBe('14 April 2014')
+  })
+
+  test('beside a hero picture the text keeps the left column, at sizes still legible as a thumbnail', () => {
+    const layout = layoutCard(postCardContent(post, author), fonts, site.name, { withImage: true })
+    expect(layout.textWidth).toBe(CARD_TEXT_WIDTH_WITH_IMAGE)
+    expect(CARD_TEXT_WIDTH_WITH_IMAGE + CARD_IMAGE_WIDTH).toBeLessThan(1200)
+    expect(layout.title.lines.join(' ')).toBe('#LocalGovDigital – A day with @GDSTeam')
+    expect(layout.title.fontSize).toBe(64)
+    const long = layoutCard(postCardContent({ ...post, title: LONG_WELSH_POLISH }, author), fonts, site.name, { withImage: true })
+    expect(widestLine(long.title.lines, long.title.fontSize)).toBeLessThanOrEqual(CARD_TEXT_WIDTH_WITH_IMAGE)
+    expect(long.title.fontSize).toBeGreaterThanOrEqual(46)
   })
 })
 

@@ -36,11 +36,14 @@ export default async function DraftPage({ params, searchParams }: Props) {
       permanentRedirect(postUrl({ slug: access.slug }))
   }
   const { post, state } = access.draft
+  // A reviewer's browser fetches the pictures without the page's query, so their addresses carry the share token too.
+  const shareToken = access.kind === 'shared' ? (Array.isArray(share) ? share[0] : share) : undefined
   return (
     <PostArticle
       post={post}
       body={await readPostBody(post)}
       author={getAuthor(post.author)}
+      imageBase={{ prefix: draftUrl(post.slug), query: shareToken ? `share=${encodeURIComponent(shareToken)}` : undefined }}
       banner={<DraftBanner state={state} date={post.date} share={access.kind === 'author' ? <ShareLinkButton slug={post.slug} /> : null} />}
     />
   )

@@ -4,7 +4,9 @@ import { PostArticle } from '@/components/post'
 import { absoluteUrl } from '@/lib/config'
 import { getAdjacentPosts, getAuthor, getPostsToPrerender, getPublishedPost, readPostBody } from '@/lib/content/server'
 import { jsonForHtml } from '@/lib/http'
+import { postHeroUrl } from '@/lib/images'
 import { postOgImagePath } from '@/lib/og'
+import { postUrl } from '@/lib/routes'
 import { blogPostingJsonLd, postMetadata } from '@/lib/seo'
 
 // The newest posts are built ahead; the rest, and a scheduled post once its date passes, render on first request and are cached.
@@ -26,11 +28,19 @@ export default async function PostPage({ params }: Props) {
   const post = getPublishedPost((await params).slug)
   if (!post) notFound()
   const author = getAuthor(post.author)
-  const jsonLd = blogPostingJsonLd(post, author, absoluteUrl(postOgImagePath(post)))
+  const card = absoluteUrl(postOgImagePath(post))
+  const hero = postHeroUrl(post)
+  const jsonLd = blogPostingJsonLd(post, author, hero ? [hero, card] : card)
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForHtml(jsonLd) }} />
-      <PostArticle post={post} body={await readPostBody(post)} author={author} adjacent={getAdjacentPosts(post.slug)} />
+      <PostArticle
+        post={post}
+        body={await readPostBody(post)}
+        author={author}
+        adjacent={getAdjacentPosts(post.slug)}
+        imageBase={{ prefix: postUrl(post) }}
+      />
     </>
   )
 }

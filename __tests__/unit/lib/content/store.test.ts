@@ -21,7 +21,7 @@ const documents = {
   ],
   authors: [makeAuthorDocument('ann', 'Ann Author')],
 }
-const renderHtml = (code: string) => `<p>${code}</p>`
+const renderHtml = (post: { body: { code: string } }) => `<p>${post.body.code}</p>`
 
 let root: string
 beforeEach(() => {
@@ -47,6 +47,18 @@ describe('the content store writer', () => {
     expect(JSON.parse(fs.readFileSync(partPath(dir, 'posts', 'newer', 'body'), 'utf8'))).toEqual({ code: '/* compiled: A newer post about dashboards. */', headings: [] })
     expect(fs.readFileSync(partPath(dir, 'posts', 'newer', 'html'), 'utf8')).toBe('<p>/* compiled: A newer post about dashboards. */</p>')
     expect(fs.readFileSync(partPath(dir, 'posts', 'older', 'text'), 'utf8')).toBe('An older post about zebra crossings.')
+  })
+
+  test("keeps a post's pictures with its body, and only the hero's variants in the metadata index", () => {
+    const hero = { name: 'cover', hash: 'aaaaaaaaaaaaaaaa', width: 3000, height: 2000, fallback: 'jpg', widths: [360, 720, 1440] }
+    const inline = { name: 'quay', hash: 'bbbbbbbbbbbbbbbb', width: 1200, height: 800, fallback: 'jpg', widths: [360, 720] }
+    const withPictures = makePostDocument({ slug: 'pictures', image: './cover.jpg', imageAlt: 'The quay at dawn', images: { 'cover.jpg': hero, 'quay.jpg': inline } })
+    const { dir } = writeContentStore({ posts: [withPictures], authors: [] }, { root, now })
+    const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as StoreIndex
+    expect(index.posts[0]).toMatchObject({ image: './cover.jpg', imageAlt: 'The quay at dawn', hero })
+    expect(JSON.stringify(index)).not.toContain(inline.hash)
+    const body = JSON.parse(fs.readFileSync(partPath(dir, 'posts', 'pictures', 'body'), 'utf8'))
+    expect(body.images).toEqual({ 'cover.jpg': hero, 'quay.jpg': inline })
   })
 
   test('renders feed HTML only for posts that can be in a feed: the newest published and every scheduled one', () => {

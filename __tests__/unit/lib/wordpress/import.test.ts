@@ -471,6 +471,14 @@ describe('imported posts build with Contentlayer', () => {
       author = fs.readdirSync(path.join(content, 'authors'))[0].replace(/\.mdx$/, '')
       const imported = runCli([EXPORT, '--out', path.join(content, 'posts'), '--author', author], content)
       expect(imported.status).toBe(0)
+      // The gallery's picture has no alt text in WordPress; the build refuses that (docs/images.md), and the
+      // report says so. Write it, as the report asks an author to, before building.
+      expect(imported.stdout).toContain('image https://old.example.org/wp-content/uploads/2014/03/camp.jpg has no alt text: the build stops')
+      const maths = path.join(content, 'posts', 'maths-and-markup.mdx')
+      fs.writeFileSync(
+        maths,
+        fs.readFileSync(maths, 'utf8').replace('![](https://old.example.org/', '![People at tables with laptops](https://old.example.org/'),
+      )
     })
     dir = build.dir
     expect({ status: build.status, output: build.output }).toEqual({ status: 0, output: expect.stringContaining('Generated') })

@@ -1,0 +1,226 @@
+/**
+ * The importer's image step (scripts/import-wordpress.ts): the export is
+ * converted once to learn every image address, each picture is fetched from a
+ * copy of wp-content/uploads and/or the old site, and the export is converted
+ * again through the converter's media seam (`ImportOptions.media`) with the
+ * fetched pictures as `./file`. Each post that shows one becomes a bundle with
+ * its pictures beside it, written all or nothing.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { findImageReferences } from '../images/build'
+import { keepRemoteMedia, type MediaResolver } from './context'
+import { planImport, type ConvertedItem, type ImportOptions, type ImportPlan } from './convert'
+import { downloadSource } from './download'
+import { bundleFileName, isImage, isOldSiteImage, originalUrl, uploadsFolderSource, type MediaHosts, type MediaSource } from './fetch-images'
+import type { WxrItem } from './wxr'
+
+export type MediaOptions = {
+  mediaDir?: string
+  download?: boolean
+  extraHosts: string[]
+  maxBytes?: number
+  timeoutMs?: number
+}
+
+/** A converted item and the pictures its bundle holds (none: it stays a single file). */
+export type ItemWithImages = { item: ConvertedItem; files: Map<string, Buffer>; missing: { url: string; reason: string }[] }
+
+export type ImagePlan = { plan: ImportPlan; items: ItemWithImages[] }
+
+/** The old site's hosts, from the addresses of everything in the export. */
+export function oldSiteHosts(items: readonly Pick<WxrItem, 'link'>[]): string[] {
+  const hosts = new Set<string>()
+  for (const item of items) {
+    try {
+      hosts.add(new URL(item.link).hostname.toLowerCase())
+    } catch {
+      // An item without an address says nothing about the site.
+    }
+  }
+  return [...hosts]
+}
+
+/** The upload copy first (no network), then the old site, for what the copy lacks. */
+function mediaSource(options: MediaOptions, hosts: MediaHosts): MediaSource | undefined {
+  const sources: MediaSource[] = []
+  if (options.mediaDir) sources.push(uploadsFolderSource(options.mediaDir))
+  if (options.download) {
+    sources.push(downloadSource({ isAllowed: (url) => isOldSiteImage(url, hosts), maxBytes: options.maxBytes, timeoutMs: options.timeoutMs }))
+  }
+  if (sources.length === 0) return undefined
+  return async (url) => {
+    const reasons: string[] = []
+    for (const source of sources) {
+      const result = await source(url)
+      if (result.ok) return result
+      reasons.push(result.reason)
+    }
+    return { ok: false, reason: reasons.join('; ') }
+  }
+}
+
+type Fetched = { ok: true; name: string; data: Buffer } | { ok: false; reason: string }
+
+/** One picture: the original when the address is a size variant and the original exists, else the address itself. */
+async function fetchImage(
+  address: string,
+  source: MediaSource,
+  hosts: MediaHosts,
+): Promise<{ ok: true; data: Buffer; url: URL } | { ok: false; reason: string }> {
+  let url: URL
+  try {
+    url = new URL(address)
+  } catch {
+    return { ok: false, reason: 'not a valid address' }
+  }
+  if (!isOldSiteImage(url, hosts)) return { ok: false, reason: `${url.hostname} is not the old site (add it with --media-host to fetch it)` }
+  const original = originalUrl(url)
+  if (original) {
+    const result = await source(original)
+    if (result.ok && (await isImage(result.data))) return { ok: true, data: result.data, url: original }
+  }
+  const result = await source(url)
+  if (!result.ok) return result
+  if (!(await isImage(result.data))) return { ok: false, reason: 'the file is not an image' }
+  return { ok: true, data: result.data, url }
+}
+
+/** The image addresses a post's MDX uses, in the body and the frontmatter `image`. */
+function imageSources(mdx: string): string[] {
+  const hero = /^image: (.+)$/m.exec(mdx.slice(0, mdx.indexOf('\n---', 3)))?.[1]
+  const sources = findImageReferences(mdx.slice(mdx.indexOf('\n---', 3) + 4)).map((reference) => reference.src)
+  return [...(hero ? [JSON.parse(hero) as string] : []), ...sources]
+}
+
+function noAltWarnings(item: ConvertedItem): string[] {
+  const body = item.mdx.slice(item.mdx.indexOf('\n---', 3) + 4)
+  const warnings = findImageReferences(body)
+    .filter((reference) => !reference.alt?.trim() && !reference.decorative)
+    .map((reference) => `image ${reference.src} has no alt text: the build stops until you describe it (or mark a <Figure> decorative)`)
+  if (/^image: /m.test(item.mdx) && !/^imageAlt: /m.test(item.mdx))
+    warnings.push('the featured image has no alt text: the build stops until you add imageAlt')
+  return warnings
+}
+
+/**
+ * Converts the export, bringing its images home when `media` says how. Without
+ * --media-dir or --download this is planImport with the alt-text warnings added.
+ */
+export async function planImportWithImages(
+  items: WxrItem[],
+  options: ImportOptions,
+  media: MediaOptions,
+  { dryRun = false } = {},
+): Promise<ImagePlan> {
+  const wanted = new Set<string>()
+  const recorder: MediaResolver = (url, kind) => {
+    if (kind === 'image' && /^https?:\/\//i.test(url)) wanted.add(url)
+    return keepRemoteMedia(url, kind)
+  }
+  const first = planImport(items, { ...options, media: recorder })
+  const hosts = { siteHosts: oldSiteHosts(items), extraHosts: media.extraHosts }
+  const source = mediaSource(media, hosts)
+  const plain = (plan: ImportPlan, extra: (item: ConvertedItem) => string[] = () => []): ImagePlan => ({
+    plan,
+    items: plan.items.map((item) => ({
+      item: { ...item, warnings: [...item.warnings, ...noAltWarnings(item), ...extra(item)] },
+      files: new Map(),
+      missing: [],
+    })),
+  })
+  if (!source || wanted.size === 0) return plain(first)
+  if (dryRun && !media.mediaDir)
+    return plain(first, (item) => (imageSources(item.mdx).some((src) => wanted.has(src)) ? ['its images would be downloaded'] : []))
+
+  // Fetched side by side (the source bounds how many at once), then named in order so names are stable.
+  const addresses = [...wanted]
+  const results = await Promise.all(addresses.map((address) => fetchImage(address, source, hosts)))
+  const fetched = new Map<string, Fetched>()
+  const taken = new Set<string>()
+  const byContent = new Map<string, string>()
+  for (const [index, address] of addresses.entries()) {
+    const result = results[index]
+    if (!result.ok) {
+      fetched.set(address, result)
+      continue
+    }
+    // Two addresses of the same bytes (a variant whose original was fetched, and the original) share one file.
+    const digest = createHash('sha256').update(result.data).digest('hex')
+    const name = byContent.get(digest) ?? bundleFileName(result.url, taken)
+    byContent.set(digest, name)
+    fetched.set(address, { ok: true, name, data: result.data })
+  }
+
+  const local: MediaResolver = (url, kind) => {
+    const got = kind === 'image' ? fetched.get(url) : undefined
+    return got?.ok ? { src: `./${got.name}`, local: true } : keepRemoteMedia(url, kind)
+  }
+  const second = planImport(items, { ...options, media: local })
+  // Pages keep their addresses as converted the first time: a page body renders no bundle pictures yet.
+  const unchanged = new Map(first.items.filter((item) => item.kind === 'page').map((item) => [item.id, item]))
+  const plan = { ...second, items: second.items.map((item) => unchanged.get(item.id) ?? item) }
+  return {
+    plan,
+    items: plan.items.map((item) => {
+      const sources = imageSources(item.mdx)
+      const files = new Map<string, Buffer>()
+      const missing: ItemWithImages['missing'] = []
+      for (const src of new Set(sources)) {
+        if (src.startsWith('./')) {
+          const entry = [...fetched.values()].find((f) => f.ok && `./${f.name}` === src)
+          if (entry?.ok) files.set(entry.name, entry.data)
+        } else {
+          const failed = fetched.get(src)
+          if (failed && !failed.ok) missing.push({ url: src, reason: failed.reason })
+        }
+      }
+      const warnings = [
+        ...item.warnings,
+        ...noAltWarnings(item),
+        ...missing.map(({ url }) => `image ${url} was not brought home; it still loads from the old site, which the Content-Security-Policy blocks`),
+      ]
+      const bundled = files.size > 0
+      return { item: { ...item, warnings, path: bundled ? item.path.replace(/\.mdx$/, '/index.mdx') : item.path }, files, missing }
+    }),
+  }
+}
+
+/**
+ * Writes a post: a single file, or a bundle folder built beside the target and
+ * renamed into place, so an interrupted import never leaves half a bundle. An
+ * older copy in the other form (file vs folder) is replaced too, since both
+ * would claim the slug.
+ */
+export function writePost(item: Pick<ConvertedItem, 'path' | 'mdx'>, files: ReadonlyMap<string, Buffer>) {
+  const target = path.resolve(item.path)
+  const bundle = path.basename(target) === 'index.mdx' && files.size > 0
+  const finalPath = bundle ? path.dirname(target) : target
+  const single = bundle ? `${finalPath}.mdx` : target
+  const folder = bundle ? finalPath : target.replace(/\.mdx$/, '')
+  const parent = path.dirname(finalPath)
+  mkdirSync(parent, { recursive: true })
+  const staging = path.join(parent, `.${path.basename(finalPath)}.importing-${process.pid}`)
+  rmSync(staging, { recursive: true, force: true })
+  try {
+    if (bundle) {
+      mkdirSync(staging)
+      for (const [name, data] of files) writeFileSync(path.join(staging, name), data)
+      writeFileSync(path.join(staging, 'index.mdx'), item.mdx)
+    } else {
+      writeFileSync(staging, item.mdx)
+    }
+    const old = `${staging}.old`
+    for (const previous of [single, folder]) {
+      if (existsSync(previous)) {
+        renameSync(previous, old)
+        rmSync(old, { recursive: true, force: true })
+      }
+    }
+    renameSync(staging, finalPath)
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true })
+    throw error
+  }
+}
