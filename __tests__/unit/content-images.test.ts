@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
-import { buildContent, generatedPosts, type ContentBuild } from './contentlayer-build'
+import { ContentStore } from '@/lib/content/store'
+import { buildContent, builtStoreDir, generatedPosts, type ContentBuild } from './contentlayer-build'
 
 const front = (title: string, extra = '') => `---\ntitle: "${title}"\ndate: 2014-01-01\nsummary: "A post with pictures."\n${extra}---\n\n`
 
@@ -68,7 +69,6 @@ describe('a bundle post builds with its pictures', () => {
   type Generated = {
     slug: string
     images: Record<string, { hash: string; width: number; height: number; widths: number[]; fallback: string }>
-    html: string
   }
   beforeAll(async () => {
     const large = await photo(3000, 2000)
@@ -122,10 +122,12 @@ describe('a bundle post builds with its pictures', () => {
   test('feed HTML has absolute addresses at a readable size, with width and height', () => {
     const post = generatedPosts<Generated>(build).find((p) => p.slug === 'harbour-day')!
     const hash = post.images['quay.jpg'].hash
-    expect(post.html).toContain(
+    // The content store's writer renders feed HTML (lib/content/store-writer.ts).
+    const html = new ContentStore(builtStoreDir(build)).readPartSync('posts', 'harbour-day', 'html')
+    expect(html).toContain(
       `<img src="http://localhost:3000/posts/harbour-day/images/quay-${hash}-1080.jpg" alt="Boats at the quay" width="1080" height="720"`,
     )
-    expect(post.html).toMatch(/<img src="http:\/\/localhost:3000\/posts\/harbour-day\/images\/overlay-[0-9a-f]{16}-800\.png" alt=""/)
-    expect(post.html).not.toMatch(/src="\.\//)
+    expect(html).toMatch(/<img src="http:\/\/localhost:3000\/posts\/harbour-day\/images\/overlay-[0-9a-f]{16}-800\.png" alt=""/)
+    expect(html).not.toMatch(/src="\.\//)
   })
 })

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { POINTER_FILE } from '@/lib/content/store-layout'
 import { ROOT } from '@/scripts/lib/process'
 
 export type ContentBuild = { dir: string; contentDir: string; status: number | null; output: string }
@@ -27,6 +28,14 @@ export function buildContent(write: (contentDir: string) => void): ContentBuild 
     { cwd: dir, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir, PWD: dir } },
   )
   return { dir, contentDir, status: build.status, output: build.stdout + build.stderr }
+}
+
+/** The content store the build wrote, as its pointer names it (lib/content/store-writer.ts). */
+export function builtStoreDir(build: ContentBuild): string {
+  const storeDir = path.join(build.dir, '.contentlayer', 'store')
+  const id = /contentStoreId = '([0-9a-f]+)'/.exec(fs.readFileSync(path.join(storeDir, POINTER_FILE), 'utf8'))?.[1]
+  if (!id) throw new Error(`no content store pointer in ${storeDir}`)
+  return path.join(storeDir, id)
 }
 
 export function generatedDocuments<T>(build: ContentBuild, type: 'Post' | 'Page'): T[] {

@@ -43,6 +43,8 @@ describe('the Redis client a server process uses', () => {
     expect(log).toEqual([expect.stringMatching(/^sandbank: connected to Redis at redis:\/\/127\.0\.0\.1:\d+/)])
     await redis.stop()
     try {
+      // The server is gone once stop() returns, but the client hears of it on its socket a moment later (under load, later still).
+      await eventually(async () => expect(connection.isReady).toBe(false))
       const started = Date.now()
       await expect(whenRedisReady(connection)).rejects.toBeInstanceOf(RedisUnavailableError)
       await expect(connection.get('sandbank:anything')).rejects.toThrow()
