@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { POINTER_FILE } from '@/lib/content/store-layout'
+import { POINTER_FILE } from '@/lib/content/build'
 import { ROOT } from '@/scripts/lib/process'
 
 export type ContentBuild = { dir: string; contentDir: string; status: number | null; output: string }
