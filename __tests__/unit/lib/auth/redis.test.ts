@@ -41,13 +41,18 @@ beforeEach(async () => {
   await admin.flushAll()
 })
 
-/** Runs `check` with redis-server stopped, starting it again afterwards whatever happens. */
+/**
+ * Runs `check` with redis-server stopped, starting it again afterwards whatever
+ * happens, and waiting until the admin connection is back (it reconnects on its
+ * own schedule, and the next test's first command would otherwise find it offline).
+ */
 async function duringOutage(check: () => Promise<void>): Promise<void> {
   await redis.stop()
   try {
     await check()
   } finally {
     await redis.start()
+    await eventually(() => whenRedisReady(admin))
   }
 }
 
