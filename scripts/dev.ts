@@ -2,13 +2,13 @@
 import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { bootstrapEnvironment } from './lib/bootstrap-env'
-import { BIN, ROOT } from './lib/process'
+import { BIN, CONTENTLAYER, ROOT } from './lib/process'
 
 async function main() {
   const port = Number(process.env.PORT || 3000)
   const env = await bootstrapEnvironment(port)
   const children = [
-    spawn(path.join(BIN, 'contentlayer2'), ['dev'], { cwd: ROOT, env, stdio: 'inherit' }),
+    spawn(CONTENTLAYER, ['dev'], { cwd: ROOT, env, stdio: 'inherit' }),
     spawn(path.join(BIN, 'next'), ['dev', '-p', String(port)], { cwd: ROOT, env, stdio: 'inherit' }),
   ]
   const stop = () => children.forEach((child) => child.kill('SIGTERM'))

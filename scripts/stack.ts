@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { readServerConfig } from '../lib/config'
 import { bootstrapEnvironment, provisionAuthors } from './lib/bootstrap-env'
-import { BIN, ROOT, run } from './lib/process'
+import { BIN, CONTENTLAYER, ROOT, run } from './lib/process'
 import { hasBuild } from './lib/provisioning'
 import { findTools, startStack } from './lib/stack'
 
@@ -47,7 +47,7 @@ async function main() {
   const distDir = path.join(ROOT, DIST_DIR)
   if (process.argv.includes('--build') || !hasBuild(distDir) || builtFor(distDir) !== env.SITE_URL) {
     console.log(`sandbank: building for ${env.SITE_URL} into ${DIST_DIR} (contentlayer2 build && next build)…`)
-    await run(path.join(BIN, 'contentlayer2'), ['build'], env)
+    await run(CONTENTLAYER, ['build'], env)
     await run(path.join(BIN, 'next'), ['build'], env)
   }
   const config = readServerConfig(env)

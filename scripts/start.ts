@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { bootstrapEnvironment } from './lib/bootstrap-env'
-import { BIN, ROOT, run, startNextServer } from './lib/process'
+import { BIN, CONTENTLAYER, ROOT, run, startNextServer } from './lib/process'
 import { hasBuild } from './lib/provisioning'
 
 async function main() {
@@ -14,7 +14,7 @@ async function main() {
   const distDir = path.join(ROOT, env.NEXT_DIST_DIR || '.next')
   if (!hasBuild(distDir)) {
     console.log('sandbank: no build yet, building (contentlayer2 build && next build)…')
-    await run(path.join(BIN, 'contentlayer2'), ['build'], env)
+    await run(CONTENTLAYER, ['build'], env)
     await run(path.join(BIN, 'next'), ['build'], env)
   }
   const server = startNextServer(port, env, 'inherit', process.env.BIND_ADDRESS || '0.0.0.0')

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { writePhotoPost } from './lib/photo-post'
-import { BIN, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from './lib/process'
+import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from './lib/process'
 
 const args = new Set(process.argv.slice(2))
 const runUnits = !args.has('--e2e-only')
@@ -34,7 +34,7 @@ const PRERENDER_POSTS = 10
 async function unitTests() {
   await run('npm', ['run', '--silent', 'lint'])
   await run('npm', ['run', '--silent', 'format:check'])
-  await run(path.join(BIN, 'contentlayer2'), ['build'])
+  await run(CONTENTLAYER, ['build'])
   await run(path.join(BIN, 'jest'), ['--ci'])
 }
 
@@ -100,7 +100,7 @@ async function e2eTests() {
     PRERENDER_POSTS: String(PRERENDER_POSTS),
   }
   rmSync(path.join(ROOT, '.next-e2e'), { recursive: true, force: true })
-  await run(path.join(BIN, 'contentlayer2'), ['build'], env)
+  await run(CONTENTLAYER, ['build'], env)
   await run(path.join(BIN, 'next'), ['build'], env)
   const server = startNextServer(port, env, 'inherit')
   try {
@@ -124,7 +124,7 @@ async function e2eTests() {
     // Put the real content back for `npm run dev` and the editor's types. Removed first:
     // contentlayer rewrites the index but leaves the fixture posts' JSON files behind.
     rmSync(path.join(ROOT, '.contentlayer/generated'), { recursive: true, force: true })
-    await run(path.join(BIN, 'contentlayer2'), ['build'], { ...process.env, CONTENT_DIR: '' })
+    await run(CONTENTLAYER, ['build'], { ...process.env, CONTENT_DIR: '' })
   }
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { POINTER_FILE } from '@/lib/content/build'
-import { ROOT } from '@/scripts/lib/process'
+import { CONTENTLAYER, ROOT } from '@/scripts/lib/process'
 
 export type ContentBuild = { dir: string; contentDir: string; status: number | null; output: string }
 
@@ -23,7 +23,7 @@ export function buildContent(write: (contentDir: string) => void): ContentBuild 
   const build = spawnSync(
     process.execPath,
     // --verbose: without it Contentlayer lists only the first 20 problems of a kind, and the tests look for each.
-    ['node_modules/contentlayer2/bin/cli.cjs', 'build', '--verbose', '--config', path.join(ROOT, 'contentlayer.config.ts')],
+    [CONTENTLAYER, 'build', '--verbose', '--config', path.join(ROOT, 'contentlayer.config.ts')],
     // Contentlayer takes its working directory from $PWD before process.cwd().
     { cwd: dir, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir, PWD: dir } },
   )

@@ -5,14 +5,14 @@
  */
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { BIN, ROOT } from '../lib/process'
+import { BIN, CONTENTLAYER, ROOT } from '../lib/process'
 import { measure } from './measure'
 import { formatBytes, type BenchRow, type BenchSection, type BuildMeasurement } from './types'
 
 /** A cold build: the dist folder is removed first, so NEXT_DIST_DIR is required (never the `.next` that `npm start` serves). */
 export async function measureBuild(env: NodeJS.ProcessEnv & { NEXT_DIST_DIR: string }, posts: number): Promise<BuildMeasurement> {
   rmSync(path.join(ROOT, env.NEXT_DIST_DIR), { recursive: true, force: true })
-  const contentlayer = await measure(path.join(BIN, 'contentlayer2'), ['build'], env)
+  const contentlayer = await measure(CONTENTLAYER, ['build'], env)
   const next = await measure(path.join(BIN, 'next'), ['build'], env)
   return { posts, contentlayer, next }
 }

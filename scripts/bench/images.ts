@@ -11,7 +11,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { forgetProcessedImages, processImage } from '../../lib/images/build'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium'
 import { PHOTO_POST_SLUG, writePhotoPost } from '../lib/photo-post'
-import { BIN, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from '../lib/process'
+import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from '../lib/process'
 import { lighthouseRows } from './lighthouse'
 import { formatBytes, formatMs, type BenchRow, type BenchSection } from './types'
 
@@ -189,7 +189,7 @@ export const imagesSection: BenchSection = {
     let server: ReturnType<typeof startNextServer> | undefined
     try {
       rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true })
-      await run(path.join(BIN, 'contentlayer2'), ['build'], env)
+      await run(CONTENTLAYER, ['build'], env)
       await run(path.join(BIN, 'next'), ['build'], env)
       server = startNextServer(port, env)
       await waitForHttp(baseUrl + '/')
@@ -238,7 +238,7 @@ export const imagesSection: BenchSection = {
       rmSync(workDir, { recursive: true, force: true })
       rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true })
       rmSync(path.join(ROOT, '.contentlayer/generated'), { recursive: true, force: true })
-      await run(path.join(BIN, 'contentlayer2'), ['build'], { ...process.env, CONTENT_DIR: '' })
+      await run(CONTENTLAYER, ['build'], { ...process.env, CONTENT_DIR: '' })
     }
     return rows
   },

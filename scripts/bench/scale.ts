@@ -20,7 +20,7 @@ import { connect } from 'node:net'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { BIN, ROOT, freePort, run, startNextServer, stopServer } from '../lib/process'
+import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer } from '../lib/process'
 import { makeWriter, prng, type Writer } from './corpus'
 import { measure, treeRss } from './measure'
 import { formatBytes, formatMs, type BenchRow, type BenchSection } from './types'
@@ -230,7 +230,7 @@ export function scaleSection({ posts }: ScaleOptions): BenchSection {
       const distDir = path.join(ROOT, DIST_DIR)
       try {
         rmSync(distDir, { recursive: true, force: true })
-        const contentlayer = await measure(path.join(BIN, 'contentlayer2'), ['build'], env)
+        const contentlayer = await measure(CONTENTLAYER, ['build'], env)
         const next = await measure(path.join(BIN, 'next'), ['build'], env)
         const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
         add('build: total (contentlayer2 build + next build)', seconds(contentlayer.ms + next.ms), '≤ 6 min at 10,000')
@@ -335,5 +335,5 @@ function contentBytes(): number {
  */
 export async function restoreSeedContent(): Promise<void> {
   rmSync(path.join(ROOT, '.contentlayer/generated'), { recursive: true, force: true })
-  await run(path.join(BIN, 'contentlayer2'), ['build'], { ...process.env, CONTENT_DIR: '' })
+  await run(CONTENTLAYER, ['build'], { ...process.env, CONTENT_DIR: '' })
 }

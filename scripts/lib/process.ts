@@ -5,6 +5,8 @@ import path from 'node:path'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const BIN = path.join(ROOT, 'node_modules', '.bin')
+/** contentlayer2's CLI as `npm run content` runs it: without effect-ts tracing (scripts/contentlayer.mjs says why). */
+export const CONTENTLAYER = path.join(ROOT, 'scripts', 'contentlayer.mjs')
 
 /**
  * Runs a command to completion with inherited output; rejects on a non-zero exit.
