@@ -178,6 +178,41 @@ describe('the search index saved at build time', () => {
     }
   })
 
+  test("converts a term's postings only when a query reaches it, and all of them before MiniSearch's own methods", async () => {
+    const posts = Array.from({ length: 20 }, (_, i) => ({
+      id: `/posts/post-${i}`,
+      title: `Post ${i}`,
+      summary: 'A summary.',
+      tags: ['events'],
+      date: '2014-01-01T00:00:00.000Z',
+      text: `Words about ${i % 2 ? 'dashboards' : 'usability'} and budget ${i}.`,
+    }))
+    const load = async () => {
+      const builder = searchIndexFiles()
+      for (const post of posts) builder.add(post)
+      const files = new Map([...builder.files()].map((file) => [file.name, file.content]))
+      return loadSearchEngine(files.get(SEARCH_HEADER_FILE)!, async (n) => files.get(searchTermFile(n))!)
+    }
+    const loaded = await load()
+    const terms = loaded.termCount
+    expect(loaded.unconvertedTerms).toBe(terms)
+    const built = createSearchIndex(posts)
+    expect(searchIndex({ ...built, engine: loaded }, 'usability')).toEqual(searchIndex(built, 'usability'))
+    // "usability" reaches itself and its stem; nothing else was converted.
+    expect(terms - loaded.unconvertedTerms).toBeGreaterThan(0)
+    expect(terms - loaded.unconvertedTerms).toBeLessThanOrEqual(2)
+
+    // A post going live after the build is added by MiniSearch itself, which needs every term converted first.
+    const another = await load()
+    const live = { id: '/posts/live', title: 'Live', summary: 'Went live.', tags: ['events'], date: '2014-02-01T00:00:00.000Z', text: 'About usability.' }
+    another.add(live)
+    expect(another.unconvertedTerms).toBe(0)
+    const rebuilt = createSearchIndex([...posts, live])
+    for (const query of ['usability', 'dashb', 'budget 3', 'events']) {
+      expect(searchIndex({ ...rebuilt, engine: another }, query)).toEqual(searchIndex(rebuilt, query))
+    }
+  })
+
   test("is MiniSearch's own JSON, its postings flattened, in files of about so many postings", () => {
     const posts = Array.from({ length: 40 }, (_, i) => ({
       id: `/posts/p${i}`,
