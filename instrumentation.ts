@@ -1,7 +1,7 @@
 /** Runs once as each server process starts (not during `next build`, whose workers neither sign in nor search). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    // Loading the search index takes about a second with 10,000 posts, so it starts now, in slices that
+    // Loading the search index takes a third of a second or more with 10,000 posts, so it starts now, in slices that
     // leave the process free to serve pages, rather than on the first reader's query; and first, so that
     // an author store slow to answer (Redis unreachable) does not delay it.
     const { preloadSearchIndex } = await import('./lib/search/server')
