@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test'
 import autocannon from 'autocannon'
 import { createClient } from 'redis'
 import { CookieJar, SEED_SLUGS, authorCli, canaryMarkersIn, signIn } from './helpers'
+import { PHOTO_POST_SLUG } from '../../scripts/lib/photo-post'
 import { signInThrough, startTestStack, type Reply, type TestStack } from './stack-client'
 
 const EMAIL = 'stack.author@example.org'
@@ -120,6 +121,26 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     const second = await stack.get(pathname)
     assert.equal(cacheStatus(second), 'HIT')
     assert.equal(second.text, first.text)
+  })
+
+  test("a post's picture over https: AVIF, immutable, a MISS then a HIT from nginx; a width the build did not make is 404 and never stored", async () => {
+    const page = await stack.get(`/posts/${PHOTO_POST_SLUG}`)
+    assert.equal(page.status, 200)
+    const avif = /srcset="([^" ]+\.avif) \d+w/i.exec(page.text)?.[1]
+    assert.ok(avif, 'the photo post has an AVIF candidate')
+    const first = await stack.get(avif)
+    assert.equal(first.status, 200)
+    assert.equal(first.headers.get('content-type'), 'image/avif')
+    assert.match(first.headers.get('cache-control') ?? '', /immutable/)
+    assert.equal(cacheStatus(first), 'MISS')
+    const second = await stack.get(avif)
+    assert.equal(cacheStatus(second), 'HIT')
+    const madeUp = avif.replace(/-(\d+)\.avif$/, '-801.avif')
+    for (let i = 0; i < 2; i++) {
+      const refused = await stack.get(madeUp)
+      assert.equal(refused.status, 404)
+      assert.notEqual(cacheStatus(refused), 'HIT')
+    }
   })
 
   test("nothing private is stored: auth answers, drafts and /api/drafts are never HIT, and an anonymous reader never gets an author's page", async () => {
