@@ -71,7 +71,7 @@ function bodyLineOffset(file: string, body: string): number {
   return at === -1 ? 0 : text.slice(0, at).split('\n').length - 1
 }
 
-async function postImages(post: ImageFields, { warn }: { warn: boolean }) {
+async function postImages(post: ImageFields) {
   const file = post._raw.sourceFilePath
   try {
     const result = await collectPostImages({
@@ -84,10 +84,8 @@ async function postImages(post: ImageFields, { warn }: { warn: boolean }) {
       publicDir: publicDirOf(),
       remoteHosts: site.imageRemoteHosts,
     })
-    if (warn) {
-      for (const url of result.blockedRemote) {
-        console.warn(`Warning: content/${file}: image ${url} is on a host not in IMAGE_REMOTE_HOSTS, so the Content-Security-Policy will block it`)
-      }
+    for (const url of result.blockedRemote) {
+      console.warn(`Warning: content/${file}: image ${url} is on a host not in IMAGE_REMOTE_HOSTS, so the Content-Security-Policy will block it`)
     }
     return result.images
   } catch (error) {
@@ -146,7 +144,7 @@ export const Post = defineDocumentType(() => ({
     images: {
       type: 'json',
       description: 'Every local picture the post shows, by its src: size and generated widths (lib/images)',
-      resolve: (post) => postImages(post as unknown as ImageFields, { warn: true }),
+      resolve: (post) => postImages(post as unknown as ImageFields),
     },
   },
 }))
