@@ -76,7 +76,8 @@ async function postImages(post: ImageFields) {
   try {
     const result = await collectPostImages({
       body: post.body.raw,
-      lineOffset: bodyLineOffset(file, post.body.raw),
+      // Reads the file again, so only when an error needs the line number.
+      lineOffset: () => bodyLineOffset(file, post.body.raw),
       image: post.image,
       imageAlt: post.imageAlt,
       contentDir,

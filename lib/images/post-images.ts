@@ -20,8 +20,8 @@ export class ImageContentError extends Error {
 
 export type PostImagesInput = SourceDirs & {
   body: string
-  /** Lines of frontmatter above the body, added to reported line numbers. */
-  lineOffset?: number
+  /** Lines of frontmatter above the body, added to reported line numbers: asked only when there is a problem to report. */
+  lineOffset?: () => number
   image?: string
   imageAlt?: string
   /** Remote hosts the site allows (IMAGE_REMOTE_HOSTS); others still build, with a warning, since the CSP will block them. */
@@ -56,16 +56,16 @@ export async function collectPostImages(input: PostImagesInput): Promise<PostIma
   }
 
   for (const reference of findImageReferences(input.body)) {
-    const where = reference.line ? ` (line ${reference.line + (input.lineOffset ?? 0)})` : ''
-    if (reference.problem) throw new ImageContentError('body', `image "${reference.src}"${where}: ${reference.problem}`)
+    const where = () => (reference.line ? ` (line ${reference.line + (input.lineOffset?.() ?? 0)})` : '')
+    if (reference.problem) throw new ImageContentError('body', `image "${reference.src}"${where()}: ${reference.problem}`)
     if (!reference.alt?.trim() && !reference.decorative) {
       throw new ImageContentError(
         'body',
-        `image "${reference.src}"${where} has no alt text: describe it, or mark a purely decorative <Figure> with \`decorative\``,
+        `image "${reference.src}"${where()} has no alt text: describe it, or mark a purely decorative <Figure> with \`decorative\``,
       )
     }
     const source = resolveImageSource(reference.src, input)
-    if (source.kind === 'invalid') throw new ImageContentError('body', `image${where} ${source.problem}`)
+    if (source.kind === 'invalid') throw new ImageContentError('body', `image${where()} ${source.problem}`)
     if (source.kind === 'remote') {
       if (!hostAllowed(source.url.hostname, input.remoteHosts)) blockedRemote.push(source.url.href)
       continue
