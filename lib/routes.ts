@@ -180,3 +180,40 @@ export const API = {
     signOut: '/api/auth/signout',
   },
 } as const
+
+/** Readers' comments: where the form posts, its own page (replies, and the form shown again with errors), later pages of comments. */
+export const COMMENTS_SEGMENT = 'comments'
+/** The notification banner's id: the 303 after a comment lands on `#comment-held`, and CSS shows the banner for that target alone. */
+export const COMMENT_HELD_ID = 'comment-held'
+/** A post's comments start here on the post page (and every later page of them). */
+export const COMMENTS_ID = 'comments'
+
+export function commentPostUrl(post: { slug: string }): string {
+  return `${postUrl(post)}/${COMMENTS_SEGMENT}`
+}
+
+/** The form on a page of its own, with a fresh token: to reply to `reply`, or shown again after a problem (`attempt`). */
+export function commentFormUrl(post: { slug: string }, query: { reply?: string; attempt?: string } = {}): string {
+  const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])))
+  return `${postUrl(post)}/comment${search.size ? `?${search}` : ''}`
+}
+
+/** Where a post's comments are read: page 1 on the post itself, later pages below it. */
+export function commentPageUrl(post: { slug: string }, page: number): string {
+  return page <= 1 ? `${postUrl(post)}#${COMMENTS_ID}` : `${postUrl(post)}/${COMMENTS_SEGMENT}${PAGE_PREFIX}${page}`
+}
+
+/** One comment's anchor, on the page of comments that holds it. */
+export function commentUrl(post: { slug: string }, page: number, id: string): string {
+  return `${page <= 1 ? postUrl(post) : commentPageUrl(post, page)}#${id}`
+}
+
+/** Where the 303 after a comment sends the reader: the post, with the "awaiting moderation" banner. */
+export function commentHeldUrl(post: { slug: string }): string {
+  return `${postUrl(post)}#${COMMENT_HELD_ID}`
+}
+
+/** Moderation, for signed-in authors: the list, each comment's form, and a person's data. */
+export const COMMENT_MODERATION = `${DRAFT_PREFIX}comments`
+export const COMMENT_MODERATION_ACTION = `${COMMENT_MODERATION}/moderate`
+export const COMMENT_PERSON_ACTION = `${COMMENT_MODERATION}/person`

@@ -28,6 +28,7 @@ export {
   readPostBody,
   readPostHtml,
   readPostText,
+  readPostCommentsFile,
   readStoreFile,
   type ArchiveMonth,
   type ArchiveMonthSummary,

@@ -24,6 +24,8 @@ export type Post = Pick<
   lastModified: string
   /** The source file under the content folder, e.g. `posts/<slug>.mdx`. */
   sourceFilePath: string
+  /** Front matter `comments`: open (the default, left out), closed or off (`comments: false`). */
+  comments?: 'closed' | 'off'
 }
 
 /**
@@ -47,7 +49,8 @@ export type Author = Pick<AuthorDocument, 'id' | 'name' | 'role' | 'organisation
 }
 
 /** The heavy parts of a post or page, each in its own file so a reader loads only the one it needs (pages have no feed HTML). */
-export type PostPart = 'body' | 'html' | 'text'
+/** `comments`: the post's imported comments (content/comments/<slug>.json), for the posts that have any. */
+export type PostPart = 'body' | 'html' | 'text' | 'comments'
 
 /** One build's content: every document's metadata, drafts included (server-only, never served as a file). */
 export type StoreIndex = {
@@ -60,4 +63,4 @@ export type StoreIndex = {
 }
 
 /** Bumped when the layout on disk changes, so a server never misreads an older store. */
-export const STORE_FORMAT = 2
+export const STORE_FORMAT = 3

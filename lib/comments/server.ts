@@ -1,0 +1,349 @@
+/**
+ * Comments on the server: what a post page shows, the form's route handler, the
+ * moderation page's data and its actions. Server-only: it reads the author
+ * session and secrets.
+ */
+import 'server-only'
+import { randomBytes } from 'node:crypto'
+import { revalidatePath } from 'next/cache'
+import { after } from 'next/server'
+import { authorStoreFor, authSecret, csrfCookieName, csrfTokenFor } from '../auth'
+import { absoluteUrl, servedOverHttps, site } from '../config'
+import { serverConfig } from '../config/server'
+import type { Post } from '../content'
+import { getPublishedPost, getUnpublishedPost, readPostCommentsFile } from '../content/server'
+import { PRIVATE_NO_STORE, clientAddress, isSameOrigin, notFoundPage } from '../http'
+import { COMMENT_MODERATION, commentFormUrl, commentHeldUrl, commentPageUrl, postUrl } from '../routes'
+import { checkCommentValues, readCommentForm, type CommentFormErrors, type CommentFormValues } from './form'
+import { sendCommentNotice } from './mail'
+import { normalizeCommentEmail, EMAIL_PATTERN, type CommentsSetting, type ShownComment, type StoredComment } from './model'
+import { shownFromImported, shownFromStored, exportForPerson } from './shown'
+import { CommentStoreError } from './store'
+import { commentLimiterFor, commentStoreFor } from './stores'
+import { layOutComments, type LaidOutComments } from './threads'
+import { checkFormToken, createFormToken } from './token'
+import { COMMENT_WORDS, MODERATION_WORDS } from './words'
+
+export const commentStore = commentStoreFor(serverConfig)
+const commentLimiter = commentLimiterFor(serverConfig)
+const authorStore = authorStoreFor(serverConfig)
+
+/** Set by next.config.ts at build time: the folder this build lives in (the 404 page is read from it). */
+const DIST_DIR = process.env.SANDBANK_DIST_DIR || '.next'
+const NO_STORE = { 'Cache-Control': PRIVATE_NO_STORE }
+
+/** A post's imported comments, as the content build checked them (./imported.ts); sanitised when shown. */
+async function readImportedComments(post: Pick<Post, 'slug'>): Promise<ShownComment[]> {
+  const file = await readPostCommentsFile(post)
+  return file === undefined ? [] : (JSON.parse(file) as ShownComment[])
+}
+
+/** Whether a post shows comments and takes new ones: SITE_COMMENTS=off wins, then the post's front matter. */
+export function commentsSetting(post: Pick<Post, 'comments'>): CommentsSetting {
+  return site.comments ? (post.comments ?? 'open') : 'off'
+}
+
+export type PostComments = { state: 'off' } | { state: 'shown'; setting: 'open' | 'closed'; laid: LaidOutComments; live: 'read' | 'unavailable' }
+
+/**
+ * Every comment a post shows: imported ones from the content store and readers'
+ * approved ones from the comment store, laid out in threads and pages. If the
+ * store cannot be read (Redis down), the imported ones are shown with a note,
+ * rather than failing the page.
+ */
+export async function postComments(post: Post): Promise<PostComments> {
+  const setting = commentsSetting(post)
+  if (setting === 'off') return { state: 'off' }
+  const imported = (await readImportedComments(post)).map(shownFromImported)
+  let live: ShownComment[] = []
+  let state: 'read' | 'unavailable' = 'read'
+  try {
+    live = (await commentStore.approvedFor(post.slug)).map(shownFromStored)
+  } catch (error) {
+    if (!(error instanceof CommentStoreError)) throw error
+    console.error(`sandbank: the comments of ${postUrl(post)} are shown without readers' comments: ${error.message}`)
+    state = 'unavailable'
+  }
+  return { state: 'shown', setting, laid: layOutComments([...imported, ...live]), live: state }
+}
+
+/** A token for a form made now; undefined without a secret (the form is then sent back with a fresh one). */
+export function formTokenNow(post: Pick<Post, 'slug'>): string {
+  const secret = authSecret(serverConfig)
+  return secret ? createFormToken(post.slug, secret) : ''
+}
+
+/** A comment readers may reply to: approved, on this post (imported or written here). */
+async function isReplyable(post: Post, id: string): Promise<boolean> {
+  if ((await readImportedComments(post)).some((comment) => comment.id === id && comment.kind === 'comment')) return true
+  const found = await commentStore.find(id)
+  return found?.post === post.slug && found.status === 'approved'
+}
+
+/** The comment a reply answers, for the form page's heading. */
+export async function replyTarget(post: Post, id: string | undefined): Promise<ShownComment | undefined> {
+  if (!id) return undefined
+  const imported = (await readImportedComments(post)).find((comment) => comment.id === id && comment.kind === 'comment')
+  if (imported) return shownFromImported(imported)
+  const found = await commentStore.find(id).catch(() => undefined)
+  return found?.post === post.slug && found.status === 'approved' ? shownFromStored(found) : undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// The form shown again: the page at /posts/<slug>/comment renders it, and the route handler answers
+// the POST with that page's HTML and its own status (400, 429, 503). Next gives a route handler no
+// way to render a page, and a page no way to answer 400, so the handler asks this same process for
+// the page over loopback, handing the attempt over in memory under a random one-time key.
+// ---------------------------------------------------------------------------------------------
+
+export type FormProblem = 'errors' | 'rate-limited' | 'unavailable'
+
+export type CommentAttempt = {
+  post: string
+  values: CommentFormValues
+  errors: CommentFormErrors
+  problem: FormProblem
+  /** The token to send back: theirs while it was valid or only early, else a fresh one. */
+  token: string
+  retryAfterMinutes?: number
+  expires: number
+}
+
+const ATTEMPTS = Symbol.for('sandbank.comments.attempts')
+type WithAttempts = typeof globalThis & { [ATTEMPTS]?: Map<string, CommentAttempt> }
+const ATTEMPT_LIFETIME_MS = 30_000
+
+function attempts(): Map<string, CommentAttempt> {
+  const holder = globalThis as WithAttempts
+  return (holder[ATTEMPTS] ??= new Map())
+}
+
+/** The attempt handed to the form page, once; undefined if it was taken already or is old. */
+export function takeAttempt(key: string | undefined, post: string): CommentAttempt | undefined {
+  if (!key) return undefined
+  const attempt = attempts().get(key)
+  attempts().delete(key)
+  return attempt && attempt.post === post && attempt.expires > Date.now() ? attempt : undefined
+}
+
+function internalOrigin(): string {
+  // Set by `next start` and `next dev` (and the standalone server.js) to the address this process listens on.
+  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`
+}
+
+async function formPageResponse(
+  post: Post,
+  attempt: Omit<CommentAttempt, 'expires' | 'post'>,
+  status: number,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const now = Date.now()
+  for (const [key, old] of attempts()) if (old.expires <= now) attempts().delete(key)
+  const key = randomBytes(18).toString('base64url')
+  attempts().set(key, { ...attempt, post: post.slug, expires: now + ATTEMPT_LIFETIME_MS })
+  try {
+    const page = await fetch(new URL(commentFormUrl(post, { attempt: key }), internalOrigin()), {
+      cache: 'no-store',
+      signal: AbortSignal.timeout(15_000),
+    })
+    return new Response(page.body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...NO_STORE, ...headers } })
+  } finally {
+    attempts().delete(key)
+  }
+}
+
+function redirect303(location: string): Response {
+  return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } })
+}
+
+function plain(status: number, message: string): Response {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...NO_STORE } })
+}
+
+/** Tells the authors by email, after the answer has gone, when SMTP_URL is set. */
+function notifyAuthors(comment: StoredComment, post: Post): void {
+  const smtpUrl = serverConfig.smtpUrl
+  if (!smtpUrl) return
+  after(async () => {
+    try {
+      const to = (await authorStore.list()).map((author) => author.email)
+      await sendCommentNotice({ smtpUrl, from: serverConfig.mailFrom }, to, {
+        comment,
+        postTitle: post.title,
+        moderationUrl: absoluteUrl(COMMENT_MODERATION),
+        siteName: site.name,
+      })
+    } catch (error) {
+      console.error(`sandbank: could not email the authors about a comment on ${postUrl(post)}: ${(error as Error).message}`)
+    }
+  })
+}
+
+/** POST /posts/<slug>/comments: the form, from a reader's browser, with or without JavaScript. */
+export async function handleCommentPost(request: Request, slug: string): Promise<Response> {
+  const post = getPublishedPost(slug)
+  // Drafts, scheduled posts, closed posts and posts without comments: nothing to comment on here.
+  if (!post || commentsSetting(post) !== 'open') return notFoundPage(DIST_DIR)
+  if (!isSameOrigin(request.headers)) return plain(403, 'Comments are sent from this site’s own pages.')
+  const form = await readCommentForm(request)
+  if (!form.ok) return plain(form.status, form.problem)
+  const secret = authSecret(serverConfig)
+  const tokenCheck = secret ? checkFormToken(form.token, post.slug, secret) : 'invalid'
+  const keptToken = tokenCheck === 'valid' || tokenCheck === 'too-soon' ? form.token : formTokenNow(post)
+  const client = clientAddress(request.headers, serverConfig.trustedProxies)
+
+  if (form.trapFilled) {
+    // A script filled the hidden field: the usual answer, a point off its allowance, and nothing kept.
+    await commentLimiter.take(client).catch(() => undefined)
+    return redirect303(commentHeldUrl(post))
+  }
+  const checked = checkCommentValues(form.values)
+  const errors: CommentFormErrors = { ...checked.errors }
+  if (tokenCheck !== 'valid') {
+    errors.token = { 'too-soon': COMMENT_WORDS.errors.tooSoon, expired: COMMENT_WORDS.errors.expired, invalid: COMMENT_WORDS.errors.tokenInvalid }[
+      tokenCheck
+    ]
+  }
+  if (checked.comment?.parent && !(await isReplyable(post, checked.comment.parent).catch(() => false)))
+    errors.parent = COMMENT_WORDS.errors.parentMissing
+  const values = { ...form.values, parent: errors.parent ? '' : form.values.parent }
+  if (Object.keys(errors).length > 0 || !checked.comment) return formPageResponse(post, { values, errors, problem: 'errors', token: keptToken }, 400)
+
+  let permit
+  try {
+    permit = await commentLimiter.take(client)
+  } catch (error) {
+    console.error(`sandbank: a comment was refused (503): the limiter could not count it: ${(error as Error).message}`)
+    return formPageResponse(post, { values, errors: {}, problem: 'unavailable', token: keptToken }, 503, { 'Retry-After': '60' })
+  }
+  if (!permit.allowed) {
+    const retryAfterMinutes = Math.max(1, Math.ceil(permit.retryAfterSeconds / 60))
+    return formPageResponse(post, { values, errors: {}, problem: 'rate-limited', token: keptToken, retryAfterMinutes }, 429, {
+      'Retry-After': String(permit.retryAfterSeconds),
+    })
+  }
+  let stored: StoredComment
+  try {
+    stored = await commentStore.add({ post: post.slug, ...checked.comment })
+  } catch (error) {
+    console.error(`sandbank: a comment on ${postUrl(post)} could not be kept (503): ${(error as Error).message}`)
+    return formPageResponse(post, { values, errors: {}, problem: 'unavailable', token: keptToken }, 503, { 'Retry-After': '60' })
+  }
+  notifyAuthors(stored, post)
+  return redirect303(commentHeldUrl(post))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moderation: /drafts/comments lists, each comment's own form posts here. Every form carries the
+// CSRF token proxy.ts set for the page (next-auth's double-submit cookie, as sign-in's forms do).
+// ---------------------------------------------------------------------------------------------
+
+export type ModerationDone = keyof typeof MODERATION_WORDS.done
+
+/** Whether the form's CSRF token matches this browser's signed cookie. */
+function csrfMatches(request: Request, token: string | undefined): boolean {
+  const secret = authSecret(serverConfig)
+  const cookieName = csrfCookieName(servedOverHttps)
+  const cookie = request.headers
+    .get('cookie')
+    ?.split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${cookieName}=`))
+    ?.slice(cookieName.length + 1)
+  if (!secret || !cookie || !token) return false
+  const { token: expected, cookie: fresh } = csrfTokenFor(decodeURIComponent(cookie), secret)
+  return !fresh && expected === token
+}
+
+async function readModerationForm(request: Request, fields: readonly string[]): Promise<Record<string, string> | Response> {
+  if ((request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
+    return plain(400, 'Send the form as application/x-www-form-urlencoded.')
+  }
+  const text = await request.text()
+  if (text.length > 4096) return plain(413, 'The form is too large.')
+  const form: Record<string, string> = {}
+  for (const [name, value] of new URLSearchParams(text)) {
+    if (!fields.includes(name) || name in form) return plain(400, `The form has an unexpected field "${name.slice(0, 40)}".`)
+    form[name] = value
+  }
+  if (!isSameOrigin(request.headers) || !csrfMatches(request, form.csrfToken)) return redirect303(`${COMMENT_MODERATION}?problem=csrf`)
+  return form
+}
+
+/** The post pages a change to a post's comments shows on: the post, and every page of its comments. */
+async function refreshPostPages(post: string): Promise<void> {
+  const published = getPublishedPost(post)
+  if (!published) return
+  const comments = await postComments(published)
+  const pages = comments.state === 'shown' ? comments.laid.pages : 1
+  // One page more than there are now: a deletion may have emptied the last one.
+  for (let page = 1; page <= pages + 1; page++) revalidatePath(page === 1 ? postUrl(published) : commentPageUrl(published, page))
+}
+
+/** How many approved comments the moderation page lists, most recently approved first. */
+const APPROVED_SHOWN = 50
+
+/** What the moderation page lists: pending comments newest first, and the most recently approved, each with its post's title. */
+export async function moderationQueue(): Promise<{
+  pending: (StoredComment & { postTitle: string })[]
+  approved: (StoredComment & { postTitle: string })[]
+}> {
+  const titled = (comment: StoredComment) => ({
+    ...comment,
+    postTitle: (getPublishedPost(comment.post) ?? getUnpublishedPost(comment.post))?.title ?? comment.post,
+  })
+  const [pending, approved] = await Promise.all([commentStore.pending(), commentStore.recentlyApproved(APPROVED_SHOWN)])
+  return { pending: pending.map(titled), approved: approved.map(titled) }
+}
+
+/** POST /drafts/comments/moderate: approve, reject (delete) or delete one comment. The caller has checked the author. */
+export async function handleModeration(request: Request): Promise<Response> {
+  const form = await readModerationForm(request, ['csrfToken', 'id', 'action'])
+  if (form instanceof Response) return form
+  const { id = '', action = '' } = form
+  let done: ModerationDone
+  try {
+    if (action === 'approve') {
+      const approved = await commentStore.approve(id)
+      done = approved ? 'approved' : 'gone'
+      if (approved) await refreshPostPages(approved.post)
+    } else if (action === 'reject' || action === 'delete') {
+      const removed = await commentStore.remove(id)
+      done = removed ? (action === 'reject' ? 'rejected' : 'deleted') : 'gone'
+      if (removed?.status === 'approved') await refreshPostPages(removed.post)
+    } else return plain(400, 'Unknown action.')
+  } catch (error) {
+    if (!(error instanceof CommentStoreError)) throw error
+    console.error(`sandbank: moderation failed (503): ${error.message}`)
+    return plain(503, 'The comment store cannot be reached right now. Try again in a minute.')
+  }
+  return redirect303(`${COMMENT_MODERATION}?done=${done}`)
+}
+
+/** POST /drafts/comments/person: a person's comments, downloaded or deleted, by their email. */
+export async function handlePersonRequest(request: Request): Promise<Response> {
+  const form = await readModerationForm(request, ['csrfToken', 'email', 'action'])
+  if (form instanceof Response) return form
+  const email = normalizeCommentEmail(form.email ?? '')
+  if (!EMAIL_PATTERN.test(email)) return redirect303(`${COMMENT_MODERATION}?problem=email`)
+  try {
+    if (form.action === 'export') {
+      const data = exportForPerson(email, await commentStore.byEmail(email), (post) => absoluteUrl(postUrl({ slug: post })))
+      return new Response(JSON.stringify(data, null, 2) + '\n', {
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Disposition': `attachment; filename="comments-${email.replace(/[^a-z0-9.@_-]/g, '_')}.json"`,
+          ...NO_STORE,
+        },
+      })
+    }
+    if (form.action !== 'delete') return plain(400, 'Unknown action.')
+    const removed = await commentStore.removeByEmail(email)
+    for (const post of new Set(removed.filter((comment) => comment.status === 'approved').map((comment) => comment.post)))
+      await refreshPostPages(post)
+    return redirect303(`${COMMENT_MODERATION}?done=erased&count=${removed.length}`)
+  } catch (error) {
+    if (!(error instanceof CommentStoreError)) throw error
+    return plain(503, 'The comment store cannot be reached right now. Try again in a minute.')
+  }
+}
