@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
+import { contentDirExcludeDefault, defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { renderMdxToHtml } from './components/mdx/html'
+import { ImportedCommentsError, validateImportedComments } from './lib/comments'
 import { absoluteUrl, site } from './lib/config'
 import {
   postImageMap,
@@ -17,7 +18,7 @@ import {
 } from './lib/content/build'
 import { collectPostImages, ImageContentError, invalidateCacheWhenBundleFilesChange, publicDirOf } from './lib/images/build'
 import { extractHeadings, isValidPostSlug, pageSlugFromPath, pageSlugProblem, readingMinutes } from './lib/markdown'
-import { postUrl } from './lib/routes'
+import { COMMENTS_FOLDER, RESERVED_POST_SLUGS, postUrl } from './lib/routes'
 import { searchIndexFiles } from './lib/search'
 
 /** Thrown at build time so a bad post stops the build and names its file and field. */
@@ -56,6 +57,9 @@ function postSlug(post: RawPost): string {
   const slug = bundle ? path.basename(sourceFileDir) : fileSlug(sourceFileName)
   if (!isValidPostSlug(slug)) {
     invalid(sourceFilePath, bundle ? 'slug (folder name)' : 'slug (file name)', 'must be lower-case letters, digits and hyphens')
+  }
+  if (RESERVED_POST_SLUGS.includes(slug)) {
+    invalid(sourceFilePath, bundle ? 'slug (folder name)' : 'slug (file name)', `must not be "${slug}": /drafts/${slug} is a page of its own`)
   }
   const other = bundle ? `posts/${slug}.mdx` : `posts/${slug}/index.mdx`
   if (existsSync(path.join(contentDir, other))) invalid(sourceFilePath, 'slug (file name)', `is also used by content/${other}`)
@@ -126,6 +130,11 @@ export const Post = defineDocumentType(() => ({
     image: { type: 'string', required: false, description: 'Hero picture: a file beside the post (./cover.jpg) or under public/ (/images/x.jpg)' },
     imageAlt: { type: 'string', required: false, description: 'Alt text of the hero picture; required with "image"' },
     dateNote: { type: 'string', required: false, description: 'How the date was chosen, where the source did not fix it' },
+    comments: {
+      type: 'json',
+      required: false,
+      description: "Readers' comments: open (the default), closed (shown, none taken) or false (none shown, none taken)",
+    },
   },
   computedFields: {
     slug: { type: 'string', resolve: (post) => postSlug(post) },
@@ -137,6 +146,9 @@ export const Post = defineDocumentType(() => ({
         requireText(file, { title: post.title, summary: post.summary })
         if (Array.from(post.tags as Iterable<string>).some((tag) => !tag.trim())) invalid(file, 'tags', 'must not contain an empty tag')
         if (post.updated && post.updated < post.date) invalid(file, 'updated', 'must not be before "date"')
+        if (post.comments !== undefined && post.comments !== 'open' && post.comments !== 'closed' && post.comments !== false) {
+          invalid(file, 'comments', `must be open, closed or false, got ${JSON.stringify(post.comments)}`)
+        }
         return true
       },
     },
@@ -207,8 +219,40 @@ export const Author = defineDocumentType(() => ({
   },
 }))
 
+/**
+ * content/comments/<post-slug>.json: comments imported from WordPress (lib/comments/imported.ts has the format).
+ * Each file is checked, naming the file and the field at fault, and must name a post; its comments travel
+ * into the content store beside the post, as JSON.
+ */
+function readImportedComments(postSlugs: Set<string>): Map<string, string> {
+  const dir = path.join(contentDir, COMMENTS_FOLDER)
+  const comments = new Map<string, string>()
+  if (!existsSync(dir)) return comments
+  for (const name of readdirSync(dir).sort()) {
+    const file = `${COMMENTS_FOLDER}/${name}`
+    const slug = name.replace(/\.json$/, '')
+    if (!name.endsWith('.json')) invalid(file, 'file name', 'must be <post-slug>.json')
+    if (!postSlugs.has(slug)) invalid(file, 'file name', `must name a post: there is no content/posts/${slug}.mdx`)
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(readFileSync(path.join(dir, name), 'utf8'))
+    } catch (error) {
+      invalid(file, '(whole file)', `is not valid JSON: ${(error as Error).message}`)
+    }
+    try {
+      comments.set(slug, JSON.stringify(validateImportedComments(parsed)))
+    } catch (error) {
+      if (error instanceof ImportedCommentsError) invalid(file, error.field, error.problem)
+      throw error
+    }
+  }
+  return comments
+}
+
 export default makeSource({
   contentDirPath,
+  // Imported comments are JSON beside the documents, read by readImportedComments, not documents of their own.
+  contentDirExclude: [...contentDirExcludeDefault, COMMENTS_FOLDER],
   documentTypes: [Post, Page, Author],
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',
@@ -219,9 +263,11 @@ export default makeSource({
   // which parses them all at once.
   onSuccess: async () => {
     const generated = path.join(process.cwd(), '.contentlayer', 'generated')
+    const postSlugs = new Set([...readGeneratedDocuments<PostDocument>(generated, 'Post')].map((post) => post.slug))
     const store = writeContentStore(
       {
         posts: readGeneratedDocuments<PostDocument>(generated, 'Post'),
+        comments: readImportedComments(postSlugs),
         pages: readGeneratedDocuments<PageDocument>(generated, 'Page'),
         authors: readGeneratedDocuments<AuthorDocument>(generated, 'Author'),
       },

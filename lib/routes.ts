@@ -88,6 +88,12 @@ export const RESERVED_TOP_LEVEL_SEGMENTS: readonly string[] = [
   'favicon.ico',
 ]
 
+/** Post slugs that would collide with an author page under /drafts/ (the moderation page, draft pages). */
+export const RESERVED_POST_SLUGS: readonly string[] = ['comments', 'pages']
+
+/** The folder of content/ that holds imported comments, one JSON file per post. */
+export const COMMENTS_FOLDER = 'comments'
+
 export function postUrl(post: { slug: string }): string {
   return `${POST_PREFIX}${post.slug}`
 }

@@ -94,6 +94,8 @@ async function e2eTests() {
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     AUTHORS_FILE: path.join(workDir, 'authors.json'),
+    // Readers' comments (lib/comments) are kept here, never in the working copy's .data.
+    DATA_DIR: path.join(workDir, 'data'),
     // The suite's server stands for a deployment behind one proxy: tests that send
     // X-Forwarded-For play that proxy, and the browser tests (no header) are one client.
     TRUSTED_PROXIES: '1',

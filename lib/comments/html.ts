@@ -78,9 +78,16 @@ const IMPORTED_SCHEMA: Schema = {
 
 const parser = unified().use(rehypeParse, { fragment: true })
 
+/** Every link marked nofollow ugc; a link the sanitiser left without an address (javascript:, data:) becomes its text. */
 function relOnLinks(node: Root | ElementContent): void {
-  if (node.type === 'element' && node.tagName === 'a') node.properties = { ...node.properties, rel: LINK_REL.split(' ') }
-  if ('children' in node) for (const child of node.children) relOnLinks(child as ElementContent)
+  if (!('children' in node)) return
+  node.children = node.children.flatMap((child) => {
+    if (child.type !== 'element' || child.tagName !== 'a') return [child]
+    if (child.properties?.href === undefined) return child.children
+    child.properties = { ...child.properties, rel: LINK_REL.split(' ') }
+    return [child]
+  }) as typeof node.children
+  for (const child of node.children) relOnLinks(child as ElementContent)
 }
 
 /** Imported HTML with only the agreed elements left, every link marked nofollow ugc. */

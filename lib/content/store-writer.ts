@@ -75,6 +75,7 @@ export function postMetadata(post: PostDocument): Post {
     dateNote: post.dateNote,
     lastModified: String(post.lastModified),
     sourceFilePath: post._raw.sourceFilePath,
+    ...(post.comments === 'closed' ? { comments: 'closed' as const } : post.comments === false ? { comments: 'off' as const } : {}),
   }
 }
 
@@ -115,7 +116,13 @@ export function* readGeneratedDocuments<T>(generatedDir: string, type: string): 
 }
 
 export function writeContentStore(
-  documents: { posts: Iterable<PostDocument>; pages?: Iterable<PageDocument>; authors: Iterable<AuthorDocument> },
+  documents: {
+    posts: Iterable<PostDocument>
+    pages?: Iterable<PageDocument>
+    authors: Iterable<AuthorDocument>
+    /** Imported comments by post slug, as checked JSON (content/comments/<slug>.json): stored beside the post. */
+    comments?: ReadonlyMap<string, string>
+  },
   { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20 }: WriteStoreOptions = {},
 ): { id: string; dir: string; posts: number; pages: number } {
   mkdirSync(root, { recursive: true })
@@ -145,6 +152,8 @@ export function writeContentStore(
     for (const document of documents.posts) {
       const post = postMetadata(document)
       const text = bodyAndText('posts', post.slug, document)
+      const comments = documents.comments?.get(post.slug)
+      if (comments !== undefined) write(partPath(staging, 'posts', post.slug, 'comments'), comments)
       posts.push(post)
       if (post.draft) continue
       if (!isPublished(post, now)) {
