@@ -5,6 +5,8 @@
  */
 import 'server-only'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { revalidatePath } from 'next/cache'
 import { after } from 'next/server'
 import { authorStoreFor, authSecret, csrfCookieName, csrfTokenFor } from '../auth'
@@ -270,14 +272,57 @@ async function readModerationForm(request: Request, fields: readonly string[]): 
   return form
 }
 
-/** The post pages a change to a post's comments shows on: the post, and every page of its comments. */
+let previewModeId: string | null | undefined
+
+/** This build's on-demand revalidation secret (Next's prerender manifest): a request carrying it is rendered afresh. */
+function onDemandRevalidationSecret(): string | undefined {
+  if (previewModeId === undefined) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), DIST_DIR, 'prerender-manifest.json'), 'utf8'))
+      previewModeId = (manifest as { preview?: { previewModeId?: string } }).preview?.previewModeId ?? null
+    } catch {
+      previewModeId = null // `next dev` has no manifest, and no nginx in front
+    }
+  }
+  return previewModeId ?? undefined
+}
+
+/**
+ * Has nginx replace its cached copy of each page now (PAGE_CACHE_REFRESH_URL, deploy/nginx/sandbank.conf):
+ * the request carries the build's on-demand revalidation header, so whichever process answers renders the
+ * page afresh rather than from its cache, and nginx stores that render.
+ */
+async function refreshPageCache(paths: string[]): Promise<void> {
+  const base = serverConfig.pageCacheRefreshUrl
+  const secret = onDemandRevalidationSecret()
+  if (!base || !secret) return
+  for (const pathname of paths) {
+    try {
+      const response = await fetch(new URL(pathname, base), {
+        headers: { 'x-prerender-revalidate': secret },
+        cache: 'no-store',
+        signal: AbortSignal.timeout(15_000),
+      })
+      await response.arrayBuffer()
+      if (!response.ok && response.status !== 404) console.error(`sandbank: refreshing the page cache for ${pathname} answered ${response.status}`)
+    } catch (error) {
+      console.error(
+        `sandbank: could not refresh the page cache for ${pathname} (it shows the change within its lifetime): ${(error as Error).message}`,
+      )
+    }
+  }
+}
+
+/** The post pages a change to a post's comments shows on: the post, and every page of its comments, here and in nginx's cache. */
 async function refreshPostPages(post: string): Promise<void> {
   const published = getPublishedPost(post)
   if (!published) return
   const comments = await postComments(published)
   const pages = comments.state === 'shown' ? comments.laid.pages : 1
   // One page more than there are now: a deletion may have emptied the last one.
-  for (let page = 1; page <= pages + 1; page++) revalidatePath(page === 1 ? postUrl(published) : commentPageUrl(published, page))
+  const paths = Array.from({ length: pages + 1 }, (_, index) => (index === 0 ? postUrl(published) : commentPageUrl(published, index + 1)))
+  for (const pathname of paths) revalidatePath(pathname)
+  await refreshPageCache(paths)
 }
 
 /** How many approved comments the moderation page lists, most recently approved first. */

@@ -145,6 +145,11 @@ export type ServerConfig = {
   smtpUrl?: string
   /** The From address of those notices (SMTP_FROM). */
   mailFrom: string
+  /**
+   * nginx's page-cache refresh listener (PAGE_CACHE_REFRESH_URL, deploy/nginx/sandbank.conf): a post whose
+   * comments changed is asked for there, so the cached copy is replaced at once. Unset without nginx.
+   */
+  pageCacheRefreshUrl?: string
 }
 
 export function parseRedisUrl(value: string | undefined): string | undefined {
@@ -209,7 +214,23 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     commentsDir: `${dataDir}/comments`,
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.SMTP_FROM, parseSiteUrl(env.SITE_URL)),
+    pageCacheRefreshUrl: parseRefreshUrl(env.PAGE_CACHE_REFRESH_URL),
   }
+}
+
+function parseRefreshUrl(value: string | undefined): string | undefined {
+  const raw = value?.trim()
+  if (!raw) return undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('PAGE_CACHE_REFRESH_URL', `must be an http:// URL of nginx's refresh listener, got "${raw}"`)
+  }
+  if (url.protocol !== 'http:' || url.pathname !== '/' || url.search) {
+    throw new ConfigError('PAGE_CACHE_REFRESH_URL', `must be http://host:port (nginx's refresh listener), got "${raw}"`)
+  }
+  return url.origin
 }
 
 /** SMTP_FROM, or "<site name> <comments@<site host>>". */
