@@ -1,4 +1,5 @@
 import { buildSection } from './build'
+import { commentsSection } from './comments'
 import { imagesSection } from './images'
 import { lighthouseSection } from './lighthouse'
 import { og } from './og'
@@ -17,5 +18,16 @@ import type { BenchSection } from './types'
  * .contentlayer/ afterwards.
  */
 export function sections(scale: ScaleOptions): BenchSection[] {
-  return [pageWeight, throughput, stackSection, lighthouseSection, searchSection, og, imagesSection, buildSection, scaleSection(scale)]
+  return [
+    pageWeight,
+    commentsSection,
+    throughput,
+    stackSection,
+    lighthouseSection,
+    searchSection,
+    og,
+    imagesSection,
+    buildSection,
+    scaleSection(scale),
+  ]
 }
