@@ -14,7 +14,7 @@ import {
   parsePageNumber,
 } from '../content/server'
 import { isServablePageSlug, isValidPostSlug } from '../markdown'
-import { PAGE_CARD_PREFIX, PAGE_SLUG_PREFIXES, POST_SLUG_PREFIXES } from '../routes'
+import { COMMENTS_SEGMENT, PAGE_CARD_PREFIX, PAGE_SLUG_PREFIXES, POST_SLUG_PREFIXES } from '../routes'
 import { parseSitemapPart, sitemapEntries, sitemapPartCount } from '../seo'
 
 function afterPrefix(pathname: string, prefixes: readonly string[]): string | undefined {
@@ -48,6 +48,20 @@ function pageExists(count: number, segment: string | undefined, perPage: number 
   return page !== undefined && page <= pageCount(count, perPage)
 }
 
+/**
+ * Below a post, a later page of its comments (`comments/page/<n>`, n from 2) renders on first request and is
+ * cached, so only a well-formed number passes; how many pages there are is the page's to say (a 404), which
+ * costs a store read this guard does not make. Other sub-paths (pictures, the comment form) pass.
+ */
+function commentPageExists(rest: readonly string[]): boolean {
+  if (rest[0] !== COMMENTS_SEGMENT || rest[1] !== 'page') return true
+  const page = rest.length === 3 ? parsePageNumber(rest[2]) : undefined
+  return page !== undefined && page >= 2 && page <= MAX_COMMENT_PAGES
+}
+
+/** More pages of comments than any post has (50 comments a page). */
+const MAX_COMMENT_PAGES = 1000
+
 /** `<first page>` alone, or `<first page>/page/<n>` within the listing's pages. */
 function listingExists(rest: readonly string[], count: number, perPage?: number): boolean {
   if (rest.length === 0) return true
@@ -71,7 +85,7 @@ export function publicPathExists(pathname: string, now: Date = new Date(), posts
   const rest = raw.map((segment) => decodeURIComponent(segment))
   switch (first) {
     case 'posts':
-      return getPublishedPost(rest[0] ?? '', now, posts) !== undefined
+      return getPublishedPost(rest[0] ?? '', now, posts) !== undefined && commentPageExists(rest.slice(1))
     case 'og':
       return rest[0] !== 'posts' || getPublishedPost(rest[1] ?? '', now, posts) !== undefined
     case 'page':
