@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -94,6 +94,21 @@ async function postComment(fields: Record<string, string>, client: string, pathn
   })
 }
 
+/** The one email the harness's SMTP server caught that `matches`; it is sent after the answer, so it may take a moment. */
+async function caughtMail(matches: (data: string) => boolean): Promise<{ from: string; to: string[]; data: string }> {
+  const dir = process.env.E2E_MAIL_DIR ?? ''
+  const started = Date.now()
+  for (;;) {
+    const found = readdirSync(dir)
+      .map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { from: string; to: string[]; data: string })
+      .filter((mail) => matches(mail.data))
+    if (found.length > 1) throw new Error(`${found.length} emails about one comment`)
+    if (found.length === 1) return found[0]
+    if (Date.now() - started > 10_000) throw new Error('no email about the comment within 10 s')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 /** A token as the form page makes it, `ageMs` ago (the suite's server signs with NEXTAUTH_SECRET, which the harness set). */
 function tokenAged(ageMs: number, slug = SLUG): string {
   return createFormToken(slug, process.env.NEXTAUTH_SECRET ?? '', Date.now() - ageMs)
@@ -139,6 +154,12 @@ describe('comments, with JavaScript off', () => {
     assert.doesNotMatch(await reader.content(), /Looking forward to it/, 'held, not shown')
     const held = storedComments().find((comment) => comment.name === 'Kerensa Reader')
     assert.equal(held?.status, 'pending')
+    // One email to the site's authors (SMTP_URL: the harness's local SMTP server), without the commenter's email.
+    const mail = await caughtMail((data) => data.includes('Kerensa Reader'))
+    assert.ok(mail.to.includes(AUTHOR), `sent to ${mail.to.join(', ')}`)
+    assert.equal(mail.from, 'comments@sandbank.test')
+    assert.match(mail.data, /\/drafts\/comments/)
+    assert.doesNotMatch(mail.data, /kerensa\.private/)
 
     const approvedAt = await approveInBrowser('Kerensa Reader')
     const waited = await untilPostShows((html) => html.includes('Looking forward to it.'))
