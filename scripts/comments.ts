@@ -7,16 +7,15 @@
  * The moderation page (/drafts/comments) does the same for signed-in authors.
  */
 import { CommentStoreError, commentStoreFor, commentStoreLocation, exportForPerson, normalizeCommentEmail } from '../lib/comments'
-import { absoluteUrl, readServerConfig, type ServerConfig } from '../lib/config'
-import { closeRedis, connectRedis, type RedisClient } from '../lib/redis'
+import { absoluteUrl, type ServerConfig } from '../lib/config'
+import type { RedisClient } from '../lib/redis'
+import { UsageError, runStoreCommand } from './lib/cli'
 import { postUrl } from '../lib/routes'
 
 const USAGE = `Usage:
   npm run comments -- export <email>   every comment sent with that email address, as JSON
   npm run comments -- delete <email>   delete every comment sent with that email address
   npm run comments -- list             comments awaiting moderation`
-
-class UsageError extends Error {}
 
 async function main(args: string[], config: ServerConfig, redis: RedisClient | undefined) {
   const store = commentStoreFor(config, redis)
@@ -50,22 +49,4 @@ async function main(args: string[], config: ServerConfig, redis: RedisClient | u
   }
 }
 
-/** With REDIS_URL set, the servers' Redis, through this command's own connection, closed when it is done. */
-async function run(args: string[]) {
-  const config = readServerConfig()
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, { log: () => undefined }) : undefined
-  try {
-    await main(args, config, redis)
-  } finally {
-    if (redis) await closeRedis(redis)
-  }
-}
-
-run(process.argv.slice(2)).catch((error: Error) => {
-  if (error instanceof UsageError) {
-    console.error(`${error.message}\n\n${USAGE}`)
-    process.exit(2)
-  }
-  console.error(error instanceof CommentStoreError ? error.message : `Unexpected error: ${error.message}`)
-  process.exit(1)
-})
+runStoreCommand(USAGE, (error) => error instanceof CommentStoreError, main)

@@ -14,7 +14,7 @@ import { before, describe, test } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createFormToken } from '../../lib/comments'
 import { BIN } from '../../scripts/lib/process'
-import { BASE_URL, CookieJar, ROOT, authorCli, axeViolations, canaryMarkersIn, get, signIn, suiteBrowser, url } from './helpers'
+import { CookieJar, ROOT, authorCli, axeViolations, canaryMarkersIn, get, signIn, signedInContext, suiteBrowser, url } from './helpers'
 
 const POST = '/posts/localgovcamp-is-back-for-2014'
 const SLUG = 'localgovcamp-is-back-for-2014'
@@ -48,20 +48,9 @@ async function readerPage(options: { colorScheme?: 'light' | 'dark'; client?: st
   return context.newPage()
 }
 
-/** A signed-in author's browser with JavaScript off: the session from signIn() as cookies. */
-async function authorContext(owner: Browser, colorScheme: 'light' | 'dark' = 'light', javaScript = false): Promise<BrowserContext> {
-  const context = await owner.newContext({ javaScriptEnabled: javaScript, colorScheme, extraHTTPHeaders: { 'x-forwarded-for': freshClient() } })
-  const { hostname } = new URL(BASE_URL)
-  await context.addCookies(
-    session
-      .header()
-      .split('; ')
-      .map((pair) => {
-        const index = pair.indexOf('=')
-        return { name: pair.slice(0, index), value: pair.slice(index + 1), domain: hostname, path: '/' }
-      }),
-  )
-  return context
+/** A signed-in author's browser (the session from signIn()), JavaScript off unless axe must run, from its own address. */
+function authorContext(owner: Browser, colorScheme: 'light' | 'dark' = 'light', javaScript = false): Promise<BrowserContext> {
+  return signedInContext(owner, session, { javaScriptEnabled: javaScript, colorScheme, extraHTTPHeaders: { 'x-forwarded-for': freshClient() } })
 }
 
 /**

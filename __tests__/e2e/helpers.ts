@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { after, before } from 'node:test'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium'
 import { BIN, ROOT } from '../../scripts/lib/process'
 
@@ -167,6 +167,22 @@ export class CookieJar {
   has(namePart: string): boolean {
     return [...this.cookies.keys()].some((name) => name.includes(namePart))
   }
+}
+
+/** A browser context signed in as the author whose cookies `jar` holds (from signIn()). */
+export async function signedInContext(browser: Browser, jar: CookieJar, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options)
+  const { hostname } = new URL(BASE_URL)
+  await context.addCookies(
+    jar
+      .header()
+      .split('; ')
+      .map((pair) => {
+        const index = pair.indexOf('=')
+        return { name: pair.slice(0, index), value: pair.slice(index + 1), domain: hostname, path: '/' }
+      }),
+  )
+  return context
 }
 
 /** `npm run author` as an operator runs it, against the server's author store (or the one `env` names). */

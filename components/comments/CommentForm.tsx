@@ -35,6 +35,44 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null
 }
 
+type TextFieldProps = {
+  id: string
+  name: string
+  type: 'text' | 'email' | 'url'
+  autoComplete: string
+  required?: boolean
+  maxLength: number
+  label: string
+  hint: string
+  error?: string
+  value: string
+}
+
+/** A GOV.UK text input: label, hint, the error above the field, and both described to assistive technology. */
+function TextField({ id, name, type, autoComplete, required, maxLength, label, hint, error, value }: TextFieldProps) {
+  return (
+    <div className={error ? 'field field-with-error' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      <FieldError id={`${id}-error`} message={error} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        spellCheck={type === 'text' ? undefined : false}
+        required={required}
+        maxLength={maxLength}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}
+      />
+    </div>
+  )
+}
+
 /**
  * The comment form, a plain POST that needs no JavaScript: name, optional email
  * and website, the comment, the reply's parent and the signed token, and a field
@@ -63,60 +101,40 @@ export function CommentForm({ action, token, values, errors = {}, heading = COMM
       <p>{COMMENT_WORDS.formIntro}</p>
       <input type="hidden" name={COMMENT_FIELDS.token} value={token} />
       {values.parent ? <input type="hidden" name={COMMENT_FIELDS.parent} value={values.parent} /> : null}
-      <div className={errors.name ? 'field field-with-error' : 'field'}>
-        <label htmlFor="comment-name">{COMMENT_WORDS.nameLabel}</label>
-        <p className="hint" id="comment-name-hint">
-          {COMMENT_WORDS.nameHint}
-        </p>
-        <FieldError id="comment-name-error" message={errors.name} />
-        <input
-          id="comment-name"
-          name={COMMENT_FIELDS.name}
-          type="text"
-          autoComplete="name"
-          required
-          maxLength={COMMENT_LIMITS.name}
-          defaultValue={values.name}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy('comment-name-hint', errors.name && 'comment-name-error')}
-        />
-      </div>
-      <div className={errors.email ? 'field field-with-error' : 'field'}>
-        <label htmlFor="comment-email">{COMMENT_WORDS.emailLabel}</label>
-        <p className="hint" id="comment-email-hint">
-          {COMMENT_WORDS.emailHint}
-        </p>
-        <FieldError id="comment-email-error" message={errors.email} />
-        <input
-          id="comment-email"
-          name={COMMENT_FIELDS.email}
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          maxLength={COMMENT_LIMITS.email}
-          defaultValue={values.email}
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={describedBy('comment-email-hint', errors.email && 'comment-email-error')}
-        />
-      </div>
-      <div className={errors.website ? 'field field-with-error' : 'field'}>
-        <label htmlFor="comment-website">{COMMENT_WORDS.websiteLabel}</label>
-        <p className="hint" id="comment-website-hint">
-          {COMMENT_WORDS.websiteHint}
-        </p>
-        <FieldError id="comment-website-error" message={errors.website} />
-        <input
-          id="comment-website"
-          name={COMMENT_FIELDS.website}
-          type="url"
-          autoComplete="url"
-          spellCheck={false}
-          maxLength={COMMENT_LIMITS.url}
-          defaultValue={values.website}
-          aria-invalid={errors.website ? true : undefined}
-          aria-describedby={describedBy('comment-website-hint', errors.website && 'comment-website-error')}
-        />
-      </div>
+      <TextField
+        id="comment-name"
+        name={COMMENT_FIELDS.name}
+        type="text"
+        autoComplete="name"
+        required
+        maxLength={COMMENT_LIMITS.name}
+        label={COMMENT_WORDS.nameLabel}
+        hint={COMMENT_WORDS.nameHint}
+        error={errors.name}
+        value={values.name}
+      />
+      <TextField
+        id="comment-email"
+        name={COMMENT_FIELDS.email}
+        type="email"
+        autoComplete="email"
+        maxLength={COMMENT_LIMITS.email}
+        label={COMMENT_WORDS.emailLabel}
+        hint={COMMENT_WORDS.emailHint}
+        error={errors.email}
+        value={values.email}
+      />
+      <TextField
+        id="comment-website"
+        name={COMMENT_FIELDS.website}
+        type="url"
+        autoComplete="url"
+        maxLength={COMMENT_LIMITS.url}
+        label={COMMENT_WORDS.websiteLabel}
+        hint={COMMENT_WORDS.websiteHint}
+        error={errors.website}
+        value={values.website}
+      />
       <div className={commentErrors ? 'field field-wide field-with-error' : 'field field-wide'}>
         <label htmlFor="comment-text">{COMMENT_WORDS.commentLabel}</label>
         <p className="hint" id="comment-text-hint">

@@ -51,7 +51,7 @@ export const COMMENT_LIMITS = {
   email: 254,
   url: 500,
   /** Comments a page shows before the rest go to further pages, so a busy post keeps its weight. */
-  perPage: 50,
+  perPage: 25,
 }
 
 /** How quickly a form may come back, and for how long after it was made. */

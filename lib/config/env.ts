@@ -152,32 +152,27 @@ export type ServerConfig = {
   pageCacheRefreshUrl?: string
 }
 
-export function parseRedisUrl(value: string | undefined): string | undefined {
+/** An optional URL setting with one of `protocols`; an unparseable value is echoed without any credentials in it. */
+function parseUrlVariable(variable: string, value: string | undefined, protocols: string[]): URL | undefined {
   const raw = value?.trim()
   if (!raw) return undefined
+  const names = protocols.map((protocol) => `${protocol}//`).join(' or ')
   let url: URL
   try {
     url = new URL(raw)
   } catch {
-    throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, got "${raw}"`)
+    throw new ConfigError(variable, `must be a ${names} URL, got "${raw.replace(/\/\/[^@/]*@/, '//…@')}"`)
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new ConfigError('REDIS_URL', `must use redis:// or rediss://, got "${url.protocol}"`)
-  }
-  return raw
+  if (!protocols.includes(url.protocol)) throw new ConfigError(variable, `must use ${names}, got "${url.protocol}"`)
+  return url
+}
+
+export function parseRedisUrl(value: string | undefined): string | undefined {
+  return parseUrlVariable('REDIS_URL', value, ['redis:', 'rediss:']) && value?.trim()
 }
 
 export function parseSmtpUrl(value: string | undefined): string | undefined {
-  const raw = value?.trim()
-  if (!raw) return undefined
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new ConfigError('SMTP_URL', `must be an smtp:// or smtps:// URL, got "${raw.replace(/\/\/[^@/]*@/, '//…@')}"`)
-  }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('SMTP_URL', `must use smtp:// or smtps://, got "${url.protocol}"`)
-  return raw
+  return parseUrlVariable('SMTP_URL', value, ['smtp:', 'smtps:']) && value?.trim()
 }
 
 export function readServerConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
@@ -219,18 +214,11 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
 }
 
 function parseRefreshUrl(value: string | undefined): string | undefined {
-  const raw = value?.trim()
-  if (!raw) return undefined
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new ConfigError('PAGE_CACHE_REFRESH_URL', `must be an http:// URL of nginx's refresh listener, got "${raw}"`)
+  const url = parseUrlVariable('PAGE_CACHE_REFRESH_URL', value, ['http:'])
+  if (url && (url.pathname !== '/' || url.search)) {
+    throw new ConfigError('PAGE_CACHE_REFRESH_URL', `must be http://host:port (nginx's refresh listener), got "${value?.trim()}"`)
   }
-  if (url.protocol !== 'http:' || url.pathname !== '/' || url.search) {
-    throw new ConfigError('PAGE_CACHE_REFRESH_URL', `must be http://host:port (nginx's refresh listener), got "${raw}"`)
-  }
-  return url.origin
+  return url?.origin
 }
 
 /** SMTP_FROM, or "<site name> <comments@<site host>>". */

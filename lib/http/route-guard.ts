@@ -59,7 +59,7 @@ function commentPageExists(rest: readonly string[]): boolean {
   return page !== undefined && page >= 2 && page <= MAX_COMMENT_PAGES
 }
 
-/** More pages of comments than any post has (50 comments a page). */
+/** More pages of comments than any post has (COMMENT_LIMITS.perPage a page). */
 const MAX_COMMENT_PAGES = 1000
 
 /** `<first page>` alone, or `<first page>/page/<n>` within the listing's pages. */

@@ -12,7 +12,7 @@ import { createFileCommentStore, COMMENT_LIMITS } from '../../lib/comments'
 import { scriptSources } from './page-weight'
 import { formatBytes, type BenchRow, type BenchSection } from './types'
 
-/** What a post page with 200 comments may weigh, raw HTML: the page shows 50 of them, the rest are on further pages. */
+/** What a post page with 200 comments may weigh, raw HTML: it shows the first COMMENT_LIMITS.perPage, the rest are on further pages. */
 export const COMMENTED_POST_BUDGET_BYTES = 128 * 1024
 const COMMENTS = 200
 /** A seed post other than the newest (which page weight measures bare). */
@@ -85,7 +85,7 @@ export const commentsSection: BenchSection = {
         target: `≤ ${formatBytes(COMMENTED_POST_BUDGET_BYTES)}`,
       },
       { section, metric: 'JS the post page with comments and the form loads beyond the 404 page', value: `${extra.length} files`, target: '0 files' },
-      { section, metric: 'inline scripts of its own (beyond JSON-LD and the RSC payload)', value: String(inlineOfItsOwn), target: '0' },
+      { section, metric: 'inline scripts beyond the 404 page (other than JSON-LD and the RSC payload)', value: String(inlineOfItsOwn), target: '0' },
     ]
     if (withinBudget > 1.1)
       console.error(`bench: comments: the post page with ${COMMENTS} comments is ${formatBytes(w.raw)}, more than 10 % over the budget`)

@@ -53,7 +53,8 @@ describe('site configuration', () => {
     expect(() => readServerConfig({ SMTP_URL: 'smtp//user:secret@x' })).not.toThrow('secret')
     expect(() => readServerConfig({ SMTP_FROM: 'not an address' })).toThrow('SMTP_FROM must be an email address')
     expect(readServerConfig({ PAGE_CACHE_REFRESH_URL: 'http://127.0.0.1:8081/' }).pageCacheRefreshUrl).toBe('http://127.0.0.1:8081')
-    expect(() => readServerConfig({ PAGE_CACHE_REFRESH_URL: 'https://127.0.0.1:8081/purge' })).toThrow(
+    expect(() => readServerConfig({ PAGE_CACHE_REFRESH_URL: 'https://127.0.0.1:8081' })).toThrow('PAGE_CACHE_REFRESH_URL must use http://')
+    expect(() => readServerConfig({ PAGE_CACHE_REFRESH_URL: 'http://127.0.0.1:8081/purge' })).toThrow(
       'PAGE_CACHE_REFRESH_URL must be http://host:port',
     )
   })

@@ -1,38 +1,21 @@
-/** Notices of new comments go out through nodemailer to a real SMTP server (smtp-server) started here, on a free loopback port. */
+/** Notices of new comments go out through nodemailer to a real SMTP server (smtp-server, as the e2e harness runs it) on a free loopback port. */
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { simpleParser } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { sendCommentNotice, type StoredComment } from '@/lib/comments'
+import { startMailCatcher, type MailCatcher } from '@/scripts/lib/mail-catcher'
+import { tempDir } from '../../fixtures'
 
-type Received = { from: string; to: string[]; data: string }
-
-let server: SMTPServer
-let port: number
-const received: Received[] = []
+let catcher: MailCatcher
+const dir = tempDir()
+const received = () =>
+  readdirSync(dir).map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { from: string; to: string[]; data: string })
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          data: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  port = (server.server.address() as { port: number }).port
+  catcher = await startMailCatcher(dir)
 })
-
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await catcher.close()
 })
 
 test("one email to every author: who commented on which post, the text, the moderation link, and never the commenter's email", async () => {
@@ -46,7 +29,7 @@ test("one email to every author: who commented on which post, the text, the mode
     status: 'pending',
   }
   const accepted = await sendCommentNotice(
-    { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Blog <comments@blog.example.org>' },
+    { smtpUrl: catcher.url, from: 'Blog <comments@blog.example.org>' },
     ['one@example.org', 'two@example.org'],
     {
       comment,
@@ -56,8 +39,8 @@ test("one email to every author: who commented on which post, the text, the mode
     },
   )
   expect(accepted.sort()).toEqual(['one@example.org', 'two@example.org'])
-  expect(received).toHaveLength(1)
-  const [mail] = received
+  expect(received()).toHaveLength(1)
+  const [mail] = received()
   expect(mail.from).toBe('comments@blog.example.org')
   expect(mail.to.sort()).toEqual(['one@example.org', 'two@example.org'])
   const parsed = await simpleParser(mail.data)
@@ -69,7 +52,7 @@ test("one email to every author: who commented on which post, the text, the mode
 })
 
 test('no authors, no email', async () => {
-  const before = received.length
-  expect(await sendCommentNotice({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'x@example.org' }, [], {} as never)).toEqual([])
-  expect(received.length).toBe(before)
+  const before = received().length
+  expect(await sendCommentNotice({ smtpUrl: catcher.url, from: 'x@example.org' }, [], {} as never)).toEqual([])
+  expect(received().length).toBe(before)
 })
