@@ -6,35 +6,13 @@
 import { statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { CommentStoreUnavailableError, commentLimiterFor, createFileCommentStore, createRedisCommentStore, type CommentStore } from '@/lib/comments'
-import { closeRedis, connectRedis, whenRedisReady, type RedisClient } from '@/lib/redis'
+import { whenRedisReady } from '@/lib/redis'
 import { tempDir } from '../../fixtures'
-import { eventually, startTestRedis, type TestRedis } from '../../redis-server'
+import { eventually, useTestRedis } from '../../redis-server'
 
 jest.setTimeout(60_000)
 
-let redis: TestRedis
-const opened: RedisClient[] = []
-
-async function processClient(): Promise<RedisClient> {
-  const client = connectRedis(redis.url, { log: () => undefined })
-  opened.push(client)
-  await whenRedisReady(client)
-  return client
-}
-
-let admin: RedisClient
-
-beforeAll(async () => {
-  redis = await startTestRedis()
-  admin = await processClient()
-})
-afterAll(async () => {
-  await Promise.all(opened.map(closeRedis))
-  await redis?.close()
-})
-beforeEach(async () => {
-  await admin.flushAll()
-})
+const { server, processClient, admin } = useTestRedis()
 
 const comment = (post: string, n: number, extra: Partial<{ email: string; parent: string }> = {}) => ({
   post,
@@ -56,7 +34,7 @@ describe.each([
   [
     'Redis',
     async () => {
-      return async () => createRedisCommentStore(await processClient(), redis.url)
+      return async () => createRedisCommentStore(await processClient(), server().url)
     },
   ],
 ])('the %s comment store', (_name, makeFactory) => {
@@ -149,14 +127,14 @@ test('the file store keeps one file per post, readable by its owner only, and na
 })
 
 test('with Redis stopped, the store fails at once with CommentStoreUnavailableError, and recovers without a restart', async () => {
-  const store = createRedisCommentStore(await processClient(), redis.url)
+  const store = createRedisCommentStore(await processClient(), server().url)
   await store.add(comment('p', 1))
-  await redis.stop()
+  await server().stop()
   try {
     await expect(store.pending()).rejects.toBeInstanceOf(CommentStoreUnavailableError)
   } finally {
-    await redis.start()
-    await eventually(() => whenRedisReady(admin))
+    await server().start()
+    await eventually(() => whenRedisReady(admin()))
   }
   await eventually(async () => {
     expect(await store.pending()).toHaveLength(1)
@@ -175,8 +153,8 @@ describe('the per-client comment limit', () => {
 
   test('in Redis the count is shared by every process', async () => {
     const [a, b] = [
-      commentLimiterFor({ redisUrl: redis.url }, await processClient()),
-      commentLimiterFor({ redisUrl: redis.url }, await processClient()),
+      commentLimiterFor({ redisUrl: server().url }, await processClient()),
+      commentLimiterFor({ redisUrl: server().url }, await processClient()),
     ]
     for (let i = 0; i < 5; i++) expect((await (i % 2 ? a : b).take('198.51.100.7')).allowed).toBe(true)
     expect((await a.take('198.51.100.7')).allowed).toBe(false)
