@@ -426,6 +426,48 @@ describe('comments refused', () => {
   })
 })
 
+describe("a person's data from the moderation page", () => {
+  test('an author downloads every comment sent with an email, then deletes them all, with the CSRF token of the page', async () => {
+    const email = 'data.subject@example.org'
+    for (const text of ['zzsubject first', 'zzsubject second']) {
+      assert.equal((await postComment({ name: 'Data Subject', email, comment: text, token: tokenAged(5000) }, freshClient())).status, 303)
+    }
+    const page = await fetch(url('/drafts/comments'), { headers: { cookie: session.header() } })
+    const jar = new CookieJar()
+    jar.store(page.headers)
+    const csrfToken = /name="csrfToken" value="([^"]+)"/.exec(await page.text())?.[1]
+    assert.ok(csrfToken)
+    const cookie = [session.header(), jar.header()].filter(Boolean).join('; ')
+    const ask = (action: string) =>
+      fetch(url('/drafts/comments/person'), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrfToken, email: 'Data.Subject@Example.org', action }),
+      })
+    const exported = await ask('export')
+    assert.equal(exported.status, 200)
+    assert.match(exported.headers.get('content-disposition') ?? '', /attachment; filename="comments-data\.subject@example\.org\.json"/)
+    assert.match(exported.headers.get('cache-control') ?? '', /no-store/)
+    const data = (await exported.json()) as { email: string; comments: { text: string; email: string; status: string }[] }
+    assert.equal(data.email, email)
+    assert.deepEqual(
+      data.comments.map((comment) => [comment.text, comment.email, comment.status]),
+      [
+        ['zzsubject first', email, 'pending'],
+        ['zzsubject second', email, 'pending'],
+      ],
+    )
+    const deleted = await ask('delete')
+    assert.equal(deleted.status, 303)
+    assert.match(deleted.headers.get('location') ?? '', /done=erased&count=2$/)
+    assert.equal(
+      storedComments().some((comment) => comment.email === email),
+      false,
+    )
+  })
+})
+
 describe('accessibility of comments', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds nothing on a post with comments, the form page, the form with errors and the moderation page (${colorScheme})`, async () => {
