@@ -66,8 +66,10 @@ export const commentsSection: BenchSection = {
     const heaviestLater = Math.max(0, ...later.map((page) => page.byteLength))
     const baseline = new Set(scriptSources(await (await fetch(`${baseUrl}/no-such-page-bench`)).text(), baseUrl))
     const extra = scriptSources(html, pageUrl).filter((src) => !baseline.has(src))
-    const inlineOfItsOwn = (html.match(/<script(?![^>]*type="application\/ld\+json")(?![^>]*src=)[^>]*>(?!self\.__next_f|\(self\.__next_f)/g) ?? [])
-      .length
+    // Inline scripts other than the RSC payload every App Router page streams and the post's JSON-LD, against the same post bare.
+    const inline = (page: string) =>
+      (page.match(/<script(?![^>]*type="application\/ld\+json")(?![^>]*\ssrc=)[^>]*>(?!self\.__next_f|\(self\.__next_f)/g) ?? []).length
+    const inlineAdded = inline(html) - inline(bare.toString('utf8'))
     const [b, w] = [weigh(bare), weigh(busy)]
     const withinBudget = w.raw / COMMENTED_POST_BUDGET_BYTES
     const rows: BenchRow[] = [
