@@ -69,7 +69,7 @@ export type RedisForTests = {
 }
 
 /** For a file of Redis-backed units: one redis-server for the file, connections closed after it, Redis emptied before each test. */
-export function useTestRedis(): RedisForTests {
+export function redisForThisFile(): RedisForTests {
   let redis: TestRedis | undefined
   let admin: RedisClient | undefined
   const opened: RedisClient[] = []

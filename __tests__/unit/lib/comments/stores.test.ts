@@ -8,11 +8,11 @@ import path from 'node:path'
 import { CommentStoreUnavailableError, commentLimiterFor, createFileCommentStore, createRedisCommentStore, type CommentStore } from '@/lib/comments'
 import { whenRedisReady } from '@/lib/redis'
 import { tempDir } from '../../fixtures'
-import { eventually, useTestRedis } from '../../redis-server'
+import { eventually, redisForThisFile } from '../../redis-server'
 
 jest.setTimeout(60_000)
 
-const { server, processClient, admin } = useTestRedis()
+const { server, processClient, admin } = redisForThisFile()
 
 const comment = (post: string, n: number, extra: Partial<{ email: string; parent: string }> = {}) => ({
   post,
