@@ -222,6 +222,26 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     }
   })
 
+  test('a removed author (npm run author -- remove, with REDIS_URL) is refused on both processes on the next request', async () => {
+    const email = 'removed.author@example.org'
+    assert.equal(operatorCli(['add', email, '--password-stdin'], PASSWORD).status, 0)
+    const jar = new CookieJar()
+    const signedIn = await signIn(jar, email, PASSWORD, freshClient(), stack.apps[1].url)
+    assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body))
+    const cookie = { cookie: jar.header() }
+    for (const app of stack.apps) assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 200, `${app.name} before the removal`)
+
+    const removed = operatorCli(['remove', email])
+    assert.equal(removed.status, 0, removed.stderr)
+    assert.match(removed.stdout, /Redis/)
+    for (const app of stack.apps) {
+      assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 401, `${app.name}: /api/drafts`)
+      const page = await getFrom(app.url, '/drafts/qzcanary-draft', cookie)
+      assert.equal(page.status, 307, `${app.name}: /drafts/<slug> sends them to sign in`)
+      assert.deepEqual(canaryMarkersIn(page.text, '/drafts/qzcanary-draft'), [])
+    }
+  })
+
   test('a comment approved on one process shows on the other, and through nginx at once (its cached page is refreshed)', async () => {
     const pathname = '/posts/filler-post-60'
     const text = 'zzstackcomment: approved on one process, read on the other.'
@@ -271,26 +291,6 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     assert.match(throughNginx.text, /zzstackcomment/, 'nginx serves the page with the comment')
     assert.equal(cacheStatus(throughNginx), 'HIT', 'from the refreshed cache, not a pass-through')
     console.log(`approve → visible through the stack: ${Date.now() - approvedAt} ms (the approval itself answered in ${answeredIn} ms)`)
-  })
-
-  test('a removed author (npm run author -- remove, with REDIS_URL) is refused on both processes on the next request', async () => {
-    const email = 'removed.author@example.org'
-    assert.equal(operatorCli(['add', email, '--password-stdin'], PASSWORD).status, 0)
-    const jar = new CookieJar()
-    const signedIn = await signIn(jar, email, PASSWORD, freshClient(), stack.apps[1].url)
-    assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body))
-    const cookie = { cookie: jar.header() }
-    for (const app of stack.apps) assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 200, `${app.name} before the removal`)
-
-    const removed = operatorCli(['remove', email])
-    assert.equal(removed.status, 0, removed.stderr)
-    assert.match(removed.stdout, /Redis/)
-    for (const app of stack.apps) {
-      assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 401, `${app.name}: /api/drafts`)
-      const page = await getFrom(app.url, '/drafts/qzcanary-draft', cookie)
-      assert.equal(page.status, 307, `${app.name}: /drafts/<slug> sends them to sign in`)
-      assert.deepEqual(canaryMarkersIn(page.text, '/drafts/qzcanary-draft'), [])
-    }
   })
 
   test('failover: SIGKILL of one process during 10 s of load costs no reader a request', async () => {
