@@ -9,21 +9,11 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch'
 import { indexTerms, queryTerms, tokenize } from './analysis'
 import { DEFAULT_LIMIT, type SearchHit } from './params'
+import type { SearchDocument, SearchListing } from './document'
 import { BM25, BOOST, FIELDS, PostSearch, WEIGHTS, type SavedTerm } from './rank'
 import { openingOf, snippetOf } from './snippets'
 
-/** A post or page as the index sees it. `id` is unique across both: its address. Pages have no tags or date. */
-export type SearchDocument = {
-  id: string
-  title: string
-  summary: string
-  tags: readonly string[]
-  date?: string
-  text: string
-}
-
-/** What a hit shows besides its snippet. */
-export type SearchListing = Omit<SearchDocument, 'text'>
+export type { SearchDocument, SearchListing }
 
 export type SearchIndex = {
   engine: PostSearch

@@ -4,7 +4,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch'
 import type { QueryTerm } from './analysis'
-import type { SearchDocument } from './engine'
+import type { SearchDocument } from './document'
 
 export const FIELDS = ['title', 'tags', 'summary', 'text'] as const
 export const BOOST = { title: 5, tags: 2.5, summary: 2, text: 1 }
