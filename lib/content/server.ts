@@ -1,4 +1,4 @@
-/** The posts, pages, authors, tags and drafts: server-only, since the content store holds drafts. */
+/** The posts, pages, authors and tags: server-only, since the content store holds drafts (lib/drafts shows them to authors). */
 import 'server-only'
 
 export {
@@ -49,5 +49,4 @@ export {
   readPageText,
   type NavLink,
 } from './pages'
-export { createDraftShareLink, getDraftSummaries, resolveDraftAccess, type Draft, type DraftAccess, type DraftSummary } from './drafts'
 export { fingerprint } from './fingerprint'

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server'
 import { refuseUnlessAuthor } from '@/lib/auth/server'
-import { getDraftSummaries } from '@/lib/content/server'
+import { getDraftSummaries } from '@/lib/drafts/server'
 import { PRIVATE_NO_STORE } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'

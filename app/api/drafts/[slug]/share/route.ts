@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { authSecret } from '@/lib/auth'
 import { refuseUnlessAuthor } from '@/lib/auth/server'
 import { serverConfig } from '@/lib/config/server'
-import { createDraftShareLink } from '@/lib/content/server'
+import { createDraftShareLink } from '@/lib/drafts/server'
 import { PRIVATE_NO_STORE, isSameOrigin } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'

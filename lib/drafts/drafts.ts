@@ -4,9 +4,9 @@
  */
 import 'server-only'
 import { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from '../auth'
+import type { Post } from '../content'
+import { getPublishedPost, getUnpublishedPages, getUnpublishedPost, getUnpublishedPosts, postState, type PostState } from '../content/server'
 import { draftShareUrl, draftUrl, pageDraftUrl } from '../routes'
-import { getUnpublishedPages } from './pages'
-import { getPublishedPost, getUnpublishedPost, getUnpublishedPosts, postState, type Post, type PostState } from './posts'
 
 /** A post that is not live, and which kind of not live. */
 export type Draft = { post: Post; state: Exclude<PostState, 'published'> }
@@ -36,9 +36,14 @@ export function getDraftSummaries(now: Date = new Date()): DraftSummary[] {
     const { post, state } = draft
     return [{ type: 'post', slug: post.slug, title: post.title, state, date: post.date, lastModified: post.lastModified, url: draftUrl(post.slug) }]
   })
-  const pages = getUnpublishedPages(now).map(
-    (page): DraftSummary => ({ type: 'page', slug: page.slug, title: page.title, state: 'draft', lastModified: page.lastModified, url: pageDraftUrl(page) }),
-  )
+  const pages = getUnpublishedPages(now).map((page): DraftSummary => ({
+    type: 'page',
+    slug: page.slug,
+    title: page.title,
+    state: 'draft',
+    lastModified: page.lastModified,
+    url: pageDraftUrl(page),
+  }))
   return [...posts, ...pages]
 }
 
