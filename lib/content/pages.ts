@@ -6,9 +6,7 @@
  * comes from the content store's index and its body from its own file.
  */
 import 'server-only'
-import { site } from '../config'
 import { contentPageUrl } from '../routes'
-import { fingerprint } from './fingerprint'
 import { isPublished } from './published'
 import { contentStore } from './store'
 import type { Page, PostBody } from './types'
@@ -63,9 +61,4 @@ export async function readPageBody(page: Pick<Page, 'slug'>): Promise<PostBody> 
 /** The plain text of a page, for search. */
 export function readPageText(page: Pick<Page, 'slug'>): string {
   return contentStore().readPartSync('pages', page.slug, 'text')
-}
-
-/** Fingerprints what a page's card shows (the site card with the page's title), so its URL changes when that does. */
-export function pageCardVersion(page: Pick<Page, 'title'>): string {
-  return fingerprint([page.title, site.name, site.url])
 }

@@ -14,7 +14,6 @@ import 'server-only'
 import { site } from '../config'
 import { slugFromSegment } from '../markdown'
 import { catalogOf, type ArchiveYearSummary, type PostCatalog, type TagSummary } from './catalog'
-import { fingerprint } from './fingerprint'
 import { isPublished } from './published'
 import { contentStore } from './store'
 import type { Author, Post, PostBody } from './types'
@@ -179,10 +178,4 @@ export function readStoreFile(name: string): Promise<string> {
 /** Names this build's content: it changes when the content does (under `next dev`), so per-process caches can tell. */
 export function contentStoreKey(): string {
   return contentStore().dir
-}
-
-/** A short stable fingerprint of what a post looks like, so derived URLs change when it does. */
-export function postVersion(post: Pick<Post, 'title' | 'date' | 'updated' | 'tags' | 'author'> & Partial<Pick<Post, 'hero'>>): string {
-  // The card draws the hero, so a new photo is a new card.
-  return fingerprint([post.title, post.date, post.updated ?? '', post.tags, post.author ?? '', ...(post.hero ? [post.hero.hash] : [])])
 }

@@ -24,7 +24,6 @@ export {
   paginate,
   parsePageNumber,
   postState,
-  postVersion,
   readPostBody,
   readPostHtml,
   readPostText,
@@ -44,9 +43,7 @@ export {
   getPublishedPages,
   getUnpublishedPage,
   getUnpublishedPages,
-  pageCardVersion,
   readPageBody,
   readPageText,
   type NavLink,
 } from './pages'
-export { fingerprint } from './fingerprint'

@@ -14,9 +14,9 @@ import {
   paginate,
   parsePageNumber,
   postState,
-  postVersion,
   readPostText,
 } from '@/lib/content/posts'
+import { postVersion } from '@/lib/og'
 import { listingPageUrl, tagUrl } from '@/lib/routes'
 import { makePost } from '../fixtures'
 
