@@ -12,14 +12,15 @@
  */
 import 'server-only'
 import { site } from '../config'
+import { post as postKind } from '../documents'
 import { slugFromSegment } from '../markdown'
 import { catalogOf, type ArchiveYearSummary, type PostCatalog, type TagSummary } from './catalog'
-import { isPublished } from './published'
+import { getPublishedDocument, getUnpublishedDocument, readDocumentBody, readDocumentText } from './documents'
 import { contentStore } from './store'
 import type { Author, Post, PostBody } from './types'
 
 export type { ArchiveMonthSummary, ArchiveYearSummary, TagSummary } from './catalog'
-export { isPublished, postState, type PostState } from './published'
+export { isPublished, publishState, type PublishState } from '../documents'
 export type { Author, Post, PostBody }
 
 function catalog(posts: readonly Post[] | undefined): PostCatalog {
@@ -40,8 +41,7 @@ export function getPostsToPrerender(now: Date = new Date(), posts?: readonly Pos
 }
 
 export function getPublishedPost(slug: string, now: Date = new Date(), posts?: readonly Post[]): Post | undefined {
-  const post = catalog(posts).find(slug)
-  return post && isPublished(post, now) ? post : undefined
+  return getPublishedDocument(postKind, slug, now, posts)
 }
 
 /** Drafts and scheduled posts, for signed-in authors only. */
@@ -50,8 +50,7 @@ export function getUnpublishedPosts(now: Date = new Date(), posts?: readonly Pos
 }
 
 export function getUnpublishedPost(slug: string, now: Date = new Date(), posts?: readonly Post[]): Post | undefined {
-  const post = catalog(posts).find(slug)
-  return post && !isPublished(post, now) ? post : undefined
+  return getUnpublishedDocument(postKind, slug, now, posts)
 }
 
 export type PostLink = { slug: string; title: string }
@@ -146,9 +145,9 @@ export function getAuthor(id: string | undefined, authors?: readonly Author[]): 
   return getAuthors(authors).find((author) => author.id === (id ?? site.defaultAuthorId))
 }
 
-/** The compiled MDX and headings of a post the caller has already been allowed to show. */
-export async function readPostBody(post: Pick<Post, 'slug'>): Promise<PostBody> {
-  return JSON.parse(await contentStore().readPart('posts', post.slug, 'body')) as PostBody
+/** The compiled MDX, headings and pictures of a post the caller has already been allowed to show. */
+export function readPostBody(post: Pick<Post, 'slug'>): Promise<PostBody> {
+  return readDocumentBody(postKind, post)
 }
 
 /**
@@ -157,7 +156,7 @@ export async function readPostBody(post: Pick<Post, 'slug'>): Promise<PostBody> 
  */
 export async function readPostHtml(post: Pick<Post, 'slug'>): Promise<string | undefined> {
   try {
-    return await contentStore().readPart('posts', post.slug, 'html')
+    return await contentStore().readPart(postKind.folder, post.slug, 'html')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     console.error(`content: no feed HTML for ${post.slug} in the content store; its summary stands in`)
@@ -167,7 +166,7 @@ export async function readPostHtml(post: Pick<Post, 'slug'>): Promise<string | u
 
 /** The plain text of a post, for search snippets. */
 export function readPostText(post: Pick<Post, 'slug'>): string {
-  return contentStore().readPartSync('posts', post.slug, 'text')
+  return readDocumentText(postKind, post)
 }
 
 /** A file the store writer derived from the published posts (the search index), by name. */

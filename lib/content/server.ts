@@ -23,7 +23,7 @@ export {
   pageCount,
   paginate,
   parsePageNumber,
-  postState,
+  publishState,
   readPostBody,
   readPostHtml,
   readPostText,
@@ -33,7 +33,7 @@ export {
   type ArchiveYearSummary,
   type ListingPage,
   type PostLink,
-  type PostState,
+  type PublishState,
   type TagSummary,
 } from './posts'
 export {
@@ -47,3 +47,4 @@ export {
   readPageText,
   type NavLink,
 } from './pages'
+export { getPublishedDocument, getPublishedDocuments, getUnpublishedDocument, getUnpublishedDocuments, readDocumentBody, readDocumentText } from './documents'

@@ -1,15 +1,16 @@
 import type { Page, Post } from '../content'
-import { SITE_CARD, pageCardPath, postCardPath } from '../routes'
+import { page as pageKind, post as postKind } from '../documents'
+import { SITE_CARD } from '../routes'
 import { pageCardVersion, postVersion, siteCardVersion } from './version'
 
-/** The card URL carries a content fingerprint, so a changed post gets a fresh card past every cache. */
+/** The card URL (the kind's card route) carries a content fingerprint, so a changed post gets a fresh card past every cache. */
 export function postOgImagePath(post: Post): string {
-  return `${postCardPath(post.slug)}?v=${postVersion(post)}`
+  return `${postKind.routes.card(post)}?v=${postVersion(post)}`
 }
 
 /** A page's card: the site card with the page's title. */
 export function pageOgImagePath(page: Pick<Page, 'slug' | 'title'>): string {
-  return `${pageCardPath(page.slug)}?v=${pageCardVersion(page)}`
+  return `${pageKind.routes.card(page)}?v=${pageCardVersion(page)}`
 }
 
 /** The site's card, whose version changes when the site is renamed. */

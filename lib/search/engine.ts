@@ -9,7 +9,7 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch'
 import { indexTerms, queryTerms, tokenize } from './analysis'
 import { DEFAULT_LIMIT, type SearchHit } from './params'
-import type { SearchDocument, SearchListing } from './document'
+import type { SearchDocument, SearchListing } from '../documents'
 import { BM25, BOOST, FIELDS, PostSearch, WEIGHTS, type SavedTerm } from './rank'
 import { openingOf, snippetOf } from './snippets'
 
@@ -30,8 +30,11 @@ const ENGINE_OPTIONS = {
   storeFields: [],
   tokenize,
   processTerm: indexTerms,
-  extractField: (document: SearchDocument, field: string) =>
-    (field === 'tags' ? document.tags.join(' ') : document[field as keyof SearchDocument]) as string,
+  // A list field (tags) is indexed as its words.
+  extractField: (document: SearchDocument, field: string) => {
+    const value = document[field]
+    return (Array.isArray(value) ? value.join(' ') : value) as string
+  },
   searchOptions: { boost: BOOST, bm25: BM25, weights: WEIGHTS },
 }
 
@@ -76,13 +79,15 @@ export function* saveSearchEngine(engine: PostSearch, postingsPerFile: number = 
 }
 
 /**
- * For the content store's writer (at build time): indexes the published posts
- * and pages as they are read, one at a time, and then gives the index as files.
+ * For the content store's writer (at build time): indexes the published
+ * documents as they are read, one at a time (made by lib/documents'
+ * searchListing, as the server makes those that go live later), and then gives
+ * the index as files.
  */
 export function searchIndexFiles(): { add: (document: SearchDocument) => void; files: () => Iterable<{ name: string; content: string }> } {
   const engine = indexDocuments([])
   return {
-    add: ({ id, title, summary, tags, date, text }) => engine.add({ id, title, summary, tags, date, text }),
+    add: (document) => engine.add(document),
     files: () => saveSearchEngine(engine),
   }
 }
@@ -122,7 +127,7 @@ function hitFor(document: SearchListing, text: string, score: number, matched: R
     date: document.date,
     summary: document.summary,
     snippet,
-    tags: [...document.tags],
+    tags: [...(document.tags ?? [])],
     score: Math.round(score * 1000) / 1000,
   }
 }

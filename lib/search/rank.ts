@@ -1,13 +1,14 @@
 /**
  * Ranking: MiniSearch's scores for a query, computed for the top few posts
- * only. The index holds these fields, with these boosts.
+ * only. The index holds the fields the document kinds mark for search, with
+ * their boosts (lib/documents), and the body's text.
  */
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch'
 import type { QueryTerm } from './analysis'
-import type { SearchDocument } from './document'
+import { SEARCH_BOOSTS, SEARCH_INDEX_FIELDS, type SearchDocument } from '../documents'
 
-export const FIELDS = ['title', 'tags', 'summary', 'text'] as const
-export const BOOST = { title: 5, tags: 2.5, summary: 2, text: 1 }
+export const FIELDS = SEARCH_INDEX_FIELDS
+export const BOOST = SEARCH_BOOSTS
 
 const asIs = (text: string) => [text]
 const unchanged = (term: string) => term

@@ -13,7 +13,7 @@ import {
   isPublished,
   paginate,
   parsePageNumber,
-  postState,
+  publishState as postState,
   readPostText,
 } from '@/lib/content/posts'
 import { postVersion } from '@/lib/og'
