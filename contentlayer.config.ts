@@ -16,7 +16,7 @@ import {
   type AuthorDocument,
   type GeneratedDocument,
 } from './lib/content/build'
-import { DOCUMENT_KINDS } from './lib/documents'
+import { DOCUMENT_KINDS, documentUrl } from './lib/documents'
 import { searchIndexFiles } from './lib/search'
 import { collectPostImages, ImageContentError, invalidateCacheWhenBundleFilesChange, publicDirOf } from './lib/images/build'
 
@@ -103,7 +103,7 @@ export default makeSource({
         renderHtml: (document, kind) =>
           renderMdxToHtml(document.body.code, {
             images: postImageMap(document),
-            base: { prefix: absoluteUrl(kind.routes.page(document)) },
+            base: { prefix: absoluteUrl(documentUrl(kind, 'page', document)) },
             mode: 'feed',
           }),
         feedPosts: site.feedPosts,

@@ -8,7 +8,11 @@ import { comparatorOf, isPublished, post as postKind, type DocumentKind } from '
 import { slugify } from '../markdown'
 import type { Post } from './types'
 
-export type TagSummary = { slug: string; name: string; count: number }
+/** A tag as a post names it, with its slug. */
+type TagRef = { slug: string; name: string }
+
+/** A tag with the number of published posts it is on. */
+export type TagSummary = TagRef & { count: number }
 
 export type ArchiveMonthSummary = {
   /** `YYYY-MM` */
@@ -21,8 +25,6 @@ export type ArchiveMonthSummary = {
 }
 
 export type ArchiveYearSummary = { year: string; count: number; months: ArchiveMonthSummary[] }
-
-type TagRef = { slug: string; name: string }
 
 /** The posts published at one moment, newest first, and the groupings listings need, each built on first use. */
 export class PublishedPosts {

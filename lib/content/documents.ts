@@ -27,14 +27,14 @@ export function getPublishedDocuments<K extends AnyDocumentKind>(kind: K, now: D
   return catalog(kind, documents).published(now)
 }
 
-export function getPublishedDocument<K extends AnyDocumentKind>(
-  kind: K,
-  slug: string,
-  now: Date = new Date(),
-  documents?: RecordList<K>,
-): RecordOf<K> | undefined {
+/** One document of a kind, if it is published at `now` (`published`), or if it is not. */
+function findDocument<K extends AnyDocumentKind>(kind: K, slug: string, now: Date, documents: RecordList<K> | undefined, published: boolean) {
   const found = catalog(kind, documents).find(slug)
-  return found && isPublished(found as Schedulable, now) ? found : undefined
+  return found && isPublished(found as Schedulable, now) === published ? found : undefined
+}
+
+export function getPublishedDocument<K extends AnyDocumentKind>(kind: K, slug: string, now = new Date(), documents?: RecordList<K>): RecordOf<K> | undefined {
+  return findDocument(kind, slug, now, documents, true)
 }
 
 /** Drafts and scheduled documents of a kind, for signed-in authors only. */
@@ -42,14 +42,8 @@ export function getUnpublishedDocuments<K extends AnyDocumentKind>(kind: K, now:
   return catalog(kind, documents).unpublished(now)
 }
 
-export function getUnpublishedDocument<K extends AnyDocumentKind>(
-  kind: K,
-  slug: string,
-  now: Date = new Date(),
-  documents?: RecordList<K>,
-): RecordOf<K> | undefined {
-  const found = catalog(kind, documents).find(slug)
-  return found && !isPublished(found as Schedulable, now) ? found : undefined
+export function getUnpublishedDocument<K extends AnyDocumentKind>(kind: K, slug: string, now = new Date(), documents?: RecordList<K>): RecordOf<K> | undefined {
+  return findDocument(kind, slug, now, documents, false)
 }
 
 /** The compiled MDX and headings (and pictures) of a document the caller has already been allowed to show. */

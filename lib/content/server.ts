@@ -3,6 +3,7 @@ import 'server-only'
 
 export {
   contentStoreKey,
+  findListingPage,
   getAdjacentPosts,
   getArchiveYear,
   getArchiveYears,
@@ -19,6 +20,8 @@ export {
   getUnpublishedPost,
   getUnpublishedPosts,
   groupByMonth,
+  listingPagesToPrerender,
+  listingPageTitle,
   isPublished,
   pageCount,
   paginate,
@@ -31,6 +34,8 @@ export {
   type ArchiveMonth,
   type ArchiveMonthSummary,
   type ArchiveYearSummary,
+  type FoundListingPage,
+  type Listing,
   type ListingPage,
   type PostLink,
   type PublishState,

@@ -7,6 +7,7 @@
 export { COMMON_FIELDS, fieldProblem, storedValue, type FieldSpec, type Fields, type FieldValues, type SearchUse } from './fields'
 export {
   defineDocumentKind,
+  documentUrl,
   slugFromPath,
   type BuiltFields,
   type DocumentBody,

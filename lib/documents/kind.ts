@@ -6,6 +6,7 @@
  * new kind is one file like ./post.ts added to DOCUMENT_KINDS (./index.ts).
  */
 import type { ProcessedImage } from '../images'
+import { fillRoute } from '../routes'
 import type { TocHeading } from '../markdown'
 import type { Fields, FieldValues } from './fields'
 
@@ -25,11 +26,17 @@ export type DocumentRecord<F extends Fields = Fields> = FieldValues<F> & BuiltFi
 /** What a document renders beyond its metadata, read from its own file when a page shows it; `images` only for kinds with pictures. */
 export type DocumentBody = { code: string; headings: TocHeading[]; images?: Record<string, ProcessedImage> }
 
-/** The addresses of one document: where it is read, its card, and where an author previews it unpublished. */
-export type KindRoutes = {
-  page: (document: { slug: string }) => string
-  card: (document: { slug: string }) => string
-  draft: (document: { slug: string }) => string
+/**
+ * A kind's routes, as lib/routes.ts's table spells them (`/posts/[slug]`):
+ * where a document is read, its card, and where an author previews it
+ * unpublished. The route guard checks the `[slug]` of each, and of the routes
+ * below them (a post's pictures), with the kind's own rules.
+ */
+export type KindRoutes = { page: string; card: string; draft: string }
+
+/** One of a document's addresses. */
+export function documentUrl(kind: Pick<DocumentKind, 'routes'>, route: keyof KindRoutes, document: { slug: string }): string {
+  return fillRoute(kind.routes[route], document.slug)
 }
 
 /** A slug, or why its file cannot give one (the content build fails naming the file and this field). */

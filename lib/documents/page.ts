@@ -4,7 +4,7 @@
  * A page in a folder is a child page: `pages/services/contact.mdx` is /services/contact.
  */
 import { pageSlugProblem } from '../markdown'
-import { contentPageUrl, pageCardPath, pageDraftUrl } from '../routes'
+import { PAGE_ROUTES } from '../routes'
 import { COMMON_FIELDS } from './fields'
 import { defineDocumentKind, type RecordOf } from './kind'
 
@@ -18,7 +18,7 @@ export const page = defineDocumentKind({
   },
   nested: true,
   slugProblem: pageSlugProblem,
-  routes: { page: contentPageUrl, card: (document) => pageCardPath(document.slug), draft: pageDraftUrl },
+  routes: PAGE_ROUTES,
   order: 'by slug',
   sitemap: true,
   feed: false,

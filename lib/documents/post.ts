@@ -1,6 +1,6 @@
 /** A post: dated, tagged, by an author, in feeds and listings, with pictures; scheduled by its date. */
 import { isValidPostSlug } from '../markdown'
-import { draftUrl, postCardPath, postUrl } from '../routes'
+import { POST_ROUTES } from '../routes'
 import { COMMON_FIELDS } from './fields'
 import { defineDocumentKind, type RecordOf } from './kind'
 
@@ -20,7 +20,7 @@ export const post = defineDocumentKind({
   // posts/<slug>.mdx, or a bundle posts/<slug>/index.mdx with its pictures beside it.
   nested: false,
   slugProblem: (slug) => (isValidPostSlug(slug) ? undefined : 'must be lower-case letters, digits and hyphens'),
-  routes: { page: postUrl, card: (document) => postCardPath(document.slug), draft: (document) => draftUrl(document.slug) },
+  routes: POST_ROUTES,
   order: 'newest first',
   sitemap: true,
   feed: true,

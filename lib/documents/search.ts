@@ -4,7 +4,7 @@
  * scheduled after the build goes live. The fields are the ones the kinds
  * mark with `search` (./fields.ts).
  */
-import type { DocumentKind } from './kind'
+import { documentUrl, type DocumentKind } from './kind'
 import { DOCUMENT_KINDS } from './kinds'
 
 /** A published document as a hit lists it: its address as id (unique across kinds), and every field a kind marks for search. */
@@ -54,7 +54,7 @@ export const SEARCH_BOOSTS: Readonly<Record<string, number>> = Object.fromEntrie
 
 /** A published document's listing: its address, and each search field (empty where its kind has none). */
 export function searchListing(kind: DocumentKind, record: Readonly<Record<string, unknown>> & { slug: string }): SearchListing {
-  const listing: Record<string, unknown> = { id: kind.routes.page(record) }
+  const listing: Record<string, unknown> = { id: documentUrl(kind, 'page', record) }
   for (const field of FIELDS) listing[field.name] = record[field.name] ?? (field.list ? [] : undefined)
   return listing as SearchListing
 }

@@ -7,7 +7,7 @@ import 'server-only'
 import { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from '../auth'
 import type { Post } from '../content'
 import { getPublishedPost, getUnpublishedDocuments, getUnpublishedPost } from '../content/server'
-import { DOCUMENT_KINDS, publishState, type AnyDocumentKind, type PublishState } from '../documents'
+import { DOCUMENT_KINDS, documentUrl, publishState, type AnyDocumentKind, type PublishState } from '../documents'
 import { draftShareUrl } from '../routes'
 
 /** A post that is not live, and which kind of not live. */
@@ -40,7 +40,7 @@ export function getDraftSummaries(now: Date = new Date()): DraftSummary[] {
       state: publishState(document, now) as Draft['state'],
       date: 'date' in document ? document.date : undefined,
       lastModified: document.lastModified,
-      url: kind.routes.draft(document),
+      url: documentUrl(kind, 'draft', document),
     })),
   )
 }

@@ -9,7 +9,7 @@ import { XMLBuilder } from 'fast-xml-parser'
 import { absoluteUrl } from '../config'
 import type { Post } from '../content'
 import { getArchiveYears, getAuthors, getPublishedDocuments, getPublishedPosts, getTags, pageCount } from '../content/server'
-import { DOCUMENT_KINDS, type AnyDocumentKind, type RecordOf } from '../documents'
+import { DOCUMENT_KINDS, documentUrl, type AnyDocumentKind, type RecordOf } from '../documents'
 import { ARCHIVE, HOME, TAGS, archiveYearUrl, authorUrl, pageUrl, sitemapPartUrl, tagUrl } from '../routes'
 
 export const SITEMAP_MAX_URLS = 10_000
@@ -36,7 +36,7 @@ export function sitemapEntries(now: Date = new Date()): SitemapEntry[] {
     { url: absoluteUrl(HOME), lastModified: newest },
     ...Array.from({ length: pageCount(posts.length) - 1 }, (_, i) => ({ url: absoluteUrl(pageUrl(i + 2)) })),
     ...kinds.flatMap((kind, i) =>
-      lists[i].map((document) => ({ url: absoluteUrl(kind.routes.page(document)), lastModified: modified(document), document })),
+      lists[i].map((document) => ({ url: absoluteUrl(documentUrl(kind, 'page', document)), lastModified: modified(document), document })),
     ),
     { url: absoluteUrl(TAGS) },
     ...getTags(now).map((tag) => ({ url: absoluteUrl(tagUrl(tag.slug)) })),

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { COMMON_FIELDS, page, post, slugFromPath, type DocumentKind, type FieldSpec } from '@/lib/documents'
+import { COMMON_FIELDS, documentUrl, page, post, slugFromPath, type DocumentKind, type FieldSpec } from '@/lib/documents'
 import { makeAuthorDocument, makePageDocument, makePostDocument, tempDir } from '../fixtures'
 
 type Modules = {
@@ -170,11 +170,7 @@ describe('a kind added to DOCUMENT_KINDS is built, stored, searched, listed and 
     fields: { ...COMMON_FIELDS, date: post.fields.date },
     nested: false,
     slugProblem: post.slugProblem,
-    routes: {
-      page: (d: { slug: string }) => `/notes/${d.slug}`,
-      card: (d: { slug: string }) => `/og/notes/${d.slug}`,
-      draft: (d: { slug: string }) => `/drafts/notes/${d.slug}`,
-    },
+    routes: { page: '/notes/[slug]', card: '/og/notes/[slug]', draft: '/drafts/notes/[slug]' },
     order: 'newest first',
     sitemap: true,
     feed: false,
@@ -269,9 +265,9 @@ describe('slugs from file paths, for every kind', () => {
       kinds.map((kind) => [
         kind.folder,
         kind.type,
-        kind.routes.page({ slug: 'x' }),
-        kind.routes.card({ slug: 'x' }),
-        kind.routes.draft({ slug: 'x' }),
+        documentUrl(kind, 'page', { slug: 'x' }),
+        documentUrl(kind, 'card', { slug: 'x' }),
+        documentUrl(kind, 'draft', { slug: 'x' }),
       ]),
     ).toEqual([
       ['posts', 'post', '/posts/x', '/og/posts/x', '/drafts/x'],
