@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { after, before } from 'node:test'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { partPath, POINTER_FILE } from '../../lib/content/build'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium'
 import { BIN, ROOT } from '../../scripts/lib/process'
 
@@ -82,6 +83,14 @@ export function listFiles(dir: string): string[] {
 export function filesContaining(dir: string, needle: string): string[] {
   const lower = needle.toLowerCase()
   return listFiles(dir).filter((file) => readFileSync(file).toString('utf8').toLowerCase().includes(lower))
+}
+
+/** One part of one document in the content store the running build reads (lib/content/build.ts's layout). */
+export function storePartFile(folder: string, slug: string, part: 'body' | 'html' | 'text'): string {
+  const root = path.join(ROOT, '.contentlayer', 'store')
+  const id = /contentStoreId = '([0-9a-f]+)'/.exec(readFileSync(path.join(root, POINTER_FILE), 'utf8'))?.[1]
+  if (!id) throw new Error(`no content store pointer in ${root}`)
+  return partPath(path.join(root, id), folder, slug, part)
 }
 
 export function launchBrowser(): Promise<Browser> {
