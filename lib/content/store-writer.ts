@@ -101,9 +101,10 @@ function authorRecord(author: AuthorDocument): Author {
 
 /**
  * Contentlayer's generated documents of one type, read one file at a time:
- * at 10,000 posts its `_index.json` is ~170 MB, and parsing it whole (which
- * is what importing `contentlayer/generated` does) would double the memory of
- * a Contentlayer process that already holds every document. The per-document
+ * its `_index.json` holds every document whole, and parsing it (which is what
+ * importing `contentlayer/generated` does) would double the memory of a
+ * Contentlayer process that already holds every document
+ * (docs/content-store.md#why-split-rather-than-read-contentlayers-json-at-run-time). The per-document
  * files are named by `<Type>/_index.mjs`, which lists exactly this build's
  * documents (stale files of deleted posts can linger beside them).
  */

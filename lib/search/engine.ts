@@ -53,10 +53,10 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
 }
 
 /**
- * Postings per file of a saved index: each file loads in a few tens of
- * milliseconds on a small machine, so loading never holds the event loop for
- * long, and its garbage dies young (larger files left ~170 MB more in the
- * server's RSS at 10,000 posts).
+ * Postings per file of a saved index: small enough that each file loads
+ * without holding the event loop for long and its garbage dies young; larger
+ * files left the server's memory much larger (measured in
+ * docs/search.md#built-at-build-time-loaded-at-start).
  */
 const POSTINGS_PER_FILE = 15_000
 
@@ -69,8 +69,8 @@ export const searchTermFile = (number: number) => `search/terms-${String(number)
  * compact form of `PostSearch.savedTerms`, cut into files of about
  * POSTINGS_PER_FILE postings, then the header (everything else, and how many
  * term files there are). Made one file at a time, because `toJSON` copies the
- * whole index into plain objects first, which at 10,000 posts is a few hundred
- * megabytes more in a build process that already holds every document.
+ * whole index into plain objects first: a second copy of the index in a build
+ * process that already holds every document (docs/search.md).
  */
 export function* saveSearchEngine(engine: PostSearch, postingsPerFile: number = POSTINGS_PER_FILE): Generator<{ name: string; content: string }> {
   let termFiles = 0

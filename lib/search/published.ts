@@ -18,7 +18,7 @@ import type { PostSearch } from './rank'
 
 /** How long a query waits for an index still loading before it is answered 503. */
 export const SEARCH_WAIT_MS = 1_000
-/** What a 503 asks the reader to wait: loading 10,000 posts' index takes up to a second on a small, busy machine (docs/search.md). */
+/** What a 503 asks the reader to wait: about as long as a large index takes to load on a small, busy machine (docs/search.md#the-api). */
 export const SEARCH_RETRY_AFTER_SECONDS = 1
 
 /** A published document as search sees it. Its id is its address, unique across kinds (a post and a page may share a slug). */
