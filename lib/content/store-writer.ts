@@ -103,10 +103,10 @@ function authorRecord(author: AuthorDocument): Author {
  * Contentlayer's generated documents of one type, read one file at a time:
  * its `_index.json` holds every document whole, and parsing it (which is what
  * importing `contentlayer/generated` does) would double the memory of a
- * Contentlayer process that already holds every document
- * (docs/content-store.md#why-split-rather-than-read-contentlayers-json-at-run-time). The per-document
- * files are named by `<Type>/_index.mjs`, which lists exactly this build's
- * documents (stale files of deleted posts can linger beside them).
+ * Contentlayer process that already holds every document (the figures are in
+ * docs/content-store.md). The per-document files are named by
+ * `<Type>/_index.mjs`, which lists exactly this build's documents (stale
+ * files of deleted posts can linger beside them).
  */
 export function* readGeneratedDocuments<T>(generatedDir: string, type: string): Generator<T> {
   const listingFile = path.join(generatedDir, type, '_index.mjs')
@@ -139,7 +139,7 @@ export function writeContentStore(
       const html = (slug: string, document: GeneratedDocument) => renderHtml && write(partPath(staging, kind.folder, slug, 'html'), renderHtml(document, kind))
       // A feed kind's newest published documents so far, newest first, with their document until their HTML is rendered.
       const newest: { record: StoredRecord; document: GeneratedDocument }[] = []
-      const records: (StoredRecord)[] = []
+      const records: StoredRecord[] = []
       for (const document of documents[kind.folder as AnyDocumentKind['folder']] ?? []) {
         const { record, body, text } = documentParts(kind, document)
         write(partPath(staging, kind.folder, record.slug, 'body'), JSON.stringify(body))

@@ -3,7 +3,7 @@
  * said once. The content build, the store writer, lib/content, search, the
  * sitemap, the drafts list and the route guard all read these definitions, so
  * a new field on every kind is one edit to COMMON_FIELDS (./fields.ts), and a
- * new kind is one file like ./post.ts added to DOCUMENT_KINDS (./index.ts).
+ * new kind is one file like ./post.ts added to DOCUMENT_KINDS (./kinds.ts).
  */
 import type { ProcessedImage } from '../images'
 import { fillRoute } from '../routes'

@@ -7,7 +7,7 @@ import 'server-only'
 import { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from '../auth'
 import type { Post } from '../content'
 import { getPublishedPost, getUnpublishedDocuments, getUnpublishedPost } from '../content/server'
-import { DOCUMENT_KINDS, documentUrl, publishState, type AnyDocumentKind, type PublishState } from '../documents'
+import { DOCUMENT_KINDS, documentUrl, post as postKind, publishState, type AnyDocumentKind, type PublishState } from '../documents'
 import { draftShareUrl } from '../routes'
 
 /** A post that is not live, and which kind of not live. */
@@ -78,8 +78,9 @@ export function resolveDraftAccess(input: {
   return getPublishedPost(input.slug, now) ? { kind: 'published', slug: input.slug } : { kind: 'not-found' }
 }
 
+/** A share link for a draft post (the only kind whose definition allows them), or undefined when there is no such draft. */
 export function createDraftShareLink(slug: string, secret: string, days: number, now: Date = new Date()) {
-  const post = getUnpublishedPost(slug, now)
+  const post = postKind.shareable ? getUnpublishedPost(slug, now) : undefined
   if (!post) return undefined
   const expiresAt = shareExpiry(days, now)
   return { url: draftShareUrl(slug, createShareToken(slug, expiresAt, secret)), expiresAt: expiresAt.toISOString() }
