@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { after, before } from 'node:test'
@@ -178,9 +178,28 @@ export class CookieJar {
   }
 }
 
-/** `npm run author` as an operator runs it, against the server's author store (or the one `env` names). */
-export function authorCli(args: string[], input = '', env: NodeJS.ProcessEnv = process.env) {
-  return spawnSync(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', env })
+/**
+ * `npm run author` as an operator runs it, against the server's author store
+ * (or the one `env` names). Asynchronous on purpose: a test that blocked for
+ * the seconds the command takes would keep pooled keep-alive connections the
+ * server closes meanwhile (after 5 s idle), and its next request would be
+ * written to a closed one ("other side closed").
+ */
+export function authorCli(
+  args: string[],
+  input = '',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+    child.stdin.end(input)
+  })
 }
 
 export type SignInResult = { status: number; body: { url?: string; error?: string }; setCookies: string[] }
