@@ -7,14 +7,12 @@
  * hop), so the per-client limit counts it alone.
  */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createFormToken } from '../../lib/comments'
-import { BIN } from '../../scripts/lib/process'
-import { CookieJar, ROOT, authorCli, axeViolations, canaryMarkersIn, get, signIn, signedInContext, suiteBrowser, url } from './helpers'
+import { CookieJar, authorCli, commentsCli, axeViolations, canaryMarkersIn, get, signIn, signedInContext, suiteBrowser, url } from './helpers'
 
 const POST = '/posts/localgovcamp-is-back-for-2014'
 const SLUG = 'localgovcamp-is-back-for-2014'
@@ -33,7 +31,7 @@ let nextAddress = 10
 const freshClient = () => `198.51.100.${nextAddress++}`
 
 before(async () => {
-  const added = authorCli(['add', AUTHOR, '--name', 'Comment Moderator', '--password-stdin'], PASSWORD)
+  const added = await authorCli(['add', AUTHOR, '--name', 'Comment Moderator', '--password-stdin'], PASSWORD)
   assert.equal(added.status, 0, added.stderr)
   assert.equal((await signIn(session, AUTHOR, PASSWORD, { 'x-forwarded-for': freshClient() })).status, 200)
 })
@@ -201,17 +199,14 @@ describe('comments, with JavaScript off', () => {
       'deleted from the store file',
     )
     // `npm run comments -- export`, as an operator answers the person's request, finds nothing of it either.
-    const result = spawnSync(path.join(BIN, 'tsx'), ['scripts/comments.ts', 'export', 'rejected.private@example.org'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    })
+    const result = await commentsCli(['export', 'rejected.private@example.org'])
     assert.equal(result.status, 0, result.stderr)
     assert.deepEqual((JSON.parse(result.stdout) as { comments: unknown[] }).comments, [])
     assert.doesNotMatch((await get(POST)).text, /Buy cheap watches/)
     await reader.context().close()
   })
 
-  test('<script> in a comment is shown as text; imported HTML is sanitised, threaded one level deep, pingbacks apart', async () => {
+  test('<script> in a comment is shown as text; imported comments keep their few tags, threaded one level deep, pingbacks apart', async () => {
     const client = freshClient()
     const form = await get(`${POST}/comment`)
     const token = /name="token" value="([^"]+)"/.exec(form.text)?.[1]
@@ -234,14 +229,15 @@ describe('comments, with JavaScript off', () => {
     assert.equal(await scripted.locator('.comment-author', { hasText: '<b>Mallory</b>' }).count(), 1)
 
     await scripted.goto(url(IMPORTED))
-    assert.equal(await scripted.evaluate(() => (window as unknown as { importedScriptRan?: boolean }).importedScriptRan), undefined)
     const first = scripted.locator('article#wp-101')
-    assert.equal(await first.locator('script, img, [onclick], a[href^="javascript"]').count(), 0)
     assert.deepEqual(
       await first.locator('.comment-body a').evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.getAttribute('rel')])),
-      [['https://www.gov.uk/service-manual', 'nofollow ugc']],
+      [
+        ['https://www.gov.uk/service-manual', 'nofollow ugc'],
+        ['mailto:morwenna@example.org', 'nofollow ugc'],
+      ],
     )
-    assert.match((await first.locator('.comment-body').textContent()) ?? '', /bad link/, 'a link to javascript: is left as its text')
+    assert.equal(await first.locator('.comment-body p').count(), 2)
     assert.equal(await first.locator('.comment-body strong').textContent(), 'Thank you')
     const thread = scripted.locator('.comment-thread', { has: first })
     assert.deepEqual(await thread.locator('.comment-replies article').evaluateAll((items) => items.map((item) => item.id)), ['wp-102', 'wp-103'])

@@ -1,12 +1,19 @@
 /**
- * Comments imported from WordPress, as the migration writes them:
- * content/comments/<post-slug>.json = { "comments": [ { id: "wp-<n>", parent?, name, url?, date, html, kind } ] }.
- * The content build checks each file (naming the file and the field at fault) and
- * carries it into the content store; the html is sanitised again when shown.
+ * Comments imported from WordPress, exactly as the import writes them
+ * (docs/wordpress-import.md): content/comments/<post-slug>.json =
+ * { "comments": [ { id, parent?, name, url?, date, html, kind } ] }, oldest
+ * first, each reply after the comment it answers, `html` already sanitised to
+ * a few tags. The content build checks each file (naming the file and the
+ * field at fault) and carries it into the content store; the html is
+ * sanitised again when shown.
  */
-import { COMMENT_LIMITS, isCommentId, type CommentKind, type ShownComment } from './model'
+import type { CommentKind, ShownComment } from './model'
 
 const KINDS: readonly CommentKind[] = ['comment', 'pingback', 'trackback']
+const FIELDS = ['id', 'parent', 'name', 'url', 'date', 'html', 'kind']
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/
+/** The only markup an imported comment may hold: what the import's sanitiser leaves. */
+const ALLOWED_TAG = /^<\/?(p|br|a|em|strong|i|b|code|pre|blockquote|ul|ol|li)( href="(https?:|mailto:)[^"<>]*")?\s*\/?>$/i
 
 export class ImportedCommentsError extends Error {
   constructor(
@@ -27,45 +34,49 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** Checks a parsed comments file; throws ImportedCommentsError naming the entry's field (`comments[3].url`). */
+/** Checks a parsed comments file; throws ImportedCommentsError naming the entry's field (`comments[3].parent`). */
 export function validateImportedComments(value: unknown): ShownComment[] {
-  const list = (value as { comments?: unknown } | null)?.comments
-  if (typeof value !== 'object' || value === null || !Array.isArray(list)) throw new ImportedCommentsError('comments', 'must be a list')
-  const ids = new Set<string>()
-  const comments = list.map((entry: unknown, index): ShownComment => {
-    const at = (field: string) => `comments[${index}].${field}`
-    const record = entry as Record<string, unknown>
-    if (typeof record !== 'object' || record === null || Array.isArray(record))
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportedCommentsError('comments', 'must be a list of comments')
+  for (const key of Object.keys(value)) if (key !== 'comments') throw new ImportedCommentsError(key, 'is not a field of a comments file')
+  const list = (value as { comments?: unknown }).comments
+  if (!Array.isArray(list)) throw new ImportedCommentsError('comments', 'must be a list of comments')
+  const seen = new Set<string>()
+  let previous = ''
+  return list.map((entry: unknown, index): ShownComment => {
+    const field = (name: string) => `comments[${index}].${name}`
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
       throw new ImportedCommentsError(`comments[${index}]`, 'must be an object')
-    const { id, parent, name, url, date, html, kind } = record
-    if (typeof id !== 'string' || !isCommentId(id) || !id.startsWith('wp-'))
-      throw new ImportedCommentsError(at('id'), 'must be "wp-" and the WordPress comment id')
-    if (ids.has(id)) throw new ImportedCommentsError(at('id'), `repeats "${id}"`)
-    ids.add(id)
-    if (parent !== undefined && (typeof parent !== 'string' || !isCommentId(parent)))
-      throw new ImportedCommentsError(at('parent'), 'must be a comment id')
-    if (typeof name !== 'string' || !name.trim() || name.length > 200)
-      throw new ImportedCommentsError(at('name'), 'must be a name of 1 to 200 characters')
-    if (url !== undefined && (typeof url !== 'string' || url.length > COMMENT_LIMITS.url || !isHttpUrl(url)))
-      throw new ImportedCommentsError(at('url'), 'must be an http(s) address')
-    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})$/.test(date) || Number.isNaN(Date.parse(date)))
-      throw new ImportedCommentsError(at('date'), 'must be an ISO 8601 date and time')
-    if (typeof html !== 'string') throw new ImportedCommentsError(at('html'), 'must be text')
-    if (typeof kind !== 'string' || !KINDS.includes(kind as CommentKind))
-      throw new ImportedCommentsError(at('kind'), `must be one of ${KINDS.join(', ')}`)
-    return {
-      id,
-      ...(parent ? { parent: parent as string } : {}),
-      name: name.trim(),
-      ...(url ? { url: url as string } : {}),
-      date: new Date(date).toISOString(),
-      html,
-      kind: kind as CommentKind,
+    const record = entry as Record<string, unknown>
+    for (const key of Object.keys(record)) {
+      if (!FIELDS.includes(key)) throw new ImportedCommentsError(field(key), 'is not a comment field (no email or IP address is kept)')
     }
+    const text = (name: string, required = true): string | undefined => {
+      const found = record[name]
+      if (found === undefined && !required) return undefined
+      if (typeof found !== 'string' || !found.trim()) throw new ImportedCommentsError(field(name), 'must be a non-empty string')
+      return found
+    }
+    const id = text('id')!
+    if (seen.has(id)) throw new ImportedCommentsError(field('id'), `repeats "${id}"`)
+    const parent = text('parent', false)
+    if (parent !== undefined && !seen.has(parent))
+      throw new ImportedCommentsError(field('parent'), `must be the id of an earlier comment, got "${parent}"`)
+    const name = text('name')!
+    const url = text('url', false)
+    if (url !== undefined && !isHttpUrl(url)) throw new ImportedCommentsError(field('url'), 'must be an http(s) address')
+    const date = text('date')!
+    if (!ISO_UTC.test(date) || Number.isNaN(Date.parse(date))) {
+      throw new ImportedCommentsError(field('date'), 'must be an ISO 8601 date in UTC, such as 2014-03-24T09:15:00Z')
+    }
+    if (date < previous) throw new ImportedCommentsError(field('date'), 'must not be before the comment above it: comments are oldest first')
+    previous = date
+    const html = text('html')!
+    const tag = (html.match(/<[^>]*>/g) ?? []).find((markup) => !ALLOWED_TAG.test(markup))
+    if (tag) throw new ImportedCommentsError(field('html'), `holds markup a comment may not: ${tag.slice(0, 60)}`)
+    const kind = text('kind')!
+    if (!KINDS.includes(kind as CommentKind))
+      throw new ImportedCommentsError(field('kind'), `must be ${KINDS.join(', ').replace(/, ([^,]*)$/, ' or $1')}`)
+    seen.add(id)
+    return { id, ...(parent ? { parent } : {}), name, ...(url ? { url } : {}), date, html, kind: kind as CommentKind }
   })
-  for (const [index, comment] of comments.entries()) {
-    if (comment.parent && !ids.has(comment.parent))
-      throw new ImportedCommentsError(`comments[${index}].parent`, `names "${comment.parent}", which is not in the file`)
-  }
-  return comments
 }

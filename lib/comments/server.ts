@@ -10,11 +10,12 @@ import path from 'node:path'
 import { revalidatePath } from 'next/cache'
 import { after } from 'next/server'
 import { authorStoreFor, authSecret, csrfCookieName, csrfTokenFor } from '../auth'
+import { refuseUnlessAuthor } from '../auth/server'
 import { absoluteUrl, servedOverHttps, site } from '../config'
 import { serverConfig } from '../config/server'
 import type { Post } from '../content'
 import { getPublishedPost, getUnpublishedPost, readPostCommentsFile } from '../content/server'
-import { PRIVATE_NO_STORE, clientAddress, isSameOrigin, notFoundPage } from '../http'
+import { ApiError, PRIVATE_NO_STORE, clientAddress, isSameOrigin, jsonResponse, notFoundPage, withApiErrors } from '../http'
 import { COMMENT_MODERATION, commentFormUrl, commentHeldUrl, commentPageUrl, postUrl } from '../routes'
 import { checkCommentValues, readCommentForm, type CommentFormErrors, type CommentFormValues } from './form'
 import { sendCommentNotice } from './mail'
@@ -40,9 +41,10 @@ async function readImportedComments(post: Pick<Post, 'slug'>): Promise<ShownComm
   return file === undefined ? [] : (JSON.parse(file) as ShownComment[])
 }
 
-/** Whether a post shows comments and takes new ones: SITE_COMMENTS=off wins, then the post's front matter. */
+/** Whether a post shows comments and takes new ones: SITE_COMMENTS=off wins, then the post's front matter (lib/documents). */
 export function commentsSetting(post: Pick<Post, 'comments'>): CommentsSetting {
-  return site.comments ? (post.comments ?? 'open') : 'off'
+  if (!site.comments || post.comments === false) return 'off'
+  return post.comments ?? 'open'
 }
 
 export type PostComments = { state: 'off' } | { state: 'shown'; setting: 'open' | 'closed'; laid: LaidOutComments; live: 'read' | 'unavailable' }
@@ -158,9 +160,9 @@ function redirect303(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } })
 }
 
-function plain(status: number, message: string): Response {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...NO_STORE } })
-}
+/** A refusal of a request no page of the site sends: the one JSON error answer (lib/http), through withApiErrors. */
+const STORE_UNAVAILABLE = () =>
+  new ApiError('unavailable', 'The comment store cannot be reached right now. Try again in a minute.', { 'Retry-After': '60' })
 
 /** Tells the authors by email, after the answer has gone, when SMTP_URL is set. */
 function notifyAuthors(comment: StoredComment, post: Post): void {
@@ -186,9 +188,9 @@ export async function handleCommentPost(request: Request, slug: string): Promise
   const post = getPublishedPost(slug)
   // Drafts, scheduled posts, closed posts and posts without comments: nothing to comment on here.
   if (!post || commentsSetting(post) !== 'open') return notFoundPage(DIST_DIR)
-  if (!isSameOrigin(request.headers)) return plain(403, 'Comments are sent from this site’s own pages.')
+  if (!isSameOrigin(request.headers)) throw new ApiError('forbidden', 'Comments are sent from this site’s own pages.')
   const form = await readCommentForm(request)
-  if (!form.ok) return plain(form.status, form.problem)
+  if (!form.ok) throw new ApiError(form.status === 413 ? 'payload_too_large' : 'bad_request', form.problem)
   const secret = authSecret(serverConfig)
   const tokenCheck = secret ? checkFormToken(form.token, post.slug, secret) : 'invalid'
   const keptToken = tokenCheck === 'valid' || tokenCheck === 'too-soon' ? form.token : formTokenNow(post)
@@ -257,15 +259,16 @@ function csrfMatches(request: Request, token: string | undefined): boolean {
   return !fresh && expected === token
 }
 
+/** The moderation form's fields, or a redirect back when its CSRF token does not match; a malformed form is an ApiError. */
 async function readModerationForm(request: Request, fields: readonly string[]): Promise<Record<string, string> | Response> {
   if ((request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
-    return plain(400, 'Send the form as application/x-www-form-urlencoded.')
+    throw new ApiError('bad_request', 'Send the form as application/x-www-form-urlencoded.')
   }
   const text = await request.text()
-  if (text.length > 4096) return plain(413, 'The form is too large.')
+  if (text.length > 4096) throw new ApiError('payload_too_large', 'The form is too large.')
   const form: Record<string, string> = {}
   for (const [name, value] of new URLSearchParams(text)) {
-    if (!fields.includes(name) || name in form) return plain(400, `The form has an unexpected field "${name.slice(0, 40)}".`)
+    if (!fields.includes(name) || name in form) throw new ApiError('bad_request', `The form has an unexpected field "${name.slice(0, 40)}".`)
     form[name] = value
   }
   if (!isSameOrigin(request.headers) || !csrfMatches(request, form.csrfToken)) return redirect303(`${COMMENT_MODERATION}?problem=csrf`)
@@ -341,7 +344,12 @@ export async function moderationQueue(): Promise<{
   return { pending: pending.map(titled), approved: approved.map(titled) }
 }
 
-/** POST /drafts/comments/moderate: approve, reject (delete) or delete one comment. The caller has checked the author. */
+/** A moderation form's route handler: signed-in authors only, refusals as the one JSON error answer. */
+export function moderationRoute(handle: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+  return withApiErrors(async (request: Request) => (await refuseUnlessAuthor('Sign in to moderate comments.', NO_STORE)) ?? handle(request), NO_STORE)
+}
+
+/** POST /drafts/comments/moderate: approve, reject (delete) or delete one comment (moderationRoute has checked the author). */
 export async function handleModeration(request: Request): Promise<Response> {
   const form = await readModerationForm(request, ['csrfToken', 'id', 'action'])
   if (form instanceof Response) return form
@@ -356,11 +364,11 @@ export async function handleModeration(request: Request): Promise<Response> {
       const removed = await commentStore.remove(id)
       done = removed ? (action === 'reject' ? 'rejected' : 'deleted') : 'gone'
       if (removed?.status === 'approved') await refreshPostPages(removed.post)
-    } else return plain(400, 'Unknown action.')
+    } else throw new ApiError('bad_request', 'Unknown action.')
   } catch (error) {
     if (!(error instanceof CommentStoreError)) throw error
     console.error(`sandbank: moderation failed (503): ${error.message}`)
-    return plain(503, 'The comment store cannot be reached right now. Try again in a minute.')
+    throw STORE_UNAVAILABLE()
   }
   return redirect303(`${COMMENT_MODERATION}?done=${done}`)
 }
@@ -374,21 +382,17 @@ export async function handlePersonRequest(request: Request): Promise<Response> {
   try {
     if (form.action === 'export') {
       const data = exportForPerson(email, await commentStore.byEmail(email), (post) => absoluteUrl(postUrl({ slug: post })))
-      return new Response(JSON.stringify(data, null, 2) + '\n', {
-        headers: {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Content-Disposition': `attachment; filename="comments-${email.replace(/[^a-z0-9.@_-]/g, '_')}.json"`,
-          ...NO_STORE,
-        },
+      return jsonResponse(data, {
+        headers: { 'Content-Disposition': `attachment; filename="comments-${email.replace(/[^a-z0-9.@_-]/g, '_')}.json"`, ...NO_STORE },
       })
     }
-    if (form.action !== 'delete') return plain(400, 'Unknown action.')
+    if (form.action !== 'delete') throw new ApiError('bad_request', 'Unknown action.')
     const removed = await commentStore.removeByEmail(email)
     for (const post of new Set(removed.filter((comment) => comment.status === 'approved').map((comment) => comment.post)))
       await refreshPostPages(post)
     return redirect303(`${COMMENT_MODERATION}?done=erased&count=${removed.length}`)
   } catch (error) {
     if (!(error instanceof CommentStoreError)) throw error
-    return plain(503, 'The comment store cannot be reached right now. Try again in a minute.')
+    throw STORE_UNAVAILABLE()
   }
 }
