@@ -12,6 +12,7 @@ import path from 'node:path'
 import { before, describe, test } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createFormToken } from '../../lib/comments'
+import { ROOT, freePort, startNextServer, stopServer, waitForHttp } from '../../scripts/lib/process'
 import { CookieJar, authorCli, commentsCli, axeViolations, canaryMarkersIn, get, signIn, signedInContext, suiteBrowser, url } from './helpers'
 
 const POST = '/posts/localgovcamp-is-back-for-2014'
@@ -334,6 +335,39 @@ describe('comments refused', () => {
       storedComments().some((comment) => /zzquickcomment|zzlatecomment/.test(comment.text)),
       false,
     )
+  })
+
+  test('a server that cannot reach its own port still sends a refused comment back to the form, every word kept', async () => {
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const noLoopback = path.join(ROOT, '__tests__', 'fixtures', 'no-loopback.cjs')
+    const server = startNextServer(port, {
+      ...process.env,
+      SITE_URL: base,
+      NEXTAUTH_URL: base,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${noLoopback}`,
+    })
+    try {
+      await waitForHttp(`${base}/robots.txt`)
+      const text = 'zzcutoff: typed by hand,\nkept whatever the server can reach'
+      // Sent at once: refused as too quick, a problem the reader can fix.
+      const fields = { name: 'Cut Off', email: 'cut.off@example.org', website: 'https://cut.example.org/', comment: text, token: tokenAged(0) }
+      const sent = await fetch(`${base}${COMMENTS}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': freshClient() },
+        body: new URLSearchParams(fields),
+      })
+      assert.ok(sent.status < 500, `answered ${sent.status}`)
+      const page = await sent.text()
+      assert.match(page, /class="error-summary"/)
+      assert.match(page, /sent very quickly after the page loaded/)
+      assert.ok(page.includes(`${text}</textarea>`), 'the comment is kept')
+      assert.match(page, /value="Cut Off"/)
+      assert.match(page, /value="cut\.off@example\.org"/)
+      assert.match(page, /value="https:\/\/cut\.example\.org\/"/)
+    } finally {
+      await stopServer(server)
+    }
   })
 
   test('the form shown again keeps every answer and names each problem in a GOV.UK error summary, in the browser too', async () => {
