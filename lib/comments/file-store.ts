@@ -1,22 +1,28 @@
 /**
  * Comments in files, for one machine (no REDIS_URL): `<DATA_DIR>/comments/<post>.json`,
- * one file per post, so showing a post reads only its own comments. Every change
+ * one file per post, so showing a post reads only its own comments; a form sent back
+ * with its problems waits for its page in `.attempts/<key>.json` beside them. Every change
  * runs under that file's lock and replaces it in one rename (lib/files), so comments
  * arriving at once from any number of requests or processes are all kept.
  */
-import { existsSync, readdirSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { readTextIfExists, withFileLock, writeFileAtomically } from '../files'
 import { isValidPostSlug } from '../markdown'
 import type { NewComment, StoredComment } from './model'
 import { normalizeCommentEmail } from './model'
 import {
+  ATTEMPT_LIFETIME_MS,
   CommentStoreError,
+  isAttemptKey,
+  newAttemptKey,
   newestFirst,
   oldestFirst,
   prepareNewComment,
   recentlyApprovedFirst,
   validateStoredComment,
+  type CommentAttempt,
   type CommentStore,
 } from './store'
 
@@ -65,6 +71,23 @@ export function createFileCommentStore(dir: string): CommentStore {
       storeError,
       WHAT,
     )
+  }
+
+  // A dot folder: never a post slug, so never read as a post's comments.
+  const attemptsDir = path.join(dir, '.attempts')
+  const attemptFile = (key: string) => path.join(attemptsDir, `${key}.json`)
+
+  /** Deletes attempts older than their lifetime (a reader who never followed the redirect). */
+  function pruneAttempts(now: Date): void {
+    if (!existsSync(attemptsDir)) return
+    for (const name of readdirSync(attemptsDir)) {
+      const file = path.join(attemptsDir, name)
+      try {
+        if (statSync(file).mtimeMs + ATTEMPT_LIFETIME_MS < now.getTime()) rmSync(file, { force: true })
+      } catch {
+        // Taken by another request meanwhile.
+      }
+    }
   }
 
   /** The post a comment is on, found by reading each post's file (moderation only: a few a day). */
@@ -125,6 +148,28 @@ export function createFileCommentStore(dir: string): CommentStore {
         )
       }
       return removed.sort(oldestFirst)
+    },
+    async keepAttempt(attempt, now = new Date()) {
+      pruneAttempts(now)
+      const key = newAttemptKey()
+      mkdirSync(attemptsDir, { recursive: true, mode: 0o700 })
+      writeFileAtomically(attemptFile(key), JSON.stringify({ expires: now.getTime() + ATTEMPT_LIFETIME_MS, attempt }), storeError, WHAT)
+      return key
+    },
+    async takeAttempt(key, now = new Date()) {
+      if (!isAttemptKey(key)) return undefined
+      // Renamed before it is read, so of two requests for it only one gets it.
+      const taken = `${attemptFile(key)}.${randomBytes(4).toString('hex')}.taken`
+      try {
+        renameSync(attemptFile(key), taken)
+      } catch {
+        return undefined
+      }
+      const text = readTextIfExists(taken, storeError, WHAT)
+      rmSync(taken, { force: true })
+      if (text === undefined) return undefined
+      const { expires, attempt } = JSON.parse(text) as { expires: number; attempt: CommentAttempt }
+      return expires > now.getTime() ? attempt : undefined
     },
   }
 }

@@ -27,7 +27,14 @@ export { checkFormToken, createFormToken, type FormTokenCheck } from './token'
 export { commentPage, layOutComments, pageOfComment, type CommentEntry, type CommentPage, type CommentThread, type LaidOutComments } from './threads'
 export { ImportedCommentsError, validateImportedComments } from './imported'
 export { exportForPerson, shownFromImported, shownFromStored } from './shown'
-export { CommentStoreError, CommentStoreUnavailableError, type CommentStore } from './store'
+export {
+  ATTEMPT_LIFETIME_MS,
+  CommentStoreError,
+  CommentStoreUnavailableError,
+  type CommentAttempt,
+  type CommentStore,
+  type FormProblem,
+} from './store'
 export { createFileCommentStore } from './file-store'
 export { REDIS_COMMENT_KEYS, createRedisCommentStore } from './redis-store'
 export { commentLimiterFor, commentStoreFor, commentStoreLocation } from './stores'

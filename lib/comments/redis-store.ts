@@ -7,16 +7,29 @@
  *   sandbank:comments:pending             sorted set: comments awaiting moderation, by when they were written
  *   sandbank:comments:approved            sorted set: approved comments, by when they were approved
  *   sandbank:comments:email:<sha256>      set: the comments sent with one email (a person's request for their data)
+ *   sandbank:comments:attempt:<key>       a form sent back with its problems, for its page: expires after ATTEMPT_LIFETIME_MS
  *
  * A new comment is one MULTI; approving and deleting are Lua scripts that check
  * the comment's state and move it in one step, so concurrent writers from any
- * process lose nothing and never approve a deleted comment. No key expires, so
- * the stack's volatile-lru eviction never touches them.
+ * process lose nothing and never approve a deleted comment. No comment key
+ * expires, so the stack's volatile-lru eviction never touches them; only the
+ * short-lived attempts do, and may be evicted first under memory pressure.
  */
 import { createHash } from 'node:crypto'
 import { REDIS_KEY_PREFIX, describeRedisUrl, withRedis as withGuardedRedis, type RedisClient } from '../redis'
 import { normalizeCommentEmail, type StoredComment } from './model'
-import { CommentStoreError, CommentStoreUnavailableError, oldestFirst, prepareNewComment, validateStoredComment, type CommentStore } from './store'
+import {
+  ATTEMPT_LIFETIME_MS,
+  CommentStoreError,
+  CommentStoreUnavailableError,
+  isAttemptKey,
+  newAttemptKey,
+  oldestFirst,
+  prepareNewComment,
+  validateStoredComment,
+  type CommentAttempt,
+  type CommentStore,
+} from './store'
 
 export const REDIS_COMMENT_KEYS = {
   comment: (id: string) => `${REDIS_KEY_PREFIX}comment:${id}`,
@@ -25,6 +38,7 @@ export const REDIS_COMMENT_KEYS = {
   approved: `${REDIS_KEY_PREFIX}comments:approved`,
   /** Hashed, so the addresses are not in key names that `redis-cli --scan` lists. */
   email: (email: string) => `${REDIS_KEY_PREFIX}comments:email:${createHash('sha256').update(normalizeCommentEmail(email)).digest('hex')}`,
+  attempt: (key: string) => `${REDIS_KEY_PREFIX}comments:attempt:${key}`,
 }
 
 /** Pending → approved, only if still pending: KEYS comment, pending, post, approved; ARGV id, approved JSON, written ms, approved ms. */
@@ -136,5 +150,19 @@ export function createRedisCommentStore(connection: RedisClient | (() => RedisCl
         for (const comment of theirs) if (await removeOne(redis, comment)) removed.push(comment)
         return removed.sort(oldestFirst)
       }),
+    keepAttempt: (attempt, now = new Date()) =>
+      withRedis(async (redis) => {
+        const key = newAttemptKey()
+        const kept = JSON.stringify({ expires: now.getTime() + ATTEMPT_LIFETIME_MS, attempt })
+        await redis.set(REDIS_COMMENT_KEYS.attempt(key), kept, { PX: ATTEMPT_LIFETIME_MS })
+        return key
+      }),
+    takeAttempt: async (key, now = new Date()) => {
+      if (!isAttemptKey(key)) return undefined
+      const json = await withRedis((redis) => redis.getDel(REDIS_COMMENT_KEYS.attempt(key)))
+      if (json === null) return undefined
+      const { expires, attempt } = JSON.parse(json) as { expires: number; attempt: CommentAttempt }
+      return expires > now.getTime() ? attempt : undefined
+    },
   }
 }

@@ -4,7 +4,6 @@
  * session and secrets.
  */
 import 'server-only'
-import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { revalidatePath } from 'next/cache'
@@ -19,9 +18,9 @@ import { ApiError, PRIVATE_NO_STORE, clientAddress, isSameOrigin, jsonResponse, 
 import { COMMENT_MODERATION, commentFormUrl, commentHeldUrl, commentPageUrl, postUrl } from '../routes'
 import { checkCommentValues, readCommentForm, type CommentFormErrors, type CommentFormValues } from './form'
 import { sendCommentNotice } from './mail'
-import { normalizeCommentEmail, EMAIL_PATTERN, type CommentsSetting, type ShownComment, type StoredComment } from './model'
+import { COMMENT_LIMITS, normalizeCommentEmail, EMAIL_PATTERN, type CommentsSetting, type ShownComment, type StoredComment } from './model'
 import { shownFromImported, shownFromStored, exportForPerson } from './shown'
-import { CommentStoreError } from './store'
+import { CommentStoreError, type CommentAttempt } from './store'
 import { commentLimiterFor, commentStoreFor } from './stores'
 import { layOutComments, type LaidOutComments } from './threads'
 import { checkFormToken, createFormToken } from './token'
@@ -94,66 +93,38 @@ export async function replyTarget(post: Post, id: string | undefined): Promise<S
 }
 
 // ---------------------------------------------------------------------------------------------
-// The form shown again: the page at /posts/<slug>/comment renders it, and the route handler answers
-// the POST with that page's HTML and its own status (400, 429, 503). Next gives a route handler no
-// way to render a page, and a page no way to answer 400, so the handler asks this same process for
-// the page over loopback, handing the attempt over in memory under a random one-time key.
+// The form shown again: a refused form is kept in the comment store (shared by every process) for a
+// few minutes, and the POST answers 303 to the form page with its key, which shows it once, with the
+// reader's words and an error summary. Nothing is fetched or rendered inside the route handler.
 // ---------------------------------------------------------------------------------------------
 
-export type FormProblem = 'errors' | 'rate-limited' | 'unavailable'
+export type { CommentAttempt, FormProblem } from './store'
 
-export type CommentAttempt = {
-  post: string
-  values: CommentFormValues
-  errors: CommentFormErrors
-  problem: FormProblem
-  /** The token to send back: theirs while it was valid or only early, else a fresh one. */
-  token: string
-  retryAfterMinutes?: number
-  expires: number
-}
-
-const ATTEMPTS = Symbol.for('sandbank.comments.attempts')
-type WithAttempts = typeof globalThis & { [ATTEMPTS]?: Map<string, CommentAttempt> }
-const ATTEMPT_LIFETIME_MS = 30_000
-
-function attempts(): Map<string, CommentAttempt> {
-  const holder = globalThis as WithAttempts
-  return (holder[ATTEMPTS] ??= new Map())
-}
-
-/** The attempt handed to the form page, once; undefined if it was taken already or is old. */
-export function takeAttempt(key: string | undefined, post: string): CommentAttempt | undefined {
+/** The attempt kept for the form page, once; undefined if it was taken already, is old, or the store cannot say. */
+export async function takeAttempt(key: string | undefined, post: string): Promise<CommentAttempt | undefined> {
   if (!key) return undefined
-  const attempt = attempts().get(key)
-  attempts().delete(key)
-  return attempt && attempt.post === post && attempt.expires > Date.now() ? attempt : undefined
-}
-
-function internalOrigin(): string {
-  // Set by `next start` and `next dev` (and the standalone server.js) to the address this process listens on.
-  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`
-}
-
-async function formPageResponse(
-  post: Post,
-  attempt: Omit<CommentAttempt, 'expires' | 'post'>,
-  status: number,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  const now = Date.now()
-  for (const [key, old] of attempts()) if (old.expires <= now) attempts().delete(key)
-  const key = randomBytes(18).toString('base64url')
-  attempts().set(key, { ...attempt, post: post.slug, expires: now + ATTEMPT_LIFETIME_MS })
   try {
-    const page = await fetch(new URL(commentFormUrl(post, { attempt: key }), internalOrigin()), {
-      cache: 'no-store',
-      signal: AbortSignal.timeout(15_000),
-    })
-    return new Response(page.body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...NO_STORE, ...headers } })
-  } finally {
-    attempts().delete(key)
+    const attempt = await commentStore.takeAttempt(key)
+    return attempt?.post === post ? attempt : undefined
+  } catch (error) {
+    console.error(`sandbank: a comment form could not be shown again: ${(error as Error).message}`)
+    return undefined
   }
+}
+
+/**
+ * Back to the form page with what the reader typed and what was wrong. If the store cannot keep it
+ * (down), the answer is a 503 saying so: the browser's Back button still has their words.
+ */
+async function backToForm(post: Post, attempt: Omit<CommentAttempt, 'post'>, headers: Record<string, string> = {}): Promise<Response> {
+  let key: string
+  try {
+    key = await commentStore.keepAttempt({ ...attempt, post: post.slug })
+  } catch (error) {
+    console.error(`sandbank: a refused comment on ${postUrl(post)} could not be kept for its form (503): ${(error as Error).message}`)
+    throw new ApiError('unavailable', COMMENT_WORDS.unavailableBody, { 'Retry-After': '60' })
+  }
+  return new Response(null, { status: 303, headers: { Location: commentFormUrl(post, { attempt: key }), ...NO_STORE, ...headers } })
 }
 
 function redirect303(location: string): Response {
@@ -202,6 +173,8 @@ export async function handleCommentPost(request: Request, slug: string): Promise
     return redirect303(commentHeldUrl(post))
   }
   const checked = checkCommentValues(form.values)
+  // Longer than the textarea lets anyone type: a script's, answered as the bad request it is.
+  if (form.values.comment.length > COMMENT_LIMITS.text) throw new ApiError('bad_request', checked.errors.comment ?? '')
   const errors: CommentFormErrors = { ...checked.errors }
   if (tokenCheck !== 'valid') {
     errors.token = { 'too-soon': COMMENT_WORDS.errors.tooSoon, expired: COMMENT_WORDS.errors.expired, invalid: COMMENT_WORDS.errors.tokenInvalid }[
@@ -211,27 +184,25 @@ export async function handleCommentPost(request: Request, slug: string): Promise
   if (checked.comment?.parent && !(await isReplyable(post, checked.comment.parent).catch(() => false)))
     errors.parent = COMMENT_WORDS.errors.parentMissing
   const values = { ...form.values, parent: errors.parent ? '' : form.values.parent }
-  if (Object.keys(errors).length > 0 || !checked.comment) return formPageResponse(post, { values, errors, problem: 'errors', token: keptToken }, 400)
+  if (Object.keys(errors).length > 0 || !checked.comment) return backToForm(post, { values, errors, problem: 'errors', token: keptToken })
 
   let permit
   try {
     permit = await commentLimiter.take(client)
   } catch (error) {
     console.error(`sandbank: a comment was refused (503): the limiter could not count it: ${(error as Error).message}`)
-    return formPageResponse(post, { values, errors: {}, problem: 'unavailable', token: keptToken }, 503, { 'Retry-After': '60' })
+    return backToForm(post, { values, errors: {}, problem: 'unavailable', token: keptToken })
   }
   if (!permit.allowed) {
     const retryAfterMinutes = Math.max(1, Math.ceil(permit.retryAfterSeconds / 60))
-    return formPageResponse(post, { values, errors: {}, problem: 'rate-limited', token: keptToken, retryAfterMinutes }, 429, {
-      'Retry-After': String(permit.retryAfterSeconds),
-    })
+    return backToForm(post, { values, errors: {}, problem: 'rate-limited', token: keptToken, retryAfterMinutes })
   }
   let stored: StoredComment
   try {
     stored = await commentStore.add({ post: post.slug, ...checked.comment })
   } catch (error) {
     console.error(`sandbank: a comment on ${postUrl(post)} could not be kept (503): ${(error as Error).message}`)
-    return formPageResponse(post, { values, errors: {}, problem: 'unavailable', token: keptToken }, 503, { 'Retry-After': '60' })
+    return backToForm(post, { values, errors: {}, problem: 'unavailable', token: keptToken })
   }
   notifyAuthors(stored, post)
   return redirect303(commentHeldUrl(post))

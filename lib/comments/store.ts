@@ -5,7 +5,40 @@
  * ./stores.ts picks one.
  */
 import { randomBytes } from 'node:crypto'
+import type { CommentFormErrors, CommentFormValues } from './form'
 import { COMMENT_LIMITS, isCommentId, normalizeCommentEmail, type NewComment, type StoredComment } from './model'
+
+/** Why a form was sent back: problems in its fields, the per-client limit, or the store or limiter out of reach. */
+export type FormProblem = 'errors' | 'rate-limited' | 'unavailable'
+
+/**
+ * A form sent back to the reader: what they typed and what was wrong with it,
+ * kept briefly so the form page (the 303 after the POST) can show it again,
+ * whichever process answers that request.
+ */
+export type CommentAttempt = {
+  post: string
+  values: CommentFormValues
+  errors: CommentFormErrors
+  problem: FormProblem
+  /** The token to send back: theirs while it was valid or only early, else a fresh one. */
+  token: string
+  retryAfterMinutes?: number
+}
+
+/** How long a form sent back is kept for its page: long enough to follow the redirect, short enough to keep little. */
+export const ATTEMPT_LIFETIME_MS = 10 * 60 * 1000
+
+const ATTEMPT_KEY_PATTERN = /^[A-Za-z0-9_-]{24}$/
+
+/** A kept attempt's key: random, in the form page's address only. */
+export function newAttemptKey(): string {
+  return randomBytes(18).toString('base64url')
+}
+
+export function isAttemptKey(key: string): boolean {
+  return ATTEMPT_KEY_PATTERN.test(key)
+}
 
 export interface CommentStore {
   /** Holds a new comment for moderation. */
@@ -25,6 +58,10 @@ export interface CommentStore {
   byEmail(email: string): Promise<StoredComment[]>
   /** Deletes every comment sent with this email, returning them. */
   removeByEmail(email: string): Promise<StoredComment[]>
+  /** Keeps a form sent back for ATTEMPT_LIFETIME_MS; returns the key its page is given. */
+  keepAttempt(attempt: CommentAttempt, now?: Date): Promise<string>
+  /** The attempt kept under `key`, once (it is deleted as it is read); undefined if unknown, taken or expired. */
+  takeAttempt(key: string, now?: Date): Promise<CommentAttempt | undefined>
 }
 
 export class CommentStoreError extends Error {

@@ -5,7 +5,14 @@
  */
 import { statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { CommentStoreUnavailableError, commentLimiterFor, createFileCommentStore, createRedisCommentStore, type CommentStore } from '@/lib/comments'
+import {
+  ATTEMPT_LIFETIME_MS,
+  CommentStoreUnavailableError,
+  commentLimiterFor,
+  createFileCommentStore,
+  createRedisCommentStore,
+  type CommentStore,
+} from '@/lib/comments'
 import { whenRedisReady } from '@/lib/redis'
 import { tempDir } from '../../fixtures'
 import { eventually, redisForThisFile } from '../../redis-server'
@@ -63,6 +70,28 @@ describe.each([
     expect(await store.find(added.id)).toBeUndefined()
     expect(await store.approvedFor('a-post')).toEqual([])
     expect(await store.approve(added.id)).toBeUndefined()
+  })
+
+  test('a form sent back is kept for its page, which any process takes once', async () => {
+    const [one, other] = [await open(), await open()]
+    const attempt = {
+      post: 'a-post',
+      values: { name: 'Ann', email: 'ann@example.org', website: '', comment: 'Kept\nword for word, 東京', parent: '' },
+      errors: { token: 'The form was sent very quickly after the page loaded.' },
+      problem: 'errors' as const,
+      token: 'a-token',
+    }
+    const key = await one.keepAttempt(attempt)
+    expect(key).toMatch(/^[A-Za-z0-9_-]{24}$/)
+    const takers = await Promise.all([other.takeAttempt(key), one.takeAttempt(key), other.takeAttempt(key)])
+    expect(takers.filter(Boolean)).toEqual([attempt])
+    expect(await other.takeAttempt(key)).toBeUndefined()
+    expect(await other.takeAttempt('../../etc/passwd')).toBeUndefined()
+    expect(await other.takeAttempt(key.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))).toBeUndefined()
+    // Kept no longer than its lifetime, and never among the comments.
+    const old = await one.keepAttempt(attempt, minutes(0))
+    expect(await other.takeAttempt(old, new Date(minutes(0).getTime() + ATTEMPT_LIFETIME_MS + 1000))).toBeUndefined()
+    expect(await one.pending()).toEqual([])
   })
 
   test('pending newest first, approved oldest first on the post, recently approved first for moderation', async () => {

@@ -27,12 +27,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return { title: attempt ? `Error: ${title}` : title, robots: { index: false, follow: false } }
 }
 
-/** The comment form on a page of its own: to reply to a comment, and shown again (with the route handler's status) after a problem. */
+/** The comment form on a page of its own: to reply to a comment, and shown again, once, after the route handler sent a form back (its kept attempt). */
 export default async function CommentFormPage({ params, searchParams }: Props) {
   const post = await openPost((await params).slug)
   if (!post) notFound()
   const query = await searchParams
-  const attempt = takeAttempt(first(query.attempt), post.slug)
+  const attempt = await takeAttempt(first(query.attempt), post.slug)
   const target = await replyTarget(post, attempt ? attempt.values.parent : first(query.reply))
   const values = attempt?.values ?? { ...EMPTY_VALUES, parent: target?.id ?? '' }
   const heading = target ? COMMENT_WORDS.replyHeading(target.name) : COMMENT_WORDS.formHeading
