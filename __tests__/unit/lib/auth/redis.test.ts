@@ -10,36 +10,13 @@ import { createSignInLimiter, redisLimiterStore } from '@/lib/auth/rate-limit'
 import { REDIS_AUTHOR_KEYS, createRedisAuthorStore } from '@/lib/auth/redis-author-store'
 import { authorStoreFor, limiterStoreFor } from '@/lib/auth/stores'
 import { readServerConfig } from '@/lib/config'
-import { closeRedis, connectRedis, whenRedisReady, type RedisClient } from '@/lib/redis'
+import { whenRedisReady } from '@/lib/redis'
 import { tempDir } from '../../fixtures'
-import { eventually, startTestRedis, type TestRedis } from '../../redis-server'
+import { eventually, redisForThisFile } from '../../redis-server'
 
 jest.setTimeout(30_000)
 
-let redis: TestRedis
-const opened: RedisClient[] = []
-
-/** A connection as one server process would hold it (its log kept out of the test output). */
-async function processClient(): Promise<RedisClient> {
-  const client = connectRedis(redis.url, { log: () => undefined })
-  opened.push(client)
-  await whenRedisReady(client)
-  return client
-}
-
-let admin: RedisClient
-
-beforeAll(async () => {
-  redis = await startTestRedis()
-  admin = await processClient()
-})
-afterAll(async () => {
-  await Promise.all(opened.map(closeRedis))
-  await redis?.close()
-})
-beforeEach(async () => {
-  await admin.flushAll()
-})
+const { server, processClient, admin: adminClient } = redisForThisFile()
 
 /**
  * Runs `check` with redis-server stopped, starting it again afterwards whatever
@@ -47,12 +24,12 @@ beforeEach(async () => {
  * own schedule, and the next test's first command would otherwise find it offline).
  */
 async function duringOutage(check: () => Promise<void>): Promise<void> {
-  await redis.stop()
+  await server().stop()
   try {
     await check()
   } finally {
-    await redis.start()
-    await eventually(() => whenRedisReady(admin))
+    await server().start()
+    await eventually(() => whenRedisReady(adminClient()))
   }
 }
 
@@ -60,7 +37,7 @@ const PASSWORD = 'long enough pass'
 
 describe.each([
   ['file', async (): Promise<AuthorStore> => createFileAuthorStore(path.join(tempDir(), 'nested', 'authors.json'))],
-  ['Redis', async (): Promise<AuthorStore> => createRedisAuthorStore(await processClient(), redis.url)],
+  ['Redis', async (): Promise<AuthorStore> => createRedisAuthorStore(await processClient(), server().url)],
 ])('the %s author store', (_name, makeStore) => {
   test('adds, finds (case-insensitively), lists and removes authors, keeping only a hash of the password', async () => {
     const store = await makeStore()
@@ -116,7 +93,7 @@ describe.each([
 
 describe('the Redis author store', () => {
   test('two processes agree: what one adds, removes or signs out, the other sees on its next read', async () => {
-    const [first, second] = [createRedisAuthorStore(await processClient(), redis.url), createRedisAuthorStore(await processClient(), redis.url)]
+    const [first, second] = [createRedisAuthorStore(await processClient(), server().url), createRedisAuthorStore(await processClient(), server().url)]
     await first.add({ email: 'ann@x.org', name: 'Ann', password: PASSWORD })
     expect((await second.find('ann@x.org'))?.name).toBe('Ann')
     await second.endSessions('ann@x.org')
@@ -126,16 +103,16 @@ describe('the Redis author store', () => {
   })
 
   test('keeps everything under the sandbank: namespace', async () => {
-    const store = createRedisAuthorStore(admin, redis.url)
+    const store = createRedisAuthorStore(adminClient(), server().url)
     await store.add({ email: 'ann@x.org', password: PASSWORD })
     await store.endSessions('ann@x.org')
-    const keys = await admin.keys('*')
+    const keys = await adminClient().keys('*')
     expect(keys.sort()).toEqual([REDIS_AUTHOR_KEYS.authors, REDIS_AUTHOR_KEYS.sessionGenerations].sort())
     for (const key of Object.values(REDIS_AUTHOR_KEYS)) expect(key).toMatch(/^sandbank:/)
   })
 
   test('removing an author ends their sessions for good: adding the email again does not bring old sessions back', async () => {
-    const store = createRedisAuthorStore(admin, redis.url)
+    const store = createRedisAuthorStore(adminClient(), server().url)
     await store.add({ email: 'ann@x.org', password: PASSWORD })
     const before = (await store.find('ann@x.org'))!.sessionGeneration
     await store.remove('ann@x.org')
@@ -145,17 +122,21 @@ describe('the Redis author store', () => {
   })
 
   test('a bad entry is reported, naming the key, the author and the field; not treated as a missing author', async () => {
-    const store = createRedisAuthorStore(admin, redis.url)
-    await admin.hSet(REDIS_AUTHOR_KEYS.authors, 'ann@x.org', JSON.stringify({ email: 'ann@x.org', name: 7, passwordHash: 'h', createdAt: 'c' }))
+    const store = createRedisAuthorStore(adminClient(), server().url)
+    await adminClient().hSet(
+      REDIS_AUTHOR_KEYS.authors,
+      'ann@x.org',
+      JSON.stringify({ email: 'ann@x.org', name: 7, passwordHash: 'h', createdAt: 'c' }),
+    )
     await expect(store.find('ann@x.org')).rejects.toThrow(AuthorStoreError)
     await expect(store.find('ann@x.org')).rejects.toThrow(/sandbank:authors.*ann@x\.org.*"name"/)
-    await admin.hSet(REDIS_AUTHOR_KEYS.authors, 'ann@x.org', '{not json')
+    await adminClient().hSet(REDIS_AUTHOR_KEYS.authors, 'ann@x.org', '{not json')
     await expect(store.list()).rejects.toThrow(/sandbank:authors.*ann@x\.org.*not valid JSON/)
     await expect(store.list()).rejects.not.toBeInstanceOf(AuthorStoreUnavailableError)
   })
 
   test('with Redis down every call fails within about a second as "unavailable", and the same store works when it returns', async () => {
-    const store = createRedisAuthorStore(await processClient(), redis.url)
+    const store = createRedisAuthorStore(await processClient(), server().url)
     await store.add({ email: 'ann@x.org', password: PASSWORD })
     await duringOutage(async () => {
       for (const call of [() => store.find('ann@x.org'), () => store.list(), () => store.endSessions('ann@x.org'), () => store.remove('ann@x.org')]) {
@@ -180,7 +161,7 @@ describe('the Redis author store', () => {
     await fileStore.add({ email: 'ann@x.org', name: 'Ann', password: PASSWORD })
     await fileStore.add({ email: 'bob@x.org', name: 'Bob', password: PASSWORD })
     await fileStore.endSessions('bob@x.org')
-    const store = createRedisAuthorStore(admin, redis.url)
+    const store = createRedisAuthorStore(adminClient(), server().url)
     await store.add({ email: 'bob@x.org', name: 'Bob in Redis', password: 'a different long password' })
 
     expect(await store.importAuthors(readAuthors(file))).toEqual({ added: ['ann@x.org'], kept: ['bob@x.org'] })
@@ -208,7 +189,7 @@ describe('the sign-in limiter on Redis', () => {
       expect(refused.allowed).toBe(false)
       expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(0)
     }
-    expect(await admin.keys('sandbank:signin-email:*')).toEqual(['sandbank:signin-email:victim@x'])
+    expect(await adminClient().keys('sandbank:signin-email:*')).toEqual(['sandbank:signin-email:victim@x'])
   })
 
   test('concurrent attempts from both processes get exactly the allowed number of guesses', async () => {
@@ -221,7 +202,7 @@ describe('the sign-in limiter on Redis', () => {
   })
 
   test('a right password gives its points back', async () => {
-    const limiter = createSignInLimiter(redisLimiterStore(admin), limits)
+    const limiter = createSignInLimiter(redisLimiterStore(adminClient()), limits)
     for (let i = 0; i < 6; i++) {
       const permit = await limiter.begin({ email: 'author@x', client: 'office' })
       expect(permit.allowed).toBe(true)
@@ -244,24 +225,26 @@ describe('the sign-in limiter on Redis', () => {
 describe('where authors and sign-in counters live', () => {
   test('REDIS_URL set: the author store is Redis, shared with every process; unset: the file', async () => {
     const dataDir = tempDir()
-    const withRedis = readServerConfig({ DATA_DIR: dataDir, REDIS_URL: redis.url })
-    await authorStoreFor(withRedis, admin).add({ email: 'ann@x.org', password: PASSWORD })
-    expect(await admin.hExists(REDIS_AUTHOR_KEYS.authors, 'ann@x.org')).toBe(1)
+    const withRedis = readServerConfig({ DATA_DIR: dataDir, REDIS_URL: server().url })
+    await authorStoreFor(withRedis, adminClient()).add({ email: 'ann@x.org', password: PASSWORD })
+    expect(await adminClient().hExists(REDIS_AUTHOR_KEYS.authors, 'ann@x.org')).toBe(1)
     expect(readAuthors(withRedis.authorsFile)).toEqual([])
 
     const withoutRedis = readServerConfig({ DATA_DIR: dataDir })
     await authorStoreFor(withoutRedis).add({ email: 'bob@x.org', password: PASSWORD })
     expect(readAuthors(withoutRedis.authorsFile).map((author) => author.email)).toEqual(['bob@x.org'])
-    expect(await admin.hExists(REDIS_AUTHOR_KEYS.authors, 'bob@x.org')).toBe(0)
+    expect(await adminClient().hExists(REDIS_AUTHOR_KEYS.authors, 'bob@x.org')).toBe(0)
   })
 
   test('REDIS_URL set: sign-in counters are in Redis; unset: in the process', async () => {
-    const withRedis = createSignInLimiter(limiterStoreFor(readServerConfig({ REDIS_URL: redis.url }), admin))
+    const withRedis = createSignInLimiter(limiterStoreFor(readServerConfig({ REDIS_URL: server().url }), adminClient()))
     await withRedis.begin({ email: 'ann@x.org', client: 'c' })
-    expect(await admin.keys('sandbank:signin-*')).toEqual(expect.arrayContaining(['sandbank:signin-email:ann@x.org', 'sandbank:signin-client:c']))
-    await admin.flushAll()
+    expect(await adminClient().keys('sandbank:signin-*')).toEqual(
+      expect.arrayContaining(['sandbank:signin-email:ann@x.org', 'sandbank:signin-client:c']),
+    )
+    await adminClient().flushAll()
     const inMemory = createSignInLimiter(limiterStoreFor(readServerConfig({})))
     await inMemory.begin({ email: 'bob@x.org', client: 'c' })
-    expect(await admin.keys('*')).toEqual([])
+    expect(await adminClient().keys('*')).toEqual([])
   })
 })
