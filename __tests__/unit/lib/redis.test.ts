@@ -1,6 +1,6 @@
-import { RedisUnavailableError, closeRedis, connectRedis, sharedRedisClient, whenRedisReady, type RedisClient } from '@/lib/redis'
+import { REDIS_TIMEOUT_MS, RedisUnavailableError, closeRedis, connectRedis, sharedRedisClient, whenRedisReady, type RedisClient } from '@/lib/redis'
 import { freePort } from '@/scripts/lib/process'
-import { eventually, startTestRedis, type TestRedis } from '../redis-server'
+import { eventually, settleWithin, startTestRedis, type TestRedis } from '../redis-server'
 
 jest.setTimeout(30_000)
 
@@ -59,6 +59,39 @@ describe('the Redis client a server process uses', () => {
     // The reconnection pause is bounded (2 s at most), so it is back within a few seconds.
     await eventually(async () => expect(await connection.ping()).toBe('PONG'))
     expect(log[log.length - 1]).toMatch(/is back/)
+  })
+
+  test('a hung Redis (SIGSTOP: the port still takes commands, nothing answers): a command fails within its deadline, later ones at once, the log says so once, and SIGCONT brings the same client back', async () => {
+    const log: string[] = []
+    const connection = client(redis.url, log)
+    await whenRedisReady(connection)
+    redis.pause()
+    try {
+      // Timers may run late on a loaded machine; a hang never settles at all.
+      const slack = 1000
+      const first = await settleWithin(10_000, connection.get('sandbank:anything'))
+      expect(first.outcome).toBe('rejected')
+      expect(first.ms).toBeLessThan(REDIS_TIMEOUT_MS + slack)
+      expect(first.outcome === 'rejected' && first.error).toBeInstanceOf(RedisUnavailableError)
+      // Known to hang now: nothing more waits out the deadline, a MULTI included.
+      const calls: (() => Promise<unknown>)[] = [() => connection.set('sandbank:x', '1'), () => connection.multi().get('a').get('b').exec()]
+      for (const call of calls) {
+        const later = await settleWithin(10_000, call())
+        expect(later.outcome).toBe('rejected')
+        expect(later.ms).toBeLessThan(slack)
+      }
+      expect(connection.isReady).toBe(false)
+      await expect(whenRedisReady(connection)).rejects.toBeInstanceOf(RedisUnavailableError)
+      expect(log.filter((line) => line.includes('is unreachable'))).toEqual([
+        expect.stringMatching(
+          new RegExp(`^sandbank: Redis at redis://127\\.0\\.0\\.1:\\d+ is unreachable \\(no answer within ${REDIS_TIMEOUT_MS} ms\\)`),
+        ),
+      ])
+    } finally {
+      redis.resume()
+    }
+    await eventually(async () => expect(await connection.ping()).toBe('PONG'))
+    expect(log[log.length - 1]).toMatch(/^sandbank: Redis at \S+ is back;/)
   })
 
   test('two copies of the module (Next loads the cache handler outside the app bundle) share one client and what it knows', async () => {

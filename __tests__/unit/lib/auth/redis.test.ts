@@ -12,7 +12,7 @@ import { authorStoreFor, limiterStoreFor } from '@/lib/auth/stores'
 import { readServerConfig } from '@/lib/config'
 import { closeRedis, connectRedis, whenRedisReady, type RedisClient } from '@/lib/redis'
 import { tempDir } from '../../fixtures'
-import { eventually, startTestRedis, type TestRedis } from '../../redis-server'
+import { eventually, settleWithin, startTestRedis, type TestRedis } from '../../redis-server'
 
 jest.setTimeout(30_000)
 
@@ -55,6 +55,20 @@ async function duringOutage(check: () => Promise<void>): Promise<void> {
     await eventually(() => whenRedisReady(admin))
   }
 }
+
+/** Runs `check` with redis-server frozen (SIGSTOP), thawing it afterwards whatever happens. */
+async function whileHung(check: () => Promise<void>): Promise<void> {
+  redis.pause()
+  try {
+    await check()
+  } finally {
+    redis.resume()
+    await eventually(() => whenRedisReady(admin))
+  }
+}
+
+/** A hung call never settles; one that fails fast does so well within this, however late the timers run. */
+const HUNG_BOUND_MS = 2500
 
 const PASSWORD = 'long enough pass'
 
@@ -174,6 +188,26 @@ describe('the Redis author store', () => {
     await eventually(async () => expect((await store.find('ann@x.org'))?.email).toBe('ann@x.org'))
   })
 
+  test('with Redis hung (SIGSTOP) every call fails within about a second as "unavailable", and the same store works at SIGCONT', async () => {
+    const store = createRedisAuthorStore(await processClient(), redis.url)
+    await store.add({ email: 'ann@x.org', password: PASSWORD })
+    await whileHung(async () => {
+      const calls: (() => Promise<unknown>)[] = [
+        () => store.find('ann@x.org'),
+        () => store.list(),
+        () => store.endSessions('ann@x.org'),
+        () => store.find('ann@x.org'),
+      ]
+      for (const call of calls) {
+        const settled = await settleWithin(10_000, call())
+        expect(settled.outcome).toBe('rejected')
+        expect(settled.outcome === 'rejected' && settled.error).toBeInstanceOf(AuthorStoreUnavailableError)
+        expect(settled.ms).toBeLessThan(HUNG_BOUND_MS)
+      }
+    })
+    await eventually(async () => expect((await store.find('ann@x.org'))?.email).toBe('ann@x.org'))
+  })
+
   test('imports an authors.json: hashes and session generations copied as they are, authors already in Redis kept, twice is harmless', async () => {
     const file = path.join(tempDir(), 'authors.json')
     const fileStore = createFileAuthorStore(file)
@@ -236,6 +270,22 @@ describe('the sign-in limiter on Redis', () => {
       await expect(limiter.begin({ email: 'a@x', client: 'c' })).rejects.toThrow()
       await expect(limiter.begin({ email: 'a@x', client: 'c', device: 'd' })).rejects.toThrow()
       expect(Date.now() - started).toBeLessThan(2000)
+    })
+    await eventually(async () => expect((await limiter.begin({ email: 'a@x', client: 'c' })).allowed).toBe(true))
+  })
+
+  test('with Redis hung (SIGSTOP) it refuses to decide within about a second, and counts again at SIGCONT', async () => {
+    const limiter = createSignInLimiter(redisLimiterStore(await processClient()), limits)
+    await whileHung(async () => {
+      for (const keys of [
+        { email: 'a@x', client: 'c' },
+        { email: 'a@x', client: 'c', device: 'd' },
+        { email: 'b@x', client: 'c' },
+      ]) {
+        const settled = await settleWithin(10_000, limiter.begin(keys))
+        expect(settled.outcome).toBe('rejected')
+        expect(settled.ms).toBeLessThan(HUNG_BOUND_MS)
+      }
     })
     await eventually(async () => expect((await limiter.begin({ email: 'a@x', client: 'c' })).allowed).toBe(true))
   })
