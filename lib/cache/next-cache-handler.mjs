@@ -11,11 +11,13 @@
  * when next.config.ts loads, before this runs.
  *
  * Reads go to Redis first and fall back to a per-process LRU when Redis is
- * unreachable; writes go to both. So when Redis goes away, public pages keep
- * being served (from memory, or rendered again), the log says so once, and the
- * client reconnects in the background: no restart when Redis returns. The
- * client is the process's one connection (lib/redis/client.mjs), which the
- * sign-in limiter and the author store use too.
+ * unreachable or does not answer within REDIS_TIMEOUT_MS; writes go to both.
+ * So when Redis goes away or hangs, public pages keep being served (from
+ * memory, or rendered again), the log says so once, and the client reconnects
+ * in the background: no restart when Redis returns. The client is the
+ * process's one connection (lib/redis/client.mjs), which the sign-in limiter
+ * and the author store use too; its deadline holds for every command the
+ * handler sends, its get, set and start-up scan alike.
  */
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
 import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru'
@@ -32,7 +34,7 @@ CacheHandler.onCreation(({ buildId }) => {
   const url = process.env.REDIS_URL?.trim()
   // `next build` renders into the build folder; only the running servers share Redis.
   if (!url || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [local], ttl }
-  const shared = createRedisHandler({
+  const redis = createRedisHandler({
     // The process's one connection, shared with the sign-in limiter and the author store (lib/redis).
     client: sharedRedisClient(url),
     // Pages from one build never answer for another: a deploy starts with a clean namespace.
@@ -40,6 +42,17 @@ CacheHandler.onCreation(({ buildId }) => {
     timeoutMs: REDIS_TIMEOUT_MS,
     keyExpirationStrategy: 'EXAT',
   })
+  /** @type {typeof redis} */
+  const shared = {
+    ...redis,
+    // What this process serves from Redis it keeps in its own memory too: if Redis goes away or
+    // hangs, a page it has served answers from there instead of being rendered again.
+    async get(key, meta) {
+      const entry = await redis.get(key, meta)
+      if (entry) await local.set(key, entry)
+      return entry
+    },
+  }
   return { handlers: [shared, local], ttl }
 })
 
