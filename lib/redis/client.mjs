@@ -24,8 +24,14 @@ import { createClient } from 'redis'
 export const REDIS_KEY_PREFIX = 'sandbank:'
 /** A command, or the first connection, slower than this counts as a failure: Redis answers a healthy one in well under a millisecond. */
 export const REDIS_TIMEOUT_MS = 500
-/** Longest pause between reconnection attempts. */
-export const MAX_RECONNECT_DELAY_MS = 2000
+/** Longest pause between reconnection attempts: a Redis that is back is found within this. */
+export const MAX_RECONNECT_DELAY_MS = 500
+/**
+ * How long a caller that cannot do without Redis (sign-in, the session check) waits for a
+ * connection that is being made or remade: a Redis that has just come back is found within it.
+ * Pages never wait: they fall back at once.
+ */
+export const REDIS_READY_WAIT_MS = 2 * MAX_RECONNECT_DELAY_MS
 
 /**
  * node-redis with no offline queue (fail at once while down), a timeout on connecting,
@@ -77,9 +83,16 @@ function reasonOf(error) {
 
 /**
  * What a client knows about its connection. `current` is the node-redis client in use; it is
- * replaced when one stops answering. `up` is false from the moment a connection is known to be
- * lost or hung until a new one is ready.
- * @typedef {{ where: string; state: 'connecting' | 'up' | 'down'; lastError?: string; closed: boolean; current: RedisClient }} Connection
+ * replaced when one stops answering. `state` is 'down' from the moment a connection is known to
+ * be lost or hung until a new one is ready; `whenReady` holds the callers waiting for that.
+ * @typedef {{
+ *   where: string
+ *   state: 'connecting' | 'up' | 'down'
+ *   lastError?: string
+ *   closed: boolean
+ *   current: RedisClient
+ *   whenReady: Set<() => void>
+ * }} Connection
  */
 
 /**
@@ -159,7 +172,7 @@ function withDeadline(promise, onDeadline) {
 export function connectRedis(url, { log } = {}) {
   const where = describeRedisUrl(url)
   /** @type {Connection} */
-  const connection = { where, state: 'connecting', closed: false, current: createConfiguredClient(url) }
+  const connection = { where, state: 'connecting', closed: false, current: createConfiguredClient(url), whenReady: new Set() }
   const say = log ?? ((line) => (connection.state === 'down' ? console.warn(line) : console.log(line)))
 
   /** @param {string} reason */
@@ -168,9 +181,10 @@ export function connectRedis(url, { log } = {}) {
     // The error repeats on every reconnection attempt: say it once.
     if (connection.state === 'down') return
     connection.state = 'down'
+    // Worded so that only the line below says "is back": that is what operators (and the stack tests) watch for.
     say(
-      `sandbank: Redis at ${where} is unreachable (${reason}). Until it is back this process serves pages ` +
-        'from its own cache and refuses sign-in (503); retrying in the background.',
+      `sandbank: Redis at ${where} is unreachable (${reason}). Until it returns, this process serves pages ` +
+        'from its own cache and refuses sign-in (503); reconnecting in the background.',
     )
   }
 
@@ -184,6 +198,7 @@ export function connectRedis(url, { log } = {}) {
           ? `sandbank: Redis at ${where} is back; the page cache, sign-in limits, authors and sessions are shared again.`
           : `sandbank: connected to Redis at ${where}.`,
       )
+      for (const ready of connection.whenReady) ready()
     })
     client.on('error', (error) => wentDown(reasonOf(error)))
     client.connect().catch(() => {
@@ -288,33 +303,36 @@ export function sharedRedisClient(url) {
 }
 
 /**
- * Resolves when the client can take commands. Fails at once while Redis is known
- * to be down (the client keeps retrying in the background), and after `timeoutMs`
- * while a first connection is still being made.
+ * Resolves when the client can take commands. While a connection is being made or remade
+ * (after an outage, a restart, a hang), waits up to `timeoutMs` for it, so a caller that
+ * arrives just as Redis comes back is served rather than turned away; then fails with
+ * what went wrong. Fails at once for a closed client.
  * @param {RedisClient} client
  * @param {number} [timeoutMs]
  * @returns {Promise<void>}
  */
-export function whenRedisReady(client, timeoutMs = REDIS_TIMEOUT_MS) {
+export function whenRedisReady(client, timeoutMs = REDIS_READY_WAIT_MS) {
   if (client.isReady) return Promise.resolve()
   const connection = connectionOf(client)
   const where = connection?.where ?? 'Redis'
-  if (!client.isOpen || connection?.state === 'down') {
-    return Promise.reject(new RedisUnavailableError(`Redis at ${where} is unreachable (${connection?.lastError ?? 'not connected'})`))
-  }
+  const unavailable = () =>
+    new RedisUnavailableError(
+      connection?.state === 'down'
+        ? `Redis at ${where} is unreachable (${connection.lastError ?? 'not connected'})`
+        : `Redis at ${where} did not answer within ${timeoutMs} ms`,
+    )
+  if (!connection || connection.closed) return Promise.reject(unavailable())
   return new Promise((resolve, reject) => {
-    const finish = (/** @type {Error | undefined} */ error) => {
+    const ready = () => {
       clearTimeout(timer)
-      client.off('ready', onReady)
-      client.off('error', onError)
-      if (error) reject(error)
-      else resolve()
+      connection.whenReady.delete(ready)
+      resolve()
     }
-    const onReady = () => finish(undefined)
-    const onError = (/** @type {unknown} */ error) => finish(new RedisUnavailableError(`Redis at ${where} is unreachable (${reasonOf(error)})`))
-    const timer = setTimeout(() => finish(new RedisUnavailableError(`Redis at ${where} did not answer within ${timeoutMs} ms`)), timeoutMs)
-    client.on('ready', onReady)
-    client.on('error', onError)
+    const timer = setTimeout(() => {
+      connection.whenReady.delete(ready)
+      reject(unavailable())
+    }, timeoutMs)
+    connection.whenReady.add(ready)
   })
 }
 

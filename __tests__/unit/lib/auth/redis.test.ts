@@ -168,7 +168,7 @@ describe('the Redis author store', () => {
     await expect(store.list()).rejects.not.toBeInstanceOf(AuthorStoreUnavailableError)
   })
 
-  test('with Redis down every call fails within about a second as "unavailable", and the same store works when it returns', async () => {
+  test('with Redis down every call fails within about a second (the wait for a reconnection) as "unavailable", and the same store works when it returns', async () => {
     const store = createRedisAuthorStore(await processClient(), redis.url)
     await store.add({ email: 'ann@x.org', password: PASSWORD })
     await duringOutage(async () => {
@@ -181,7 +181,7 @@ describe('the Redis author store', () => {
         expect(error).toBeInstanceOf(AuthorStoreUnavailableError)
         expect(error).toBeInstanceOf(AuthorStoreError)
         expect((error as Error).message).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+/)
-        expect(Date.now() - started).toBeLessThan(1500)
+        expect(Date.now() - started).toBeLessThan(HUNG_BOUND_MS)
       }
     })
     // redis-server saved its data as it stopped: the author is still there.
@@ -266,10 +266,14 @@ describe('the sign-in limiter on Redis', () => {
   test('with Redis down it refuses to decide (an error, not a permit) within about a second, and counts again when Redis returns', async () => {
     const limiter = createSignInLimiter(redisLimiterStore(await processClient()), limits)
     await duringOutage(async () => {
-      const started = Date.now()
-      await expect(limiter.begin({ email: 'a@x', client: 'c' })).rejects.toThrow()
-      await expect(limiter.begin({ email: 'a@x', client: 'c', device: 'd' })).rejects.toThrow()
-      expect(Date.now() - started).toBeLessThan(2000)
+      for (const keys of [
+        { email: 'a@x', client: 'c' },
+        { email: 'a@x', client: 'c', device: 'd' },
+      ]) {
+        const settled = await settleWithin(10_000, limiter.begin(keys))
+        expect(settled.outcome).toBe('rejected')
+        expect(settled.ms).toBeLessThan(HUNG_BOUND_MS)
+      }
     })
     await eventually(async () => expect((await limiter.begin({ email: 'a@x', client: 'c' })).allowed).toBe(true))
   })
