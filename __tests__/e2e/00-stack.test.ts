@@ -115,6 +115,57 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     }
   })
 
+  test("a 404 is the same for everyone and holds nothing of the request, a page keeps no visitor's query string, and no cache stores either", async () => {
+    const [first, second] = stack.apps
+    // Next's own 404 (no route takes the address), asked first with a secret in the address.
+    const victim = await getFrom(first.url, '/victim-path?reset_token=qzsecret404')
+    assert.equal(victim.status, 404)
+    for (const trace of ['qzsecret404', 'reset_token', 'victim-path']) assert.ok(!victim.text.includes(trace), `the 404 holds ${trace}`)
+    // Later visitors, other addresses (a nested one too), both processes and through nginx: the same page, nothing of the first.
+    const later: [string, Promise<Reply>][] = [
+      ['/other-path on the other process', getFrom(second.url, '/other-path')],
+      ['/other-path on the same process', getFrom(first.url, '/other-path?x=qzsecretagain')],
+      ['/search/below-a-static-page', getFrom(second.url, '/search/below-a-static-page')],
+      ['/yet-another through nginx', stack.get('/yet-another')],
+    ]
+    for (const [what, pending] of later) {
+      const reply = await pending
+      assert.equal(reply.status, 404, what)
+      assert.ok(!/qzsecret|reset_token|victim-path/.test(reply.text), `${what} holds the first visitor's address`)
+      assert.equal(reply.text, victim.text, `${what} is not the same 404 page`)
+      assert.match(reply.headers.get('cache-control') ?? '', /no-store/, what)
+    }
+    // A listing page first rendered for a visitor whose address had a query string: later readers get none of it.
+    const pathname = '/tags/fixture-filler/page/4'
+    const tagged = await getFrom(first.url, `${pathname}?reset_token=qzsecretquery`)
+    assert.equal(tagged.status, 200)
+    for (const app of stack.apps) {
+      const reply = await getFrom(app.url, pathname)
+      assert.equal(reply.status, 200, `${pathname} on ${app.name}`)
+      assert.ok(!/qzsecretquery|reset_token/.test(reply.text), `${pathname} on ${app.name} carries the first visitor's query string`)
+    }
+    // And the shared page cache holds no 404, no error, nothing of any of these requests.
+    const redis = createClient({ url: stack.redisUrl })
+    await redis.connect()
+    try {
+      for (const key of await redis.keys('sandbank:next:*/route-cache/*')) {
+        const entry = JSON.parse((await redis.get(key)) ?? '{}') as {
+          value?: { status?: number; html?: string; rscData?: string; segmentData?: Record<string, string> }
+        }
+        const value = entry.value ?? {}
+        assert.ok(!key.endsWith('/$/_not-found'), `Redis stores Next's 404 page: ${key}`)
+        assert.ok((value.status ?? 200) < 400, `Redis stores a ${value.status}: ${key}`)
+        const payloads = [
+          value.html ?? '',
+          ...[value.rscData, ...Object.values(value.segmentData ?? {})].map((b64) => Buffer.from(b64 ?? '', 'base64').toString()),
+        ]
+        assert.ok(!payloads.some((text) => /qzsecret|reset_token/.test(text)), `Redis stores a visitor's address: ${key}`)
+      }
+    } finally {
+      await redis.quit()
+    }
+  })
+
   test('over https, pages answer 200 with HSTS, over HTTP/2, and plain http redirects to https', async () => {
     assert.equal(await stack.negotiatedProtocol(), 'h2')
     for (const pathname of ['/', `/posts/${SEED_SLUGS[0]}`, '/tags', '/archive', '/feed.xml', '/search?q=digital']) {

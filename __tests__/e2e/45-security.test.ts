@@ -166,6 +166,18 @@ describe('3. 404s are not kept by shared caches', () => {
   })
 })
 
+describe("3. a visitor's address is not kept for the next one", () => {
+  test('a listing or post rendered on its first request for an address with a query string keeps none of it for later readers', async () => {
+    for (const pathname of ['/tags/fixture-filler/page/7', '/posts/filler-post-7']) {
+      const first = await get(`${pathname}?reset_token=qzsecretquery`)
+      assert.equal(first.status, 200, pathname)
+      const later = await get(pathname)
+      assert.equal(later.status, 200, pathname)
+      assert.ok(!/qzsecretquery|reset_token/.test(later.text), `${pathname} carries the first visitor's query string`)
+    }
+  })
+})
+
 // ---------------------------------------------------------------------------
 // 4. Removed authors and signed-out sessions
 // ---------------------------------------------------------------------------
