@@ -40,7 +40,7 @@ const browser = suiteBrowser()
 const session = new CookieJar()
 
 before(async () => {
-  const added = authorCli(['add', EMAIL, '--password-stdin'], PASSWORD)
+  const added = await authorCli(['add', EMAIL, '--password-stdin'], PASSWORD)
   assert.equal(added.status, 0, added.stderr)
   assert.equal((await signIn(session, EMAIL, PASSWORD)).status, 200)
 })

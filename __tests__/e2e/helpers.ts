@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { after, before } from 'node:test'
@@ -170,8 +170,25 @@ export class CookieJar {
 }
 
 /** `npm run author` as an operator runs it, against the server's author store (or the one `env` names). */
-export function authorCli(args: string[], input = '', env: NodeJS.ProcessEnv = process.env) {
-  return spawnSync(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', env })
+export type CliResult = { status: number | null; stdout: string; stderr: string }
+
+/**
+ * `npm run author`, as a child process the test waits for without blocking. A test that blocked
+ * (spawnSync) for the seconds the command takes could not see its idle keep-alive connections closed
+ * meanwhile (a server closes them after 5 s), and its next fetch went out on a closed one: "fetch
+ * failed: other side closed".
+ */
+export function authorCli(args: string[], input = '', env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, env, stdio: 'pipe' })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+    child.stdin.end(input)
+  })
 }
 
 export type SignInResult = { status: number; body: { url?: string; error?: string }; setCookies: string[] }
