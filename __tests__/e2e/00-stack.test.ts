@@ -85,6 +85,19 @@ async function answeredWithinBound<T>(what: string, run: () => Promise<T>): Prom
   }
 }
 
+/**
+ * The headers every answer must carry, whoever made it: the app, or nginx itself (an error page, a missing
+ * build file, a refused request, a redirect). One copy of each: a second, stricter policy would break pages.
+ */
+function assertSecurityHeaders(reply: Reply, what: string): void {
+  const csp = reply.headers.get('content-security-policy') ?? ''
+  assert.match(csp, /frame-ancestors 'none'/, `${what}: Content-Security-Policy`)
+  assert.ok(!csp.includes(', '), `${what}: more than one Content-Security-Policy: ${csp}`)
+  assert.equal(reply.headers.get('x-frame-options'), 'DENY', `${what}: X-Frame-Options`)
+  assert.equal(reply.headers.get('x-content-type-options'), 'nosniff', `${what}: X-Content-Type-Options`)
+  assert.equal(reply.headers.get('referrer-policy'), 'strict-origin-when-cross-origin', `${what}: Referrer-Policy`)
+}
+
 before(async () => {
   stack = await startTestStack()
   const added = await operatorCli(['add', EMAIL, '--name', 'Stack Author', '--password-stdin'], PASSWORD)
@@ -186,6 +199,38 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     const plain = await fetch(`${stack.httpUrl.replace('localhost', '127.0.0.1')}/posts/${SEED_SLUGS[0]}?a=1`, { redirect: 'manual' })
     assert.equal(plain.status, 301)
     assert.equal(plain.headers.get('location'), `${stack.url}/posts/${SEED_SLUGS[0]}?a=1`)
+  })
+
+  test("nginx's own answers and Next's redirects for //x and /\\x carry the security headers; a missing build file is a 404 no one keeps", async () => {
+    // Pages keep the app's own policy, once, fresh or from the cache.
+    for (let i = 0; i < 2; i++) {
+      const page = await stack.get(`/posts/${SEED_SLUGS[0]}`)
+      assertSecurityHeaders(page, `a post page (${cacheStatus(page)})`)
+      assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/)
+    }
+    // A chunk asked for during a deploy, or never built: not remembered as missing, for a year or at all.
+    const missing = await stack.get('/_next/static/chunks/missing.js')
+    assert.equal(missing.status, 404)
+    assert.match(missing.headers.get('cache-control') ?? '', /no-store/, `a missing chunk: Cache-Control: ${missing.headers.get('cache-control')}`)
+    assert.doesNotMatch(missing.headers.get('cache-control') ?? '', /immutable|max-age=[1-9]/)
+    assertSecurityHeaders(missing, 'a missing chunk')
+    // Next answers these itself, before any of the app's code runs.
+    for (const pathname of ['//x', '/\\x', `//posts/${SEED_SLUGS[0]}`]) {
+      const redirect = await stack.get(pathname)
+      assert.equal(redirect.status, 308, pathname)
+      assertSecurityHeaders(redirect, `${pathname} (${redirect.status})`)
+    }
+    // Requests nginx refuses itself.
+    const trace = await stack.request('TRACE', '/')
+    assert.ok([400, 405].includes(trace.status), `TRACE: ${trace.status}`)
+    assertSecurityHeaders(trace, `TRACE (${trace.status})`)
+    const oversized = await stack.get('/', { cookie: `big=${'x'.repeat(40_000)}` })
+    assert.ok(oversized.status >= 400 && oversized.status < 500, `an oversized header: ${oversized.status}`)
+    assertSecurityHeaders(oversized, `an oversized header (${oversized.status})`)
+    // The redirect to https on the plain port.
+    const plain = await fetch(`${stack.httpUrl.replace('localhost', '127.0.0.1')}/`, { redirect: 'manual' })
+    assert.equal(plain.status, 301)
+    assertSecurityHeaders({ status: plain.status, headers: plain.headers, text: await plain.text() }, 'the http redirect')
   })
 
   test('gzip for readers that accept it, from one plain copy in the cache', async () => {
@@ -356,6 +401,50 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     assert.equal((await getFrom(survivor.url, '/')).status, 200)
     await stack.restartApp(victim)
     assert.equal((await getFrom(victim.url, '/')).status, 200)
+  })
+
+  test("with every process down, readers get what nginx cached and nginx's own 502 for the rest, with the security headers and kept by no one; both processes come back", async () => {
+    const cached = `/posts/${SEED_SLUGS[2]}`
+    assert.equal(cacheStatus(await stack.get(cached)), 'HIT', 'cached by an earlier test')
+    for (const app of stack.apps) app.child.kill('SIGKILL')
+    try {
+      const fromCache = await stack.get(cached)
+      assert.equal(fromCache.status, 200, 'a cached page with every process down')
+      const down = await stack.get('/tags', BYPASS)
+      assert.equal(down.status, 502, 'a page past the cache with every process down')
+      assertSecurityHeaders(down, "nginx's 502")
+      assert.match(down.headers.get('cache-control') ?? '', /no-store/, `nginx's 502: Cache-Control: ${down.headers.get('cache-control')}`)
+    } finally {
+      for (const app of stack.apps) await stack.restartApp(app)
+    }
+    // nginx tries them again once their fail_timeout is over.
+    await eventually('nginx to reach the processes again', async () => ((await stack.get('/tags', BYPASS)).status === 200 ? true : undefined))
+  })
+
+  test("an author's 503s while Redis is down never take the site from readers: no process is marked down for an answer it gave", async () => {
+    const jar = new CookieJar()
+    const signedIn = await signInThrough(stack, jar, EMAIL, PASSWORD)
+    assert.equal(signedIn.status, 200, signedIn.text)
+    const cookie = { cookie: jar.header() }
+    const logFrom = stack.log.length
+    await stack.stopRedis()
+    try {
+      // The author's drafts and session, asked for again and again: each a 503 from a healthy process.
+      for (let i = 0; i < 3; i++) {
+        for (const pathname of ['/api/drafts', '/api/auth/session']) {
+          const reply = await stack.get(pathname, cookie)
+          assert.equal(reply.status, 503, `${pathname} signed in, with Redis down`)
+        }
+      }
+      // Readers past the cache, straight after: every page, never nginx's 502.
+      for (const pathname of ['/', '/tags', '/archive', `/posts/${SEED_SLUGS[1]}`, '/tags', '/']) {
+        const reply = await stack.get(pathname, BYPASS)
+        assert.equal(reply.status, 200, `${pathname} for a reader after the author's 503s`)
+      }
+    } finally {
+      await stack.startRedis()
+    }
+    await redisBackOnEveryProcess(logFrom)
   })
 
   test('Redis outage: public pages keep answering 200, the log says so, and the shared cache recovers without a restart', async () => {
