@@ -64,10 +64,14 @@ CacheHandler.onCreation(({ buildId }) => {
   const shared = {
     ...redis,
     // What this process serves from Redis it keeps in its own memory too: if Redis goes away or
-    // hangs, a page it has served answers from there instead of being rendered again.
+    // hangs, a page it has served answers from there instead of being rendered again. Once per
+    // version of a page: the LRU weighs what it stores by serialising it, tens of milliseconds
+    // for a page, which no read should pay.
     async get(key, meta) {
       const entry = await redis.get(key, meta)
-      if (entry && keptForEveryone(key, entry.value)) await local.set(key, entry)
+      if (entry && keptForEveryone(key, entry.value) && (await local.get(key, meta))?.lastModified !== entry.lastModified) {
+        await local.set(key, entry)
+      }
       return entry
     },
   }
