@@ -9,11 +9,18 @@
  * before 99-schedule, and their server started before its date all the same.
  */
 import assert from 'node:assert/strict'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import autocannon from 'autocannon'
 import { createClient } from 'redis'
-import { CookieJar, SEED_SLUGS, authorCli, canaryMarkersIn, signIn } from './helpers'
+import { CookieJar, DIST_DIR, SEED_SLUGS, authorCli, canaryMarkersIn, signIn } from './helpers'
+import { httpsRequest } from '../../scripts/lib/https-request'
+import { startNginx } from '../../scripts/lib/nginx'
 import { PHOTO_POST_SLUG } from '../../scripts/lib/photo-post'
+import { freePort, stopServer, waitForPort } from '../../scripts/lib/process'
+import { findTools } from '../../scripts/lib/stack'
 import { signInThrough, startTestStack, type Reply, type TestStack } from './stack-client'
 
 const EMAIL = 'stack.author@example.org'
@@ -448,6 +455,105 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
       await stack.startRedis()
     }
     await redisBackOnEveryProcess(logFrom)
+  })
+
+  test('nginx reload (SIGHUP: a changed config, a renewed certificate) under load costs no reader a request', async () => {
+    const master = stack.nginx.pid
+    const workers = () => readFileSync(`/proc/${master}/task/${master}/children`, 'utf8').trim().split(/\s+/)
+    const before = workers()
+    const { port } = new URL(stack.url)
+    const statuses: Record<number, number> = {}
+    const answered = { beforeReload: 0, afterReload: 0 }
+    let reloaded = false
+    let reload: NodeJS.Timeout | undefined
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const load = autocannon(
+        {
+          url: `https://127.0.0.1:${port}`,
+          servername: 'localhost',
+          connections: 8,
+          duration: 6,
+          // Pages from nginx's cache and past it, to the processes.
+          requests: [{ path: `/posts/${SEED_SLUGS[2]}` }, { path: `/posts/${SEED_SLUGS[0]}`, headers: BYPASS }],
+        },
+        (error, finished) => (error ? reject(error) : resolve(finished)),
+      )
+      load.on('response', (_client, status) => {
+        statuses[status] = (statuses[status] ?? 0) + 1
+        answered[reloaded ? 'afterReload' : 'beforeReload']++
+      })
+      reload = setTimeout(() => {
+        stack.nginx.kill('SIGHUP')
+        reloaded = true
+      }, 2000)
+    })
+    clearTimeout(reload)
+    assert.ok(answered.beforeReload >= 10 && answered.afterReload >= 20, `answers before and after the reload: ${JSON.stringify(answered)}`)
+    assert.deepEqual(
+      { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
+      { errors: 0, timeouts: 0, non2xx: 0 },
+      `statuses seen: ${JSON.stringify(statuses)}`,
+    )
+    // The reload took: new workers, the old ones gone once they finished their requests.
+    await eventually('nginx to replace its workers', async () => (workers().every((pid) => !before.includes(pid)) ? true : undefined))
+  })
+
+  test('disk full for the page cache: cached pages are served, a page nginx cannot store fails, authors are unaffected, and caching resumes once there is room, without a restart', async () => {
+    // A second nginx in front of the same processes, its page cache on a 1 MB file system of its own.
+    const prefix = mkdtempSync(path.join(tmpdir(), 'sandbank-full-cache-'))
+    const port = await freePort()
+    const nginx = await startNginx(findTools().nginx, {
+      prefix,
+      workerProcesses: 1,
+      publicHost: `localhost:${port}`,
+      serverName: 'localhost 127.0.0.1',
+      httpsListen: `127.0.0.1:${port}`,
+      httpListen: `127.0.0.1:${await freePort()}`,
+      cert: stack.certificate.cert,
+      certKey: stack.certificate.key,
+      upstreams: stack.apps.map((app) => `127.0.0.1:${app.port}`),
+      staticDir: path.join(DIST_DIR, 'static'),
+      cacheFileSystemBytes: 1024 * 1024,
+    })
+    const filler = `/proc/${nginx.pid}/root${prefix}/cache/filler`
+    try {
+      await waitForPort(port, nginx, 'nginx with a small page cache')
+      const target = { port, servername: 'localhost', ca: readFileSync(stack.certificate.cert) }
+      const get = (pathname: string, headers: Record<string, string> = {}) => httpsRequest(target, 'GET', pathname, headers)
+      const cached = `/posts/${SEED_SLUGS[1]}`
+      assert.equal(cacheStatus(await get(cached)), 'MISS')
+      assert.equal(cacheStatus(await get(cached)), 'HIT')
+      // Something else fills the disk to the last byte.
+      const fd = openSync(filler, 'w')
+      try {
+        for (;;) writeSync(fd, Buffer.alloc(64 * 1024))
+      } catch (error) {
+        assert.equal((error as NodeJS.ErrnoException).code, 'ENOSPC')
+      } finally {
+        closeSync(fd)
+      }
+      // Readers: what nginx holds is served.
+      const hit = await get(cached)
+      assert.equal(hit.status, 200)
+      assert.equal(cacheStatus(hit), 'HIT')
+      // A page it has not stored: it cannot write it, and drops the connection mid-answer.
+      await assert.rejects(get('/archive'), /socket hang up|ECONNRESET|aborted/, 'a page nginx cannot store')
+      // Authors (a session cookie) go past the cache: answered.
+      for (const pathname of ['/archive', `/posts/${SEED_SLUGS[3]}`]) {
+        const bypass = await get(pathname, BYPASS)
+        assert.equal(bypass.status, 200, `${pathname} past the cache, with the disk full`)
+      }
+      assert.match(readFileSync(path.join(prefix, 'logs/error.log'), 'utf8'), /No space left on device/)
+      // Room again: the next reader gets the page, and nginx stores it.
+      rmSync(filler)
+      const again = await get('/archive')
+      assert.equal(again.status, 200)
+      assert.equal(cacheStatus(again), 'MISS')
+      assert.equal(cacheStatus(await get('/archive')), 'HIT')
+    } finally {
+      await stopServer(nginx)
+      rmSync(prefix, { recursive: true, force: true })
+    }
   })
 
   test('Redis outage: public pages keep answering 200, the log says so, and the shared cache recovers without a restart', async () => {
