@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { request as httpRequest } from 'node:http'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -42,6 +43,24 @@ async function postForm(pathname: string, body: string, headers: Record<string, 
     body,
   })
   return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
+/** A request with any method (fetch refuses TRACE); status, headers and body. */
+function requestWithMethod(base: string, method: string, pathname: string): Promise<{ status: number; headers: Headers; text: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(base)
+    const sent = httpRequest({ host: hostname, port, method, path: pathname, agent: false }, (response) => {
+      let text = ''
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+      response.on('end', () => {
+        const headers = new Headers()
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value)
+        resolve({ status: response.statusCode ?? 0, headers, text })
+      })
+    })
+    sent.on('error', reject)
+    sent.end()
+  })
 }
 
 /** A second server on the e2e build: its own author store, no trusted proxy, its own limiter. */
@@ -389,6 +408,20 @@ describe('a server with no trusted proxy', () => {
   })
   after(async () => {
     if (server) await stopServer(server.process)
+  })
+
+  test('TRACE is refused with 405 and the security headers, and logs nothing: no one can fill the log with stack traces', async () => {
+    const page = await get('/')
+    for (const pathname of ['/', '/posts/shifting-digital-sands', '/api/search?q=digital', '/no-such-page']) {
+      const before = server.output().length
+      const traced = await requestWithMethod(server.base, 'TRACE', pathname)
+      assert.equal(traced.status, 405, `TRACE ${pathname}: ${traced.status}`)
+      for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy']) {
+        assert.equal(traced.headers.get(name), page.headers.get(name), `TRACE ${pathname}: ${name}`)
+      }
+      assert.match(traced.headers.get('cache-control') ?? '', /no-store/, `TRACE ${pathname}: Cache-Control`)
+      assert.equal(server.output().slice(before), '', `TRACE ${pathname} logged something`)
+    }
   })
 
   test('1. with the first sign-in its browser gets a device cookie', async () => {
