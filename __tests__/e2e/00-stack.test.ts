@@ -70,6 +70,17 @@ function redisBackOnEveryProcess(logFrom: number): Promise<true> {
   })
 }
 
+/** Shared again after an outage: a page one process renders now (never rendered before) is a cache HIT on the other's first request for it. */
+async function assertPagesSharedAgain(pathname: string): Promise<void> {
+  const [first, second] = stack.apps
+  assert.equal((await getFrom(first.url, pathname)).status, 200)
+  const shared = await eventually('the other process to read the page from Redis', async () => {
+    const reply = await getFrom(second.url, pathname)
+    return reply.headers.get('x-nextjs-cache') === 'HIT' ? reply : undefined
+  })
+  assert.equal(shared.status, 200)
+}
+
 /**
  * A hung call never answers; one that works answers well within this however loaded the machine
  * (the product's own figure, a page in under a second with Redis hung, is measured by `npm run bench`).
@@ -571,15 +582,7 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     )
     await stack.startRedis()
     await redisBackOnEveryProcess(logFrom)
-    // Shared again: a page one process renders now is a cache HIT on the other's first request for it.
-    const [first, second] = stack.apps
-    const pathname = '/tags/open-data'
-    assert.equal((await getFrom(first.url, pathname)).status, 200)
-    const shared = await eventually('the other process to read the page from Redis', async () => {
-      const reply = await getFrom(second.url, pathname)
-      return reply.headers.get('x-nextjs-cache') === 'HIT' ? reply : undefined
-    })
-    assert.equal(shared.status, 200)
+    await assertPagesSharedAgain('/tags/open-data')
   })
 
   test('Redis outage: sign-in answers 503 with a clear message, a signed-in author gets no draft, and both recover without a restart', async () => {
@@ -666,15 +669,7 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
       assert.equal((await signIn(new CookieJar(), EMAIL, PASSWORD, freshClient(), app.url)).status, 200, `${app.name}: sign-in after SIGCONT`)
       assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 200, `${app.name}: the session works again`)
     }
-    // Shared again: a page one process renders now is a cache HIT on the other's first request for it.
-    const [first, second] = stack.apps
-    const pathname = '/tags/fixture-filler/page/3'
-    assert.equal((await getFrom(first.url, pathname)).status, 200)
-    const shared = await eventually('the other process to read the page from Redis', async () => {
-      const reply = await getFrom(second.url, pathname)
-      return reply.headers.get('x-nextjs-cache') === 'HIT' ? reply : undefined
-    })
-    assert.equal(shared.status, 200)
+    await assertPagesSharedAgain('/tags/fixture-filler/page/3')
   })
 
   test('a scheduled post goes live on both processes, and both serve the same version from the shared cache', { timeout: 300_000 }, async () => {

@@ -263,24 +263,12 @@ describe('the sign-in limiter on Redis', () => {
     }
   })
 
-  test('with Redis down it refuses to decide (an error, not a permit) within about a second, and counts again when Redis returns', async () => {
+  test.each([
+    ['down', 'when Redis returns', duringOutage],
+    ['hung (SIGSTOP)', 'at SIGCONT', whileHung],
+  ])('with Redis %s it refuses to decide (an error, not a permit) within about a second, and counts again %s', async (_state, _back, during) => {
     const limiter = createSignInLimiter(redisLimiterStore(await processClient()), limits)
-    await duringOutage(async () => {
-      for (const keys of [
-        { email: 'a@x', client: 'c' },
-        { email: 'a@x', client: 'c', device: 'd' },
-      ]) {
-        const settled = await settleWithin(10_000, limiter.begin(keys))
-        expect(settled.outcome).toBe('rejected')
-        expect(settled.ms).toBeLessThan(HUNG_BOUND_MS)
-      }
-    })
-    await eventually(async () => expect((await limiter.begin({ email: 'a@x', client: 'c' })).allowed).toBe(true))
-  })
-
-  test('with Redis hung (SIGSTOP) it refuses to decide within about a second, and counts again at SIGCONT', async () => {
-    const limiter = createSignInLimiter(redisLimiterStore(await processClient()), limits)
-    await whileHung(async () => {
+    await during(async () => {
       for (const keys of [
         { email: 'a@x', client: 'c' },
         { email: 'a@x', client: 'c', device: 'd' },
