@@ -651,8 +651,10 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
         const refused = await answeredWithinBound(`sign-in on ${app.name}`, () => signIn(new CookieJar(), EMAIL, PASSWORD, freshClient(), app.url))
         assert.equal(refused.status, 503, `${app.name}: sign-in with Redis hung`)
         assert.match(refused.body.error ?? '', /Sign-in is unavailable right now/)
-        const drafts = await answeredWithinBound(`/api/drafts on ${app.name}`, () => getFrom(app.url, '/api/drafts', cookie))
-        assert.equal(drafts.status, 503, `${app.name}: /api/drafts with Redis hung`)
+        for (const pathname of ['/api/drafts', '/api/auth/session']) {
+          const refusedToAuthor = await answeredWithinBound(`${pathname} on ${app.name}`, () => getFrom(app.url, pathname, cookie))
+          assert.equal(refusedToAuthor.status, 503, `${app.name}: ${pathname} with Redis hung`)
+        }
       }
       const lines = stack.log.slice(logFrom)
       for (const app of stack.apps) {

@@ -118,6 +118,9 @@ describe('old and first-page addresses keep working', () => {
       ['/page/%31', '/'],
       [`${TAG}/page/%31`, TAG],
       ['/archive/2013/page/%31', '/archive/2013'],
+      // The addresses of the report (issue 21): a tag no post has, and a year with one page, go where their /page/1 goes too.
+      ['/tags/x/page/%31', '/tags/x'],
+      ['/archive/2014/page/%31', '/archive/2014'],
       ['/authors/digital-communications-manager/page/%31', '/authors/digital-communications-manager'],
       ['/2014/%303/24/shifting-digital-sands/', '/posts/shifting-digital-sands'],
     ]) {

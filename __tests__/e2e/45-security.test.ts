@@ -410,17 +410,20 @@ describe('a server with no trusted proxy', () => {
     if (server) await stopServer(server.process)
   })
 
-  test('TRACE is refused with 405 and the security headers, and logs nothing: no one can fill the log with stack traces', async () => {
+  test('TRACE and TRACK are refused with 405 and the security headers, and log nothing: no one can fill the log with stack traces', async () => {
     const page = await get('/')
-    for (const pathname of ['/', '/posts/shifting-digital-sands', '/api/search?q=digital', '/no-such-page']) {
-      const before = server.output().length
-      const traced = await requestWithMethod(server.base, 'TRACE', pathname)
-      assert.equal(traced.status, 405, `TRACE ${pathname}: ${traced.status}`)
-      for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy']) {
-        assert.equal(traced.headers.get(name), page.headers.get(name), `TRACE ${pathname}: ${name}`)
+    for (const method of ['TRACE', 'TRACK']) {
+      for (const pathname of ['/', '/posts/shifting-digital-sands', '/api/search?q=digital', '/no-such-page']) {
+        const what = `${method} ${pathname}`
+        const before = server.output().length
+        const traced = await requestWithMethod(server.base, method, pathname)
+        assert.equal(traced.status, 405, `${what}: ${traced.status}`)
+        for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy']) {
+          assert.equal(traced.headers.get(name), page.headers.get(name), `${what}: ${name}`)
+        }
+        assert.match(traced.headers.get('cache-control') ?? '', /no-store/, `${what}: Cache-Control`)
+        assert.equal(server.output().slice(before), '', `${what} logged something`)
       }
-      assert.match(traced.headers.get('cache-control') ?? '', /no-store/, `TRACE ${pathname}: Cache-Control`)
-      assert.equal(server.output().slice(before), '', `TRACE ${pathname} logged something`)
     }
   })
 
