@@ -246,6 +246,7 @@ describe('redirects', () => {
       ['/page/%31', '/'],
       ['/tags/open-data/page/%31', '/tags/open-data'],
       ['/archive/2014/page/%31', '/archive/2014'],
+      ['/tags/x/page/%31', '/tags/x'],
       ['/2014/%303/24/shifting-digital-sands/', '/posts/shifting-digital-sands'],
       ['/page/%32', '/page/2'],
       ['/posts/%73hifting-digital-sands', '/posts/shifting-digital-sands'],
