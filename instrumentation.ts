@@ -10,8 +10,8 @@ export async function register() {
     const { site } = await import('./lib/config')
     const { serverConfig } = await import('./lib/config/server')
     const { siteSecurityHeaders } = await import('./lib/http')
-    const { refuseMethodsNextCannotRoute } = await import('./lib/http/server')
-    refuseMethodsNextCannotRoute(siteSecurityHeaders(site, serverConfig))
+    const { refuseRequestsBeforeNext } = await import('./lib/http/server')
+    refuseRequestsBeforeNext(siteSecurityHeaders(site, serverConfig))
     await checkAuthorStoreAtStart(serverConfig)
   }
 }
