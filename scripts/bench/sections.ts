@@ -4,6 +4,7 @@ import { imagesSection } from './images'
 import { lighthouseSection } from './lighthouse'
 import { og } from './og'
 import { pageWeight } from './page-weight'
+import { redisHungSection } from './redis-hung'
 import { scaleSection, type ScaleOptions } from './scale'
 import { searchSection } from './search'
 import { stackSection } from './stack'
@@ -23,6 +24,7 @@ export function sections(scale: ScaleOptions): BenchSection[] {
     commentsSection,
     throughput,
     stackSection,
+    redisHungSection,
     lighthouseSection,
     searchSection,
     og,
