@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
+import { contentDirExcludeDefault, defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { renderMdxToHtml } from './components/mdx/html'
+import { ImportedCommentsError, validateImportedComments } from './lib/comments'
 import { absoluteUrl, site } from './lib/config'
 import {
   contentlayerDocumentType,
@@ -16,7 +17,8 @@ import {
   type AuthorDocument,
   type GeneratedDocument,
 } from './lib/content/build'
-import { DOCUMENT_KINDS, documentUrl } from './lib/documents'
+import { DOCUMENT_KINDS, documentUrl, post } from './lib/documents'
+import { COMMENTS_FOLDER } from './lib/routes'
 import { searchIndexFiles } from './lib/search'
 import { collectPostImages, ImageContentError, invalidateCacheWhenBundleFilesChange, publicDirOf } from './lib/images/build'
 
@@ -80,8 +82,40 @@ export const Author = defineDocumentType(() => ({
   },
 }))
 
+/**
+ * content/comments/<post-slug>.json: a post's imported comments, as the WordPress import writes them
+ * (lib/comments/imported.ts has the format). Each file is checked, naming the file and the field at fault,
+ * and must name a post; its comments travel into the content store beside the post, as JSON.
+ */
+function readImportedComments(postSlugs: ReadonlySet<string>): Map<string, string> {
+  const dir = path.join(contentDir, COMMENTS_FOLDER)
+  const comments = new Map<string, string>()
+  if (!existsSync(dir)) return comments
+  for (const name of readdirSync(dir).sort()) {
+    const file = `${COMMENTS_FOLDER}/${name}`
+    const slug = name.replace(/\.json$/, '')
+    if (!name.endsWith('.json')) invalidContent(file, 'file name', 'must be <post-slug>.json')
+    if (!postSlugs.has(slug)) invalidContent(file, 'file name', `must name a post: there is no content/${post.folder}/${slug}.mdx`)
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(readFileSync(path.join(dir, name), 'utf8'))
+    } catch (error) {
+      invalidContent(file, '(whole file)', `is not valid JSON: ${(error as Error).message}`)
+    }
+    try {
+      comments.set(slug, JSON.stringify(validateImportedComments(parsed)))
+    } catch (error) {
+      if (error instanceof ImportedCommentsError) invalidContent(file, error.field, error.problem)
+      throw error
+    }
+  }
+  return comments
+}
+
 export default makeSource({
   contentDirPath,
+  // Imported comments are JSON beside the documents, read by readImportedComments, not documents of their own.
+  contentDirExclude: [...contentDirExcludeDefault, COMMENTS_FOLDER],
   documentTypes: [...documentTypes, Author],
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',
@@ -96,6 +130,9 @@ export default makeSource({
       {
         ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind.folder, readGeneratedDocuments<GeneratedDocument>(generated, kind.name)])),
         authors: readGeneratedDocuments<AuthorDocument>(generated, 'Author'),
+        comments: readImportedComments(
+          new Set([...readGeneratedDocuments<GeneratedDocument>(generated, post.name)].map((document) => document.slug)),
+        ),
       },
       {
         extraFiles: searchIndexFiles,

@@ -4,15 +4,15 @@ import { servedOverHttps, site } from '@/lib/config'
 import { serverConfig } from '@/lib/config/server'
 import { notFoundPage, plainBadRequest, plainNotFound, redirectFor, siteSecurityHeaders, withSecurityHeaders } from '@/lib/http'
 import { isRoutablePath, publicPathExists } from '@/lib/http/server'
-import { API_PREFIX, CARD_PREFIX, GUARDED_PREFIXES, SIGN_IN, SIGN_OUT } from '@/lib/routes'
+import { API_PREFIX, CARD_PREFIX, COMMENT_MODERATION, GUARDED_PREFIXES, SIGN_IN, SIGN_OUT } from '@/lib/routes'
 
 /** Responses answered here never reach the routes that next.config.ts's headers() decorates. */
 const SECURITY_HEADERS = siteSecurityHeaders(site, serverConfig)
 /** Set by next.config.ts at build time: the folder this build lives in. */
 const DIST_DIR = process.env.SANDBANK_DIST_DIR || '.next'
 
-/** Pages that render next-auth's CSRF token into their forms, so they work without JavaScript. */
-const FORM_PAGES = new Set([SIGN_IN, SIGN_OUT])
+/** Pages that render next-auth's CSRF token into their forms, so they work without JavaScript (sign-in, and comment moderation). */
+const FORM_PAGES = new Set([SIGN_IN, SIGN_OUT, COMMENT_MODERATION])
 
 /** Sets next-auth's CSRF cookie when needed and hands the token to the page through a request header. */
 function withCsrfToken(request: NextRequest): NextResponse | undefined {

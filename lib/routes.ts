@@ -19,16 +19,31 @@ export type ListingName = 'home' | 'tag' | 'year' | 'author'
  * One route, as app/ spells its folder (`/tags/[tag]/page/[page]`; `[...slug]`
  * takes the rest of the address). `listing` says which listing a paged route
  * shows, so the guard can check its key and page number; `sitemapPart` that
- * its file is a part of the sitemap. A document kind's routes (below) need no
- * more: the kind says what its `[slug]` must be.
+ * its file is a part of the sitemap, `commentPage` that its `[page]` is a later
+ * page of a post's comments. A document kind's routes (below) need no more: the
+ * kind says what its `[slug]` must be.
  */
-export type Route = { pattern: string; listing?: ListingName; sitemapPart?: true }
+export type Route = { pattern: string; listing?: ListingName; sitemapPart?: true; commentPage?: true }
 
 /** A post's addresses: where it is read, its card, and where an author previews it; its pictures live below the first and the last. */
 export const POST_ROUTES = { page: '/posts/[slug]', card: '/og/posts/[slug]', draft: '/drafts/[slug]' } as const
 
 /** A page's addresses: `/<slug>`, a child page's slug holding its parent's. */
 export const PAGE_ROUTES = { page: '/[...slug]', card: '/og/pages/[...slug]', draft: '/drafts/pages/[...slug]' } as const
+
+/**
+ * Readers' comments on a post, below its page: where the form posts, the form
+ * on a page of its own (replies, and the form shown again with its problems),
+ * and later pages of a busy post's comments. Moderation is below the drafts.
+ */
+export const COMMENT_ROUTES = {
+  send: `${POST_ROUTES.page}/comments`,
+  form: `${POST_ROUTES.page}/comment`,
+  laterPage: `${POST_ROUTES.page}/comments/page/[page]`,
+  moderation: '/drafts/comments',
+  moderate: '/drafts/comments/moderate',
+  person: '/drafts/comments/person',
+} as const
 
 /** Each listing's first page and its later pages. */
 export const LISTING_ROUTES: Readonly<Record<ListingName, { first: string; later: string }>> = {
@@ -46,7 +61,13 @@ export const ROUTES: readonly Route[] = [
   ]),
   ...[POST_ROUTES, PAGE_ROUTES].flatMap(({ page, card, draft }) => [page, card, draft].map((pattern) => ({ pattern }))),
   { pattern: '/sitemaps/[file]', sitemapPart: true },
+  { pattern: COMMENT_ROUTES.laterPage, commentPage: true },
   ...[
+    COMMENT_ROUTES.send,
+    COMMENT_ROUTES.form,
+    COMMENT_ROUTES.moderation,
+    COMMENT_ROUTES.moderate,
+    COMMENT_ROUTES.person,
     `${POST_ROUTES.page}/images/[file]`,
     `${POST_ROUTES.draft}/images/[file]`,
     '/tags',
@@ -195,6 +216,26 @@ export const PAGED_LISTING_PREFIXES: readonly string[] = Object.values(LISTING_R
   .map((listing) => staticPrefix(listing.first))
   .filter((prefix) => prefix !== HOME)
 
+/**
+ * Slugs a post may not take: a static route beside one of a post's routes
+ * (`/drafts/comments` beside `/drafts/[slug]`) is matched first, so a post of
+ * that name could never be read there.
+ */
+export const RESERVED_POST_SLUGS: readonly string[] = [
+  ...new Set(
+    Object.values(POST_ROUTES).flatMap((pattern) => {
+      const prefix = staticPrefix(pattern)
+      const at = routeSegments(prefix).length
+      return ROUTES.filter((route) => route.pattern.startsWith(prefix) && route.pattern !== pattern)
+        .map((route) => routeSegments(route.pattern)[at])
+        .filter((segment) => segment !== undefined && !isDynamic(segment))
+    }),
+  ),
+].sort()
+
+/** The folder of content/ that holds imported comments, one JSON file per post. */
+export const COMMENTS_FOLDER = 'comments'
+
 export function postUrl(post: { slug: string }): string {
   return fillRoute(POST_ROUTES.page, post.slug)
 }
@@ -286,3 +327,38 @@ export const API = {
     signOut: '/api/auth/signout',
   },
 } as const
+
+/** The notification banner's id: the 303 after a comment lands on `#comment-held`, and CSS shows the banner for that target alone. */
+export const COMMENT_HELD_ID = 'comment-held'
+/** A post's comments start here on the post page (and every later page of them). */
+export const COMMENTS_ID = 'comments'
+
+export function commentPostUrl(post: { slug: string }): string {
+  return fillRoute(COMMENT_ROUTES.send, post.slug)
+}
+
+/** The form on a page of its own, with a fresh token: to reply to `reply`, or shown again after a problem (`attempt`). */
+export function commentFormUrl(post: { slug: string }, query: { reply?: string; attempt?: string } = {}): string {
+  const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])))
+  return `${fillRoute(COMMENT_ROUTES.form, post.slug)}${search.size ? `?${search}` : ''}`
+}
+
+/** Where a post's comments are read: page 1 on the post itself, later pages below it. */
+export function commentPageUrl(post: { slug: string }, page: number): string {
+  return page <= 1 ? `${postUrl(post)}#${COMMENTS_ID}` : fillRoute(COMMENT_ROUTES.laterPage, post.slug).replace('[page]', String(page))
+}
+
+/** One comment's anchor, on the page of comments that holds it. */
+export function commentUrl(post: { slug: string }, page: number, id: string): string {
+  return `${page <= 1 ? postUrl(post) : commentPageUrl(post, page)}#${id}`
+}
+
+/** Where the 303 after a comment sends the reader: the post, with the "awaiting moderation" banner. */
+export function commentHeldUrl(post: { slug: string }): string {
+  return `${postUrl(post)}#${COMMENT_HELD_ID}`
+}
+
+/** Moderation, for signed-in authors: the list, each comment's form, and a person's data. */
+export const COMMENT_MODERATION = COMMENT_ROUTES.moderation
+export const COMMENT_MODERATION_ACTION = COMMENT_ROUTES.moderate
+export const COMMENT_PERSON_ACTION = COMMENT_ROUTES.person

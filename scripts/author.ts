@@ -10,8 +10,9 @@
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { AuthorStoreError, authorStoreFor, authorStoreLocation, createRedisAuthorStore, readAuthors } from '../lib/auth'
-import { readServerConfig, type ServerConfig } from '../lib/config'
-import { closeRedis, connectRedis, type RedisClient } from '../lib/redis'
+import type { ServerConfig } from '../lib/config'
+import type { RedisClient } from '../lib/redis'
+import { UsageError, runStoreCommand } from './lib/cli'
 
 const USAGE = `Usage:
   npm run author -- add <email> [--name "Name"] [--password-stdin]
@@ -19,8 +20,6 @@ const USAGE = `Usage:
   npm run author -- signout <email>
   npm run author -- list
   npm run author -- import [authors.json]   with REDIS_URL set: copy a file's authors into Redis`
-
-class UsageError extends Error {}
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name)
@@ -101,22 +100,4 @@ async function main(args: string[], config: ServerConfig, redis: RedisClient | u
   throw new UsageError(command ? `Unknown command "${command}"` : 'No command given')
 }
 
-/** With REDIS_URL set, the servers' Redis, through this command's own connection, closed when it is done. */
-async function run(args: string[]) {
-  const config = readServerConfig()
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, { log: () => undefined }) : undefined
-  try {
-    await main(args, config, redis)
-  } finally {
-    if (redis) await closeRedis(redis)
-  }
-}
-
-run(process.argv.slice(2)).catch((error: Error) => {
-  if (error instanceof UsageError) {
-    console.error(`${error.message}\n\n${USAGE}`)
-    process.exit(2)
-  }
-  console.error(error instanceof AuthorStoreError ? error.message : `Unexpected error: ${error.message}`)
-  process.exit(1)
-})
+runStoreCommand(USAGE, (error) => error instanceof AuthorStoreError, main)

@@ -8,7 +8,8 @@
  *   --label <text>     names the scale run's column (default: branch and commit)
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ROOT, freePort, startNextServer, stopServer, waitForHttp } from './lib/process'
@@ -125,7 +126,18 @@ async function runSeedSections(
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const distDir = '.next-bench'
-  const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, SITE_URL: baseUrl }
+  // The seed server's comments and other data in a folder of its own, never the working copy's .data.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sandbank-bench-data-'))
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: distDir,
+    SITE_URL: baseUrl,
+    DATA_DIR: dataDir,
+    // Comment forms are signed with it (no secret file in the fresh DATA_DIR).
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString('base64url'),
+  }
   const seedPosts = readdirSync(path.join(ROOT, 'content/posts')).filter((file) => file.endsWith('.mdx')).length
   // Nothing else runs yet, so this is the cleanest build time of the run.
   const seedBuild: BuildMeasurement = await measureBuild(env, seedPosts)
@@ -135,10 +147,11 @@ async function runSeedSections(
   server.on('exit', (code, signal) => stopping || console.error(`bench: next start exited early with ${signal ?? code}`))
   try {
     await waitForHttp(baseUrl + '/')
-    for (const section of chosen) await runSection(section, { baseUrl, distDir: path.join(ROOT, distDir), seedBuild })
+    for (const section of chosen) await runSection(section, { baseUrl, distDir: path.join(ROOT, distDir), seedBuild, dataDir })
   } finally {
     stopping = true
     await stopServer(server)
+    rmSync(dataDir, { recursive: true, force: true })
   }
 }
 

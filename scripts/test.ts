@@ -6,9 +6,10 @@
  *   --only <text>              run only the e2e files whose names contain <text>
  */
 import { randomBytes } from 'node:crypto'
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { startMailCatcher } from './lib/mail-catcher'
 import { writePhotoPost } from './lib/photo-post'
 import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from './lib/process'
 
@@ -84,6 +85,10 @@ async function e2eTests() {
   const baseUrl = `http://127.0.0.1:${port}`
   const liveAt = new Date(Date.now() + LIVE_DELAY_SECONDS * 1000)
   const workDir = await e2eContentDir(liveAt)
+  // The server emails authors about new comments through this local SMTP server; the tests read what it caught.
+  const mailDir = path.join(workDir, 'mail')
+  mkdirSync(mailDir)
+  const mail = await startMailCatcher(mailDir)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -94,6 +99,10 @@ async function e2eTests() {
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     AUTHORS_FILE: path.join(workDir, 'authors.json'),
+    // Readers' comments (lib/comments) are kept here, never in the working copy's .data.
+    DATA_DIR: path.join(workDir, 'data'),
+    SMTP_URL: mail.url,
+    SMTP_FROM: 'Sandbank e2e <comments@sandbank.test>',
     // The suite's server stands for a deployment behind one proxy: tests that send
     // X-Forwarded-For play that proxy, and the browser tests (no header) are one client.
     TRUSTED_PROXIES: '1',
@@ -114,12 +123,14 @@ async function e2eTests() {
       BASE_URL: baseUrl,
       E2E_DIST_DIR: path.join(ROOT, '.next-e2e'),
       E2E_WORK_DIR: workDir,
+      E2E_MAIL_DIR: mailDir,
       E2E_LIVE_AT: liveAt.toISOString(),
       E2E_FILLER_POSTS: String(FILLER_POSTS),
       E2E_PRERENDER_POSTS: String(PRERENDER_POSTS),
     })
   } finally {
     await stopServer(server)
+    await mail.close()
     rmSync(workDir, { recursive: true, force: true })
     // Put the real content back for `npm run dev` and the editor's types. Removed first:
     // contentlayer rewrites the index but leaves the fixture posts' JSON files behind.

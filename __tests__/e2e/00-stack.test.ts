@@ -390,6 +390,57 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
     }
   })
 
+  test('a comment approved on one process shows on the other, and through nginx at once (its cached page is refreshed)', async () => {
+    const pathname = '/posts/filler-post-60'
+    const text = 'zzstackcomment: approved on one process, read on the other.'
+    // The page is in nginx's cache before the comment exists.
+    await stack.get(pathname)
+    assert.equal(cacheStatus(await stack.get(pathname)), 'HIT')
+    // A reader writes through nginx: the form page (never cached) gives a fresh token; a person takes more than two seconds.
+    const form = await stack.get(`${pathname}/comment`)
+    assert.equal(form.status, 200)
+    assert.notEqual(cacheStatus(form), 'HIT')
+    const token = /name="token" value="([^"]+)"/.exec(form.text)?.[1]
+    assert.ok(token)
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    const sent = await stack.post(`${pathname}/comments`, new URLSearchParams({ name: 'Stack Reader', comment: text, token }).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    })
+    assert.equal(sent.status, 303, sent.text)
+    assert.equal(sent.headers.get('location'), `${pathname}#comment-held`)
+
+    // An author approves it on process 1, straight to the process.
+    const [first, second] = stack.apps
+    const jar = new CookieJar()
+    assert.equal((await signIn(jar, EMAIL, PASSWORD, freshClient(), first.url)).status, 200)
+    const moderation = await fetch(`${first.url}/drafts/comments`, { headers: { cookie: jar.header() } })
+    jar.store(moderation.headers)
+    const page = await moderation.text()
+    // The only comment waiting, listed first with its Approve form.
+    const id = /name="id" value="(c-[0-9a-f]+)"/.exec(page)?.[1]
+    const csrfToken = /name="csrfToken" value="([^"]+)"/.exec(page)?.[1]
+    assert.ok(id && csrfToken, 'the moderation page lists the comment with its forms')
+    const approvedAt = Date.now()
+    const approved = await fetch(`${first.url}/drafts/comments/moderate`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, id, action: 'approve' }),
+    })
+    assert.equal(approved.status, 303)
+    assert.match(approved.headers.get('location') ?? '', /done=approved/)
+    const answeredIn = Date.now() - approvedAt
+
+    // Process 2 shows it on its first request after, from the shared store and page cache.
+    const onSecond = await getFrom(second.url, pathname)
+    assert.match(onSecond.text, /zzstackcomment/, 'process 2 shows the comment')
+    // Through nginx: the cached copy was replaced while the approval was answered.
+    const throughNginx = await stack.get(pathname)
+    assert.match(throughNginx.text, /zzstackcomment/, 'nginx serves the page with the comment')
+    assert.equal(cacheStatus(throughNginx), 'HIT', 'from the refreshed cache, not a pass-through')
+    console.log(`approve → visible through the stack: ${Date.now() - approvedAt} ms (the approval itself answered in ${answeredIn} ms)`)
+  })
+
   test('failover: SIGKILL of one process during 10 s of load costs no reader a request', async () => {
     const [victim, survivor] = stack.apps
     const { port } = new URL(stack.url)
@@ -520,6 +571,8 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
       serverName: 'localhost 127.0.0.1',
       httpsListen: `127.0.0.1:${port}`,
       httpListen: `127.0.0.1:${await freePort()}`,
+      // Its page-cache refresh listener (comments approved) is not used here, but every nginx of the stack has one.
+      refreshListen: `127.0.0.1:${await freePort()}`,
       cert: stack.certificate.cert,
       certKey: stack.certificate.key,
       upstreams: stack.apps.map((app) => `127.0.0.1:${app.port}`),

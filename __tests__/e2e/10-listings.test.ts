@@ -15,8 +15,11 @@ const TAG = '/tags/fixture-filler'
 const TAG_PAGES = Math.ceil(FILLER_POSTS / 10)
 /** Posts on a page of a year (site.archivePerPage). */
 const YEAR_PAGE = 100
-/** 2013 also holds the fixture post with tags in other scripts (__tests__/fixtures/content/posts) and the harness's photo post (scripts/lib/photo-post.ts). */
-const POSTS_IN_2013 = FILLER_POSTS + 2
+/**
+ * 2013 also holds the fixture post with tags in other scripts and the two with imported comments
+ * (__tests__/fixtures/content/posts), and the harness's photo post (scripts/lib/photo-post.ts).
+ */
+const POSTS_IN_2013 = FILLER_POSTS + 4
 
 const cards = (html: string) => (html.match(/<article class="post-card">/g) ?? []).length
 const link = (html: string, rel: 'prev' | 'next') =>

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { renameSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { freePort, startNextServer, stopServer, waitForHttp } from '../../scripts/lib/process'
-import { BASE_URL, CookieJar, authorCli, axeViolations, signIn, storePartFile, url, suiteBrowser } from './helpers'
+import { CookieJar, authorCli, axeViolations, signIn, signedInContext, storePartFile, url, suiteBrowser } from './helpers'
 
 const EMAIL = 'a11y.author@example.org'
 const PASSWORD = 'an accessibility test password'
@@ -48,20 +48,7 @@ before(async () => {
   assert.equal((await signIn(session, EMAIL, PASSWORD)).status, 200)
 })
 
-async function authorContext(colorScheme: 'light' | 'dark'): Promise<BrowserContext> {
-  const context = await browser().newContext({ colorScheme })
-  const { hostname } = new URL(BASE_URL)
-  await context.addCookies(
-    session
-      .header()
-      .split('; ')
-      .map((pair) => {
-        const index = pair.indexOf('=')
-        return { name: pair.slice(0, index), value: pair.slice(index + 1), domain: hostname, path: '/' }
-      }),
-  )
-  return context
-}
+const authorContext = (colorScheme: 'light' | 'dark') => signedInContext(browser(), session, { colorScheme })
 
 for (const colorScheme of ['light', 'dark'] as const) {
   describe(`axe-core, WCAG 2.2 A and AA, ${colorScheme} theme`, () => {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { after, before } from 'node:test'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { partPath, POINTER_FILE } from '../../lib/content/build'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium'
 import { BIN, ROOT } from '../../scripts/lib/process'
@@ -178,6 +178,22 @@ export class CookieJar {
   }
 }
 
+/** A browser context signed in as the author whose cookies `jar` holds (from signIn()). */
+export async function signedInContext(browser: Browser, jar: CookieJar, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options)
+  const { hostname } = new URL(BASE_URL)
+  await context.addCookies(
+    jar
+      .header()
+      .split('; ')
+      .map((pair) => {
+        const index = pair.indexOf('=')
+        return { name: pair.slice(0, index), value: pair.slice(index + 1), domain: hostname, path: '/' }
+      }),
+  )
+  return context
+}
+
 /**
  * `npm run author` as an operator runs it, against the server's author store
  * (or the one `env` names). Asynchronous on purpose: a test that blocked for
@@ -185,13 +201,23 @@ export class CookieJar {
  * server closes meanwhile (after 5 s idle), and its next request would be
  * written to a closed one ("other side closed").
  */
-export function authorCli(
+export function authorCli(args: string[], input = '', env: NodeJS.ProcessEnv = process.env) {
+  return operatorCli('scripts/author.ts', args, input, env)
+}
+
+/** `npm run comments`, as authorCli runs `npm run author`. */
+export function commentsCli(args: string[], input = '', env: NodeJS.ProcessEnv = process.env) {
+  return operatorCli('scripts/comments.ts', args, input, env)
+}
+
+function operatorCli(
+  script: string,
   args: string[],
-  input = '',
-  env: NodeJS.ProcessEnv = process.env,
+  input: string,
+  env: NodeJS.ProcessEnv,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(path.join(BIN, 'tsx'), [script, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -16,6 +16,7 @@ export function makePost(overrides: Partial<Post> & Pick<Post, 'slug'>): Post {
     tags: [],
     draft: false,
     readingMinutes: 1,
+    comments: 'open',
     lastModified: '2014-01-01T00:00:00.000Z',
     sourceFilePath: `posts/${slug}.mdx`,
     ...overrides,

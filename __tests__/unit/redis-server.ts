@@ -6,6 +6,7 @@
  */
 import { rmSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
+import { closeRedis, connectRedis, whenRedisReady, type RedisClient } from '@/lib/redis'
 import { findProgram, freePort, stopServer, waitForPort } from '@/scripts/lib/process'
 import { startRedis } from '@/scripts/lib/redis'
 import { tempDir } from './fixtures'
@@ -64,6 +65,40 @@ export async function eventually(check: () => Promise<void>, timeoutMs = 8000): 
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
+}
+
+export type RedisForTests = {
+  /** The file's redis-server (started in beforeAll). */
+  server: () => TestRedis
+  /** A new connection as one server process holds it (its log kept out of the test output), ready; closed after the file. */
+  processClient: () => Promise<RedisClient>
+  /** The test's own connection, which empties Redis before each test. */
+  admin: () => RedisClient
+}
+
+/** For a file of Redis-backed units: one redis-server for the file, connections closed after it, Redis emptied before each test. */
+export function redisForThisFile(): RedisForTests {
+  let redis: TestRedis | undefined
+  let admin: RedisClient | undefined
+  const opened: RedisClient[] = []
+  const processClient = async () => {
+    const client = connectRedis(redis!.url, { log: () => undefined })
+    opened.push(client)
+    await whenRedisReady(client)
+    return client
+  }
+  beforeAll(async () => {
+    redis = await startTestRedis()
+    admin = await processClient()
+  })
+  afterAll(async () => {
+    await Promise.all(opened.map(closeRedis))
+    await redis?.close()
+  })
+  beforeEach(async () => {
+    await admin!.flushAll()
+  })
+  return { server: () => redis!, processClient, admin: () => admin! }
 }
 
 export type Settled<T> =

@@ -19,10 +19,12 @@ type PostArticleProps = {
   banner?: ReactNode
   /** Where this rendering's pictures are served: under /posts/<slug>, or /drafts/<slug> with the reader's share token. */
   imageBase: ImageBase
+  /** Readers' comments and the form, under the body (published posts only). */
+  comments?: ReactNode
 }
 
 /** The one rendering of a post, shared by /posts/[slug] and /drafts/[slug]. */
-export function PostArticle({ post, body, author, adjacent, banner, imageBase }: PostArticleProps) {
+export function PostArticle({ post, body, author, adjacent, banner, imageBase, comments }: PostArticleProps) {
   const hero = postHero(post)
   const remote = hero ? undefined : remoteHero(post)
   return (
@@ -50,6 +52,7 @@ export function PostArticle({ post, body, author, adjacent, banner, imageBase }:
       ) : null}
       <Toc headings={body.headings} />
       <PostBody code={body.code} images={{ images: postImages(body), base: imageBase, mode: 'page', firstIsPriority: !hero }} />
+      {comments}
       {adjacent && (adjacent.newer || adjacent.older) ? (
         <nav aria-label="More posts" className="adjacent">
           {adjacent.older ? (

@@ -6,10 +6,7 @@
  * (./redis-author-store.ts) that several processes share; ./stores.ts picks one.
  * Both are managed with `npm run author`.
  */
-import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
-import lockfile from 'proper-lockfile'
+import { readTextIfExists, withFileLock, writeFileAtomically } from '../files'
 import { hashPassword, passwordProblem } from './passwords'
 
 export type StoredAuthor = {
@@ -107,15 +104,13 @@ export async function prepareNewAuthor(input: NewAuthor): Promise<StoredAuthor> 
 export const alreadyExists = (email: string) => `An author with the email ${email} already exists`
 export const noSuchAuthor = (email: string) => `No author has the email ${email}`
 
+const storeError = (message: string) => new AuthorStoreError(message)
+const WHAT = 'the author store'
+
 /** Reads and validates the store file; a missing file is an empty store. */
 export function readAuthors(file: string): StoredAuthor[] {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw new AuthorStoreError(`Cannot read the author store ${file}: ${(error as Error).message}`)
-  }
+  const text = readTextIfExists(file, storeError, WHAT)
+  if (text === undefined) return []
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -125,45 +120,22 @@ export function readAuthors(file: string): StoredAuthor[] {
   return validateAuthors(parsed, file)
 }
 
-/** Replaces the file in one rename, so a reader sees the old list or the new one, never half of one. */
-function writeAuthors(file: string, authors: StoredAuthor[]): void {
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  try {
-    writeFileSync(temporary, JSON.stringify({ authors }, null, 2) + '\n', { mode: 0o600 })
-    chmodSync(temporary, 0o600)
-    renameSync(temporary, file)
-  } catch (error) {
-    rmSync(temporary, { force: true })
-    throw new AuthorStoreError(`Cannot write the author store ${file}: ${(error as Error).message}`)
-  }
-}
-
 /**
- * Runs one read-modify-write under an exclusive lock (`<file>.lock`, shared by
- * every process on the machine), re-reading the file inside it so no
- * concurrent update is lost or undone.
+ * Runs one read-modify-write under the file's lock (../files), re-reading the
+ * file inside it so no concurrent update is lost or undone; the new list
+ * replaces the file in one rename.
  */
-async function update<T>(file: string, change: (authors: StoredAuthor[]) => { authors?: StoredAuthor[]; result: T }): Promise<T> {
-  let release: () => Promise<void>
-  try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
-    release = await lockfile.lock(file, {
-      realpath: false,
-      stale: 10_000,
-      retries: { retries: 100, minTimeout: 10, maxTimeout: 100, randomize: true },
-      // The default throws from a timer, which would take a server process down.
-      onCompromised: (error) => console.error(`sandbank: lost the lock on the author store ${file}: ${error.message}`),
-    })
-  } catch (error) {
-    throw new AuthorStoreError(`Cannot lock the author store ${file}: ${(error as Error).message}`)
-  }
-  try {
-    const { authors, result } = change(readAuthors(file))
-    if (authors) writeAuthors(file, authors)
-    return result
-  } finally {
-    await release().catch(() => undefined)
-  }
+function update<T>(file: string, change: (authors: StoredAuthor[]) => { authors?: StoredAuthor[]; result: T }): Promise<T> {
+  return withFileLock(
+    file,
+    () => {
+      const { authors, result } = change(readAuthors(file))
+      if (authors) writeFileAtomically(file, JSON.stringify({ authors }, null, 2) + '\n', storeError, WHAT)
+      return result
+    },
+    storeError,
+    WHAT,
+  )
 }
 
 export function createFileAuthorStore(file: string): AuthorStore {

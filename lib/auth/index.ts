@@ -23,3 +23,4 @@ export { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from 
 export { SIGN_IN_ERRORS, signInErrorMessage, type SignInErrorCode } from './sign-in-errors'
 export { checkAuthorStoreAtStart } from './startup-checks'
 export { authorStoreFor, authorStoreLocation, limiterStoreFor } from './stores'
+export type { LimiterStore } from './rate-limit'

@@ -11,8 +11,7 @@
  * keeps it, so adding the same email again never revives the old sessions.
  * No key expires, so Redis's volatile-lru eviction never touches them.
  */
-import { ErrorReply } from 'redis'
-import { REDIS_KEY_PREFIX, RedisUnavailableError, describeRedisUrl, whenRedisReady, type RedisClient } from '../redis'
+import { REDIS_KEY_PREFIX, describeRedisUrl, withRedis as withGuardedRedis, type RedisClient } from '../redis'
 import {
   AuthorStoreError,
   AuthorStoreUnavailableError,
@@ -71,18 +70,18 @@ export function createRedisAuthorStore(connection: RedisClient | (() => RedisCli
   const client = typeof connection === 'function' ? connection : () => connection
 
   /** Runs commands once the client is ready; a lost connection becomes AuthorStoreUnavailableError, a refused command AuthorStoreError. */
-  async function withRedis<T>(run: (redis: RedisClient) => Promise<T>): Promise<T> {
-    const redis = client()
-    try {
-      await whenRedisReady(redis)
-      return await run(redis)
-    } catch (error) {
-      if (error instanceof AuthorStoreError) throw error
-      if (error instanceof ErrorReply) throw new AuthorStoreError(`The author store in ${where} refused a command: ${error.message}`)
-      if (error instanceof RedisUnavailableError) throw new AuthorStoreUnavailableError(`The author store in ${error.message}`)
-      throw new AuthorStoreUnavailableError(`The author store in ${where} cannot be reached: ${(error as Error).message}`)
-    }
-  }
+  const withRedis = <T>(run: (redis: RedisClient) => Promise<T>): Promise<T> =>
+    withGuardedRedis(
+      client,
+      {
+        label: 'The author store',
+        where,
+        isOwn: (error) => error instanceof AuthorStoreError,
+        refused: (message) => new AuthorStoreError(message),
+        unavailable: (message) => new AuthorStoreUnavailableError(message),
+      },
+      run,
+    )
 
   function parseEntry(email: string, json: string, generation: string | null | undefined): StoredAuthor {
     const entryName = `The author store in ${where} is not valid: ${REDIS_AUTHOR_KEYS.authors} entry ${email}`

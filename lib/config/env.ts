@@ -29,6 +29,8 @@ export type SiteConfig = {
   prerenderPosts: number
   /** Hosts whose images posts may show (over https); the CSP's img-src allows exactly these. */
   imageRemoteHosts: string[]
+  /** Readers' comments (SITE_COMMENTS=off turns them off everywhere: none shown, none taken). */
+  comments: boolean
 }
 
 export class ConfigError extends Error {
@@ -74,6 +76,14 @@ function parseFlag(variable: string, raw: string | undefined): boolean {
   throw new ConfigError(variable, `must be 1 or 0 (true or false), got "${raw}"`)
 }
 
+function parseOnOff(variable: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = raw?.trim().toLowerCase() ?? ''
+  if (value === '') return fallback
+  if (value === 'on') return true
+  if (value === 'off') return false
+  throw new ConfigError(variable, `must be on or off, got "${raw}"`)
+}
+
 /**
  * IMAGE_REMOTE_HOSTS: host names separated by commas or spaces, each optionally
  * `*.`-prefixed for its subdomains. Only names: a scheme, port or path is refused,
@@ -110,6 +120,7 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     archivePerPage: 100,
     prerenderPosts: parseCount('PRERENDER_POSTS', env.PRERENDER_POSTS, 300),
     imageRemoteHosts: parseImageRemoteHosts(env.IMAGE_REMOTE_HOSTS),
+    comments: parseOnOff('SITE_COMMENTS', env.SITE_COMMENTS, true),
   }
 }
 
@@ -128,21 +139,40 @@ export type ServerConfig = {
   redisUrl?: string
   /** Whether `next build` writes source maps for the server code (SERVER_SOURCE_MAPS); off, they are most of the build's size. */
   serverSourceMaps: boolean
+  /** Readers' comments without REDIS_URL: one file per post in this folder. */
+  commentsDir: string
+  /** Where notices of new comments go out (SMTP_URL, smtp:// or smtps://); unset, no email is sent. */
+  smtpUrl?: string
+  /** The From address of those notices (SMTP_FROM). */
+  mailFrom: string
+  /**
+   * nginx's page-cache refresh listener (PAGE_CACHE_REFRESH_URL, deploy/nginx/sandbank.conf): a post whose
+   * comments changed is asked for there, so the cached copy is replaced at once. Unset without nginx.
+   */
+  pageCacheRefreshUrl?: string
 }
 
-export function parseRedisUrl(value: string | undefined): string | undefined {
+/** An optional URL setting with one of `protocols`; an unparseable value is echoed without any credentials in it. */
+function parseUrlVariable(variable: string, value: string | undefined, protocols: string[]): URL | undefined {
   const raw = value?.trim()
   if (!raw) return undefined
+  const names = protocols.map((protocol) => `${protocol}//`).join(' or ')
   let url: URL
   try {
     url = new URL(raw)
   } catch {
-    throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, got "${raw}"`)
+    throw new ConfigError(variable, `must be a ${names} URL, got "${raw.replace(/\/\/[^@/]*@/, '//…@')}"`)
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new ConfigError('REDIS_URL', `must use redis:// or rediss://, got "${url.protocol}"`)
-  }
-  return raw
+  if (!protocols.includes(url.protocol)) throw new ConfigError(variable, `must use ${names}, got "${url.protocol}"`)
+  return url
+}
+
+export function parseRedisUrl(value: string | undefined): string | undefined {
+  return parseUrlVariable('REDIS_URL', value, ['redis:', 'rediss:']) && value?.trim()
+}
+
+export function parseSmtpUrl(value: string | undefined): string | undefined {
+  return parseUrlVariable('SMTP_URL', value, ['smtp:', 'smtps:']) && value?.trim()
 }
 
 export function readServerConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
@@ -176,5 +206,27 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     redisUrl: parseRedisUrl(env.REDIS_URL),
     trustedProxies,
     serverSourceMaps: parseFlag('SERVER_SOURCE_MAPS', env.SERVER_SOURCE_MAPS),
+    commentsDir: `${dataDir}/comments`,
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.SMTP_FROM, parseSiteUrl(env.SITE_URL)),
+    pageCacheRefreshUrl: parseRefreshUrl(env.PAGE_CACHE_REFRESH_URL),
   }
+}
+
+function parseRefreshUrl(value: string | undefined): string | undefined {
+  const url = parseUrlVariable('PAGE_CACHE_REFRESH_URL', value, ['http:'])
+  if (url && (url.pathname !== '/' || url.search)) {
+    throw new ConfigError('PAGE_CACHE_REFRESH_URL', `must be http://host:port (nginx's refresh listener), got "${value?.trim()}"`)
+  }
+  return url?.origin
+}
+
+/** SMTP_FROM, or "<site name> <comments@<site host>>". */
+function parseMailFrom(value: string | undefined, siteUrl: string): string {
+  const raw = value?.trim()
+  if (!raw) return `comments@${new URL(siteUrl).hostname}`
+  const address = raw.match(/<([^>]+)>\s*$/)?.[1] ?? raw
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address))
+    throw new ConfigError('SMTP_FROM', `must be an email address, optionally with a name ("Blog <blog@example.org>"), got "${raw}"`)
+  return raw
 }

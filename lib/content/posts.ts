@@ -170,6 +170,19 @@ export function readPostText(post: Pick<Post, 'slug'>): string {
   return readDocumentText(postKind, post)
 }
 
+/**
+ * A post's imported comments as the content build checked and carried them
+ * (content/comments/<slug>.json, lib/comments reads them): JSON, or undefined for a post without any.
+ */
+export async function readPostCommentsFile(post: Pick<Post, 'slug'>): Promise<string | undefined> {
+  try {
+    return await contentStore().readPart('posts', post.slug, 'comments')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
 /** A file the store writer derived from the published posts (the search index), by name. */
 export function readStoreFile(name: string): Promise<string> {
   return contentStore().readFile(name)

@@ -24,6 +24,9 @@ function contentlayerField(spec: FieldSpec): FieldDef {
       return { type: 'list', of: { type: 'string' }, default: [...(spec.default ?? [])], description }
     case 'boolean':
       return { type: 'boolean', default: spec.default, description }
+    case 'choice':
+      // Words and flags alike (`closed`, `false`): fieldProblem checks the value against the options.
+      return { type: 'json', required: false, description }
     default:
       return { type: spec.type, required: spec.required ?? false, description }
   }

@@ -30,6 +30,7 @@ export {
   readPostBody,
   readPostHtml,
   readPostText,
+  readPostCommentsFile,
   readStoreFile,
   type ArchiveMonth,
   type ArchiveMonthSummary,

@@ -13,7 +13,7 @@ export function storeRoot(cwd: string = process.cwd()): string {
 /** The module the server imports to find its store: `export const contentStoreId = '<id>'`. */
 export const POINTER_FILE = 'current.mjs'
 
-const PART_FILES: Record<PostPart, string> = { body: 'body.json', html: 'html', text: 'txt' }
+const PART_FILES: Record<PostPart, string> = { body: 'body.json', html: 'html', text: 'txt', comments: 'comments.json' }
 
 /**
  * The file holding one part of one document: in its kind's folder (`posts`,

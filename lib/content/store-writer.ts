@@ -24,6 +24,7 @@ import {
   isPublished,
   searchListing,
   storedValue,
+  takesComments,
   type AnyDocumentKind,
   type DocumentBody,
   type DocumentKind,
@@ -59,7 +60,11 @@ export type WriteStoreOptions = {
 }
 
 /** The documents to write: each kind's under its folder name (`posts`, `pages`), and the authors. */
-export type StoreDocuments = { [K in AnyDocumentKind as K['folder']]?: Iterable<GeneratedDocument> } & { authors: Iterable<AuthorDocument> }
+export type StoreDocuments = { [K in AnyDocumentKind as K['folder']]?: Iterable<GeneratedDocument> } & {
+  authors: Iterable<AuthorDocument>
+  /** Imported comments by slug, as checked JSON (content/comments/<slug>.json): stored beside their document, for the kinds that take comments. */
+  comments?: ReadonlyMap<string, string>
+}
 
 /** A document's metadata as written: its kind's fields by name, and the built ones. */
 type StoredRecord = { slug: string; draft?: boolean; date?: string; [field: string]: unknown }
@@ -144,6 +149,8 @@ export function writeContentStore(
         const { record, body, text } = documentParts(kind, document)
         write(partPath(staging, kind.folder, record.slug, 'body'), JSON.stringify(body))
         write(partPath(staging, kind.folder, record.slug, 'text'), text)
+        const comments = takesComments(kind) ? documents.comments?.get(record.slug) : undefined
+        if (comments !== undefined) write(partPath(staging, kind.folder, record.slug, 'comments'), comments)
         records.push(record)
         if (record.draft === true) continue
         if (!isPublished(record, now)) {

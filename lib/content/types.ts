@@ -35,8 +35,11 @@ export type GeneratedDocument = {
   [field: string]: unknown
 }
 
-/** The heavy parts of a document, each in its own file so a reader loads only the one it needs (only feed kinds have HTML). */
-export type PostPart = 'body' | 'html' | 'text'
+/**
+ * The heavy parts of a document, each in its own file so a reader loads only the one it needs (only feed kinds have
+ * HTML). `comments`: a post's imported comments (content/comments/<slug>.json), for the posts that have any.
+ */
+export type PostPart = 'body' | 'html' | 'text' | 'comments'
 
 /** The pictures the content build made for a document, by src (contentlayer.config.ts's `images` field). */
 export type ImageMap = Record<string, ProcessedImage>
@@ -51,4 +54,4 @@ export type StoreIndex = DocumentLists & {
 }
 
 /** Bumped when the layout on disk changes, so a server never misreads an older store. */
-export const STORE_FORMAT = 2
+export const STORE_FORMAT = 3

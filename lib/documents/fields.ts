@@ -22,16 +22,20 @@ export type FieldSpec =
   | (FieldBase & { type: 'number' })
   /** A list of words; `item` is what one is called in messages ("an empty tag"). */
   | (FieldBase & { type: 'list'; default?: readonly string[]; item?: string })
+  /** One of a few values, words or flags as YAML writes them (`comments: closed`, `comments: false`). */
+  | (FieldBase & { type: 'choice'; options: readonly (string | boolean)[]; default: string | boolean })
 
 export type Fields = Readonly<Record<string, FieldSpec>>
 
-type ValueOf<S extends FieldSpec> = S['type'] extends 'boolean'
-  ? boolean
-  : S['type'] extends 'number'
-    ? number
-    : S['type'] extends 'list'
-      ? string[]
-      : string
+type ValueOf<S extends FieldSpec> = S extends { type: 'choice'; options: readonly (infer O)[] }
+  ? O
+  : S['type'] extends 'boolean'
+    ? boolean
+    : S['type'] extends 'number'
+      ? number
+      : S['type'] extends 'list'
+        ? string[]
+        : string
 
 type Present<S> = S extends { required: true } ? true : S extends { default: unknown } ? true : false
 
@@ -66,6 +70,13 @@ export function fieldProblem(name: string, spec: FieldSpec, value: unknown, docu
       return Array.from(value as Iterable<string>).some((item) => !item.trim()) ? `must not contain an empty ${spec.item ?? 'item'}` : undefined
     case 'number':
       return Number.isFinite(value) ? undefined : 'must be a number'
+    case 'choice': {
+      const allowed = spec.options
+        .map(String)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' or $1')
+      return spec.options.includes(value as string | boolean) ? undefined : `must be ${allowed}, got ${JSON.stringify(value)}`
+    }
     case 'date': {
       const earliest = spec.notBefore && document[spec.notBefore]
       return earliest && String(value) < String(earliest) ? `must not be before "${spec.notBefore}"` : undefined
@@ -79,5 +90,6 @@ export function fieldProblem(name: string, spec: FieldSpec, value: unknown, docu
 export function storedValue(spec: FieldSpec, value: unknown): unknown {
   if (spec.type === 'list') return [...((value as Iterable<string> | undefined) ?? spec.default ?? [])]
   if (spec.type === 'boolean') return value === undefined ? spec.default : value === true
+  if (spec.type === 'choice') return value ?? spec.default
   return value
 }

@@ -4,6 +4,7 @@
  * part in. No content and no server code: the content build, lib/content,
  * search, the sitemap, the drafts list and the route guard read these.
  */
+export { COMMENTS_FIELD, takesComments, type CommentsFrontMatter } from './comments'
 export { COMMON_FIELDS, fieldProblem, storedValue, type FieldSpec, type Fields, type FieldValues, type SearchUse } from './fields'
 export {
   defineDocumentKind,

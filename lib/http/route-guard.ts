@@ -8,7 +8,7 @@
  */
 import 'server-only'
 import type { Page, Post } from '../content'
-import { findListingPage, getPublishedDocument } from '../content/server'
+import { findListingPage, getPublishedDocument, parsePageNumber } from '../content/server'
 import { DOCUMENT_KINDS, type AnyDocumentKind } from '../documents'
 import { GUARDED_PREFIXES, matchRoute, routeSegments, type RouteMatch } from '../routes'
 import { parseSitemapPart, sitemapEntries, sitemapPartCount } from '../seo'
@@ -23,6 +23,19 @@ function documentRouteOf(pattern: string): { kind: AnyDocumentKind; published: b
   }
   return undefined
 }
+
+/**
+ * A later page of a post's comments (n from 2) renders on first request and is
+ * cached, so only a well-formed number passes; how many pages there are is the
+ * page's to say (a 404), which costs a store read this guard does not make.
+ */
+function commentPageExists(segment: string): boolean {
+  const page = parsePageNumber(segment)
+  return page !== undefined && page >= 2 && page <= MAX_COMMENT_PAGES
+}
+
+/** More pages of comments than any post has (COMMENT_LIMITS.perPage a page). */
+const MAX_COMMENT_PAGES = 1000
 
 /** A route that starts with its dynamic segment (pages at `/<slug>`) takes every address; Next answers those itself. */
 const takesEveryAddress = (match: RouteMatch) => routeSegments(match.route.pattern)[0]?.startsWith('[') === true
@@ -69,7 +82,8 @@ export function publicPathExists(pathname: string, now: Date = new Date(), posts
   if (document) {
     const lists: Record<AnyDocumentKind['folder'], readonly (Post | Page)[] | undefined> = { posts, pages }
     const list = lists[document.kind.folder] as never
-    return !document.published || getPublishedDocument(document.kind, params.slug.join('/'), now, list) !== undefined
+    if (document.published && getPublishedDocument(document.kind, params.slug.join('/'), now, list) === undefined) return false
+    return !route.commentPage || commentPageExists(params.page[0])
   }
   if (route.listing) {
     const [key] = Object.entries(params).find(([name]) => name !== 'page')?.[1] ?? []

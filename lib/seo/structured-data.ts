@@ -2,8 +2,11 @@ import { absoluteUrl, site } from '../config'
 import type { Author, Post } from '../content'
 import { authorUrl, postUrl } from '../routes'
 
-/** schema.org BlogPosting for a published post. `images`: the hero first when the post has one, then its card. */
-export function blogPostingJsonLd(post: Post, author: Author | undefined, images: string | string[]) {
+/**
+ * schema.org BlogPosting for a published post. `images`: the hero first when the post has one, then its card.
+ * `commentCount`: the comments it shows, when it shows any (none for `comments: false`).
+ */
+export function blogPostingJsonLd(post: Post, author: Author | undefined, images: string | string[], commentCount?: number) {
   return {
     '@context': 'https://schema.org',
     '@type': 'BlogPosting',
@@ -18,5 +21,6 @@ export function blogPostingJsonLd(post: Post, author: Author | undefined, images
     inLanguage: site.language,
     author: author ? { '@type': 'Person', name: author.name, url: absoluteUrl(authorUrl(author.id)), jobTitle: author.role } : undefined,
     publisher: { '@type': 'Organization', name: site.name, url: site.url },
+    ...(commentCount !== undefined ? { commentCount } : {}),
   }
 }

@@ -1,4 +1,5 @@
 import { buildSection } from './build'
+import { commentsSection } from './comments'
 import { imagesSection } from './images'
 import { lighthouseSection } from './lighthouse'
 import { og } from './og'
@@ -20,6 +21,7 @@ import type { BenchSection } from './types'
 export function sections(scale: ScaleOptions): BenchSection[] {
   return [
     pageWeight,
+    commentsSection,
     throughput,
     stackSection,
     redisHungSection,

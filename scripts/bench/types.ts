@@ -22,6 +22,8 @@ export type BenchContext = {
   /** A `next start` of the seed site, built into .next-bench. */
   baseUrl: string
   distDir: string
+  /** The seed server's DATA_DIR (its comment store), a temporary folder of its own. */
+  dataDir?: string
   /** How long bench.ts took to build that seed site, so the build section need not build it twice. */
   seedBuild?: BuildMeasurement
 }

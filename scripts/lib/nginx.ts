@@ -22,6 +22,8 @@ export type SiteValues = {
   staticDir: string
   cacheDir: string
   logDir: string
+  /** The loopback address of the page-cache refresh listener (the apps' PAGE_CACHE_REFRESH_URL). */
+  refreshListen: string
 }
 
 /** The template with every ${SANDBANK_*} placeholder replaced; an unknown or unfilled one is an error. */
@@ -37,6 +39,7 @@ export function renderSiteConfig(values: SiteValues, template = readFileSync(SIT
     SANDBANK_STATIC_DIR: values.staticDir,
     SANDBANK_CACHE_DIR: values.cacheDir,
     SANDBANK_LOG_DIR: values.logDir,
+    SANDBANK_REFRESH_LISTEN: values.refreshListen,
   }
   // Only real lines: the comments at the top show the placeholders by name.
   return template

@@ -154,6 +154,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await bringUpRedis()
     const redisUrl = `redis://127.0.0.1:${redisPort}`
     await options.beforeApps?.(redisUrl)
+    // nginx's page-cache refresh listener, which the apps call after a comment is approved or deleted.
+    const refreshListen = `127.0.0.1:${await freePort()}`
     const env: NodeJS.ProcessEnv = {
       ...options.env,
       NODE_ENV: 'production',
@@ -162,6 +164,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // nginx is the one proxy in front: it overwrites X-Forwarded-For with the client's address.
       TRUSTED_PROXIES: '1',
       NEXTAUTH_URL: options.env.NEXTAUTH_URL || url,
+      PAGE_CACHE_REFRESH_URL: `http://${refreshListen}`,
     }
     const apps: AppProcess[] = []
     for (let i = 1; i <= options.replicas; i++) {
@@ -184,6 +187,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       certKey: certificate.key,
       upstreams: apps.map((app) => `127.0.0.1:${app.port}`),
       staticDir: path.join(options.distDir, 'static'),
+      refreshListen,
     })
     track('nginx', nginx, 'nginx')
     await waitForPort(options.httpsPort, nginx, 'nginx')

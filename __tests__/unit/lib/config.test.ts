@@ -34,6 +34,30 @@ describe('site configuration', () => {
     expect(() => readServerConfig({ REDIS_URL: 'localhost:6379' })).toThrow('REDIS_URL must use redis:// or rediss://')
     expect(() => readServerConfig({ REDIS_URL: 'not a url' })).toThrow('REDIS_URL must be a redis:// or rediss:// URL')
   })
+  test('comments: SITE_COMMENTS on or off, SMTP_URL and SMTP_FROM, PAGE_CACHE_REFRESH_URL, each checked with the variable named', () => {
+    expect(readSiteConfig({}).comments).toBe(true)
+    expect(readSiteConfig({ SITE_COMMENTS: ' OFF ' }).comments).toBe(false)
+    expect(() => readSiteConfig({ SITE_COMMENTS: 'no' })).toThrow('SITE_COMMENTS must be on or off, got "no"')
+    const defaults = readServerConfig({ SITE_URL: 'https://blog.example.org' })
+    expect(defaults).toMatchObject({
+      commentsDir: '.data/comments',
+      mailFrom: 'comments@blog.example.org',
+      smtpUrl: undefined,
+      pageCacheRefreshUrl: undefined,
+    })
+    expect(readServerConfig({ SMTP_URL: 'smtps://u:p@mail.example.org:465', SMTP_FROM: 'Blog <blog@example.org>' })).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example.org:465',
+      mailFrom: 'Blog <blog@example.org>',
+    })
+    expect(() => readServerConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow('SMTP_URL must use smtp:// or smtps://')
+    expect(() => readServerConfig({ SMTP_URL: 'smtp//user:secret@x' })).not.toThrow('secret')
+    expect(() => readServerConfig({ SMTP_FROM: 'not an address' })).toThrow('SMTP_FROM must be an email address')
+    expect(readServerConfig({ PAGE_CACHE_REFRESH_URL: 'http://127.0.0.1:8081/' }).pageCacheRefreshUrl).toBe('http://127.0.0.1:8081')
+    expect(() => readServerConfig({ PAGE_CACHE_REFRESH_URL: 'https://127.0.0.1:8081' })).toThrow('PAGE_CACHE_REFRESH_URL must use http://')
+    expect(() => readServerConfig({ PAGE_CACHE_REFRESH_URL: 'http://127.0.0.1:8081/purge' })).toThrow(
+      'PAGE_CACHE_REFRESH_URL must be http://host:port',
+    )
+  })
 })
 
 describe('TRUSTED_PROXIES', () => {

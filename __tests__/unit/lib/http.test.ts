@@ -70,6 +70,10 @@ describe('publicPathExists', () => {
       '/archive/2014',
       '/authors/digital-communications-manager',
       '/authors/digital-communications-manager/page/2',
+      '/posts/post-3/comments',
+      '/posts/post-3/comment',
+      '/posts/post-3/comments/page/2',
+      '/posts/post-3/comments/page/1000',
     ]) {
       expect([path, publicPathExists(path, now, posts)]).toEqual([path, true])
     }
@@ -84,6 +88,12 @@ describe('publicPathExists', () => {
       '/tags/nope',
       '/tags/open-data/page/3',
       '/tags/open-data/page/02',
+      '/posts/a-draft/comments',
+      '/posts/later/comment',
+      '/posts/post-3/comments/page/1',
+      '/posts/post-3/comments/page/02',
+      '/posts/post-3/comments/page/1001',
+      '/posts/post-3/comments/page/2/x',
       '/tags/open-data/other',
       '/page/3',
       '/page/02',

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { GUARDED_PREFIXES, PAGED_LISTING_PREFIXES, RESERVED_TOP_LEVEL_SEGMENTS, ROUTES, matchRoute } from '@/lib/routes'
+import { post } from '@/lib/documents'
+import { GUARDED_PREFIXES, PAGED_LISTING_PREFIXES, RESERVED_POST_SLUGS, RESERVED_TOP_LEVEL_SEGMENTS, ROUTES, matchRoute } from '@/lib/routes'
 import { ROOT } from '@/scripts/lib/process'
 
 /** Next's metadata files in app/ and the addresses they answer at. */
@@ -22,6 +23,14 @@ function appRoutes(dir = 'app', at = ''): string[] {
 describe('the route table', () => {
   test('is exactly the routes in app/, so a new route cannot be left out of the guard and the reserved names', () => {
     expect(ROUTES.map((route) => route.pattern).sort()).toEqual(appRoutes().sort())
+  })
+
+  test("a static route beside a post's route (comment moderation, draft pages) is a slug no post may take", () => {
+    expect(RESERVED_POST_SLUGS).toEqual(['comments', 'pages'])
+    expect(matchRoute('/drafts/comments')?.route.pattern).toBe('/drafts/comments')
+    expect(post.slugProblem('comments')).toBe('must not be "comments": /drafts/comments is a page of its own')
+    expect(post.slugProblem('comment')).toBeUndefined()
+    expect(matchRoute('/posts/a/comments/page/2')?.route).toEqual({ pattern: '/posts/[slug]/comments/page/[page]', commentPage: true })
   })
 
   test('matches an address to its route as Next does: static before dynamic before the rest of the address', () => {

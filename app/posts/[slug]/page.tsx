@@ -1,6 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { CommentsSection } from '@/components/comments'
 import { PostArticle } from '@/components/post'
+import { commentPage } from '@/lib/comments'
+import { formTokenNow, postComments } from '@/lib/comments/server'
 import { absoluteUrl } from '@/lib/config'
 import { getAdjacentPosts, getAuthor, getPostsToPrerender, getPublishedPost, readPostBody } from '@/lib/content/server'
 import { jsonForHtml } from '@/lib/http'
@@ -30,7 +33,9 @@ export default async function PostPage({ params }: Props) {
   const author = getAuthor(post.author)
   const card = absoluteUrl(postOgImagePath(post))
   const hero = postHeroUrl(post)
-  const jsonLd = blogPostingJsonLd(post, author, hero ? [hero, card] : card)
+  // Approved comments are rendered into the page; approving one regenerates it (lib/comments/server.ts).
+  const comments = await postComments(post)
+  const jsonLd = blogPostingJsonLd(post, author, hero ? [hero, card] : card, comments.state === 'shown' ? comments.laid.count : undefined)
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForHtml(jsonLd) }} />
@@ -40,6 +45,19 @@ export default async function PostPage({ params }: Props) {
         author={author}
         adjacent={getAdjacentPosts(post.slug)}
         imageBase={{ prefix: postUrl(post) }}
+        comments={
+          comments.state === 'shown' ? (
+            <CommentsSection
+              post={post}
+              count={comments.laid.count}
+              page={commentPage(comments.laid, 1)!}
+              mentions={comments.laid.mentions}
+              open={comments.setting === 'open'}
+              formToken={comments.setting === 'open' ? formTokenNow(post) : undefined}
+              unavailable={comments.live === 'unavailable'}
+            />
+          ) : undefined
+        }
       />
     </>
   )

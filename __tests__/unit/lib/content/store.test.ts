@@ -39,14 +39,23 @@ describe('the content store writer', () => {
     expect(index.posts.map((post) => post.slug)).toEqual(['later', 'newer', 'older', 'a-draft'])
     const newer = index.posts.find((post) => post.slug === 'newer')!
     expect(Object.keys(newer).sort()).toEqual(
-      ['date', 'draft', 'lastModified', 'readingMinutes', 'slug', 'sourceFilePath', 'summary', 'tags', 'title'].sort(),
+      ['comments', 'date', 'draft', 'lastModified', 'readingMinutes', 'slug', 'sourceFilePath', 'summary', 'tags', 'title'].sort(),
     )
+    // The front matter's `comments` with its default (lib/documents' COMMENTS_FIELD).
+    expect(newer.comments).toBe('open')
     // Drafts are in the index (authors preview them), marked as such; what is public is decided when it is read.
     expect(index.posts.find((post) => post.slug === 'a-draft')?.draft).toBe(true)
     expect(index.authors).toEqual([{ id: 'ann', name: 'Ann Author', body: { code: '/* bio of ann */' } }])
     expect(JSON.parse(fs.readFileSync(partPath(dir, 'posts', 'newer', 'body'), 'utf8'))).toEqual({ code: '/* compiled: A newer post about dashboards. */', headings: [] })
     expect(fs.readFileSync(partPath(dir, 'posts', 'newer', 'html'), 'utf8')).toBe('<p>/* compiled: A newer post about dashboards. */</p>')
     expect(fs.readFileSync(partPath(dir, 'posts', 'older', 'text'), 'utf8')).toBe('An older post about zebra crossings.')
+  })
+
+  test("keeps a post's imported comments (content/comments/<slug>.json, checked) beside it, and none for a post without", () => {
+    const comments = JSON.stringify([{ id: 'wp-1', name: 'Ann', date: '2014-04-15T09:00:00Z', html: '<p>Thanks.</p>', kind: 'comment' }])
+    const { dir } = writeContentStore({ ...documents, comments: new Map([['newer', comments]]) }, { root, now })
+    expect(fs.readFileSync(partPath(dir, 'posts', 'newer', 'comments'), 'utf8')).toBe(comments)
+    expect(fs.existsSync(partPath(dir, 'posts', 'older', 'comments'))).toBe(false)
   })
 
   test("keeps a post's pictures with its body, and only the hero's variants in the metadata index", () => {
