@@ -74,48 +74,61 @@ function collect() {
   gc()
 }
 
+/**
+ * The in-process rows: the synthetic corpus indexed, then the mixed queries
+ * timed. Exported so one run can time two versions of lib/search against the
+ * same corpus and queries (docs/search.md's before and after).
+ */
+export function inProcessSearchRows(
+  engine: { createSearchIndex: typeof createSearchIndex; searchIndex: typeof searchIndex } = { createSearchIndex, searchIndex },
+  section = 'search',
+): BenchRow[] {
+  const rows: BenchRow[] = []
+  const random = prng(SEED)
+  const { posts, vocabulary } = makeCorpus(random)
+  const queries = makeQueries(random, vocabulary)
+
+  collect()
+  const before = process.memoryUsage()
+  const started = performance.now()
+  const index = engine.createSearchIndex(posts)
+  const buildMs = performance.now() - started
+  collect()
+  const after = process.memoryUsage()
+  rows.push({ section, metric: `index build, ${POSTS.toLocaleString('en-GB')} posts × ~${WORDS_PER_POST} words`, value: formatMs(buildMs) })
+  rows.push({ section, metric: 'index heapUsed delta after load', value: formatBytes(after.heapUsed - before.heapUsed) })
+  rows.push({ section, metric: 'index rss delta after load', value: formatBytes(after.rss - before.rss) })
+  rows.push({ section, metric: 'serialized index (JSON.stringify)', value: formatBytes(Buffer.byteLength(JSON.stringify(index.engine))) })
+
+  for (const { q } of queries.slice(0, 50)) engine.searchIndex(index, q)
+  const byKind = new Map<Kind, number[]>()
+  const all: number[] = []
+  let hits = 0
+  for (const { kind, q } of queries) {
+    const start = performance.now()
+    const response = engine.searchIndex(index, q)
+    const ms = performance.now() - start
+    hits += response.total > 0 ? 1 : 0
+    all.push(ms)
+    byKind.set(kind, [...(byKind.get(kind) ?? []), ms])
+  }
+  all.sort((a, b) => a - b)
+  const label = `${queries.length} mixed queries, top 10 with snippets`
+  rows.push({ section, metric: `in-process p50, ${label}`, value: formatMs(percentile(all, 50)) })
+  rows.push({ section, metric: `in-process p99, ${label}`, value: formatMs(percentile(all, 99)), target: '< 5 ms at 10,000 posts' })
+  for (const [kind, times] of byKind) {
+    times.sort((a, b) => a - b)
+    rows.push({ section, metric: `in-process p99, ${kind} (${times.length})`, value: formatMs(percentile(times, 99)) })
+  }
+  rows.push({ section, metric: 'queries with at least one result', value: `${hits} of ${queries.length}` })
+  return rows
+}
+
 export const searchSection: BenchSection = {
   name: 'search',
   async run({ baseUrl }) {
     const section = 'search'
-    const rows: BenchRow[] = []
-    const random = prng(SEED)
-    const { posts, vocabulary } = makeCorpus(random)
-    const queries = makeQueries(random, vocabulary)
-
-    collect()
-    const before = process.memoryUsage()
-    const started = performance.now()
-    const index = createSearchIndex(posts)
-    const buildMs = performance.now() - started
-    collect()
-    const after = process.memoryUsage()
-    rows.push({ section, metric: `index build, ${POSTS.toLocaleString('en-GB')} posts × ~${WORDS_PER_POST} words`, value: formatMs(buildMs) })
-    rows.push({ section, metric: 'index heapUsed delta after load', value: formatBytes(after.heapUsed - before.heapUsed) })
-    rows.push({ section, metric: 'index rss delta after load', value: formatBytes(after.rss - before.rss) })
-    rows.push({ section, metric: 'serialized index (JSON.stringify)', value: formatBytes(Buffer.byteLength(JSON.stringify(index.engine))) })
-
-    for (const { q } of queries.slice(0, 50)) searchIndex(index, q)
-    const byKind = new Map<Kind, number[]>()
-    const all: number[] = []
-    let hits = 0
-    for (const { kind, q } of queries) {
-      const start = performance.now()
-      const response = searchIndex(index, q)
-      const ms = performance.now() - start
-      hits += response.total > 0 ? 1 : 0
-      all.push(ms)
-      byKind.set(kind, [...(byKind.get(kind) ?? []), ms])
-    }
-    all.sort((a, b) => a - b)
-    const label = `${queries.length} mixed queries, top 10 with snippets`
-    rows.push({ section, metric: `in-process p50, ${label}`, value: formatMs(percentile(all, 50)) })
-    rows.push({ section, metric: `in-process p99, ${label}`, value: formatMs(percentile(all, 99)), target: '< 5 ms at 10,000 posts' })
-    for (const [kind, times] of byKind) {
-      times.sort((a, b) => a - b)
-      rows.push({ section, metric: `in-process p99, ${kind} (${times.length})`, value: formatMs(percentile(times, 99)) })
-    }
-    rows.push({ section, metric: 'queries with at least one result', value: `${hits} of ${queries.length}` })
+    const rows = inProcessSearchRows()
 
     // The bench server holds the seed posts, so this measures the route's own cost and the size of an answer.
     const httpQueries = ['usability', 'dashb', 'usabilty', 'hacking', 'open data', 'digital leadership', 'council', 'qzcanary']
