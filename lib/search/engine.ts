@@ -15,6 +15,8 @@ import { openingOf, snippetOf } from './snippets'
 /** A post or page as the index sees it. `id` is unique across both: its address. Pages have no tags or date. */
 export type SearchDocument = {
   id: string
+  /** Its BCP 47 language, which decides how it is analysed (./analysis.ts); without one it is English. */
+  lang?: string
   title: string
   summary: string
   tags: readonly string[]
@@ -92,7 +94,7 @@ export function* saveSearchEngine(engine: PostSearch, postingsPerFile: number = 
 export function searchIndexFiles(): { add: (document: SearchDocument) => void; files: () => Iterable<{ name: string; content: string }> } {
   const engine = indexDocuments([])
   return {
-    add: ({ id, title, summary, tags, date, text }) => engine.add({ id, title, summary, tags, date, text }),
+    add: ({ id, lang, title, summary, tags, date, text }) => engine.add({ id, lang, title, summary, tags, date, text }),
     files: () => saveSearchEngine(engine),
   }
 }
@@ -128,6 +130,7 @@ function hitFor(document: SearchListing, text: string, score: number, matched: R
   const snippet = snippetOf(text, matched) ?? snippetOf(document.summary, matched, Number.POSITIVE_INFINITY) ?? openingOf(text)
   return {
     id: document.id,
+    lang: document.lang,
     title: document.title,
     date: document.date,
     summary: document.summary,

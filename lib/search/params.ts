@@ -10,6 +10,8 @@ export const MAX_LIMIT = 50
 export type SearchHit = {
   /** Pages (About, the accessibility statement) are found alongside posts. */
   type: 'post' | 'page'
+  /** The document's language (BCP 47), so a result in another language is marked as such. */
+  lang?: string
   title: string
   url: string
   /** Posts only: pages have no date. */

@@ -3,7 +3,7 @@
  * only. The index holds these fields, with these boosts.
  */
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch'
-import type { QueryTerm } from './analysis'
+import { analysingLanguage, type QueryTerm } from './analysis'
 import type { SearchDocument } from './engine'
 
 export const FIELDS = ['title', 'tags', 'summary', 'text'] as const
@@ -111,9 +111,10 @@ export class PostSearch extends MiniSearch<SearchDocument> {
     return this.savedLeft
   }
 
+  /** Each document is analysed in its own language (stemmed only if English): see ./analysis.ts. */
   override add(document: SearchDocument): void {
     this.convertAllSavedTerms()
-    super.add(document)
+    analysingLanguage(document.lang, () => super.add(document))
   }
 
   override discard(id: unknown): void {
@@ -123,7 +124,7 @@ export class PostSearch extends MiniSearch<SearchDocument> {
 
   override remove(document: SearchDocument): void {
     this.convertAllSavedTerms()
-    super.remove(document)
+    analysingLanguage(document.lang, () => super.remove(document))
   }
 
   override search(...args: Parameters<MiniSearch<SearchDocument>['search']>): ReturnType<MiniSearch<SearchDocument>['search']> {

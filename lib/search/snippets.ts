@@ -1,5 +1,5 @@
 /** Snippets: the passage of a post that best shows why it matched, with the matched words marked and everything else escaped. */
-import { foldWord, stemOf } from './analysis'
+import { foldWord, isUnspaced, joinedParts, segmentWords, stemOf } from './analysis'
 
 const SNIPPET_CHARS = 200
 
@@ -7,10 +7,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-/** True when a word of the text is one the index matched, as written or by its stem. */
+/** True when a word of the text is one the index matched, as written, by its stem, or (Persian) by a part. */
 function isMatched(word: string, matched: ReadonlySet<string>): boolean {
   const folded = foldWord(word)
-  return matched.has(folded) || matched.has(stemOf(folded))
+  if (matched.has(folded) || matched.has(stemOf(folded))) return true
+  return word.includes('\u200c') && joinedParts(word).some((part) => matched.has(part))
+}
+
+/** A matched term inside a segmented word: Chinese and Japanese words are indexed with their endings and prefix-matched (./analysis.ts). */
+function matchesUnspaced(word: string, matched: ReadonlySet<string>): boolean {
+  const folded = foldWord(word)
+  for (const term of matched) if (isUnspaced(term) && folded.includes(term)) return true
+  return false
 }
 
 type Span = { start: number; end: number; term: string }
@@ -21,7 +29,7 @@ const MAX_SPANS = 60
 /** [A-Za-z0-9]: the ASCII part of WORD (\p{M} has no ASCII members). */
 const ASCII_WORD = new Uint8Array(128).map((_, c) => Number((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)))
 /** WORD for one code point at lastIndex, for the rare non-ASCII characters. */
-const WORD_AT = /[\p{L}\p{N}\p{M}]/uy
+const WORD_AT = /[\p{L}\p{N}\p{M}\u200c\u200d]/uy
 
 /** How many UTF-16 units the word character at `at` takes, or 0 when it is not a word character. */
 function wordCharAt(text: string, at: number): number {
@@ -76,7 +84,16 @@ function matchedSpans(text: string, matched: ReadonlySet<string>): Span[] {
       if (first < 128 && second < 128 && !heads.has(lowerAscii(first) * 128 + lowerAscii(second))) continue
     }
     const word = text.slice(start, at)
-    if (isMatched(word, matched)) {
+    if (isUnspaced(word)) {
+      // A run of Chinese or Japanese is a sentence, not a word: its words are found as the index found them.
+      let offset = start
+      for (const segment of segmentWords(word)) {
+        const from = text.indexOf(segment, offset)
+        offset = from + segment.length
+        if (matchesUnspaced(segment, matched) || isMatched(segment, matched)) spans.push({ start: from, end: offset, term: foldWord(segment) })
+      }
+      if (spans.length >= MAX_SPANS) break
+    } else if (isMatched(word, matched)) {
       spans.push({ start, end: at, term: foldWord(word) })
       if (spans.length === MAX_SPANS) break
     }
