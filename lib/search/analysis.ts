@@ -16,6 +16,16 @@ const WORD = /[\p{L}\p{N}\p{M}\u200c\u200d]+/gu
 /** Scripts written without spaces between words, which only a dictionary can cut: Han, kana, Thai, Lao, Khmer, Myanmar. */
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u
 const KANA = /[\p{sc=Hiragana}\p{sc=Katakana}]/u
+/**
+ * Every one of those scripts is past U+0E00. This plain range is far cheaper
+ * to test than the script properties, so most words (Latin, Welsh, Persian)
+ * are cleared by it alone: indexing tests every word.
+ */
+const PAST_U0E00 = /[\u0e00-\uffff]/
+
+function hasUnspaced(text: string): boolean {
+  return PAST_U0E00.test(text) && UNSPACED.test(text)
+}
 
 /**
  * Too common to tell posts apart; dropping them keeps the index smaller and
@@ -77,14 +87,14 @@ export function segmentWords(run: string): string[] {
 
 /** Whether a word is Chinese, Japanese or another script written without spaces (snippets cut those into words too). */
 export function isUnspaced(word: string): boolean {
-  return UNSPACED.test(word)
+  return hasUnspaced(word)
 }
 
 export function tokenize(text: string): string[] {
   const words = text.match(WORD) ?? []
   // Most texts have no Chinese or Japanese; one scan of the text spares every word the test.
-  if (!UNSPACED.test(text)) return words
-  return words.flatMap((word) => (UNSPACED.test(word) ? segmentWords(word) : [word]))
+  if (!hasUnspaced(text)) return words
+  return words.flatMap((word) => (hasUnspaced(word) ? segmentWords(word) : [word]))
 }
 
 const ARABIC_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/
@@ -189,7 +199,7 @@ export function indexTerms(term: string): string | string[] | null {
   const folded = foldWord(term)
   if (!folded || indexing.stopWords.has(folded)) return null
   if (term.includes('\u200c')) return [folded, ...joinedParts(term)]
-  if (folded.length > 2 && UNSPACED.test(folded)) return unspacedSuffixes(folded)
+  if (folded.length > 2 && hasUnspaced(folded)) return unspacedSuffixes(folded)
   if (!indexing.stem) return folded
   const stem = stemOf(folded)
   return stem === folded ? folded : [folded, stem]
@@ -203,7 +213,7 @@ export function indexTerms(term: string): string | string[] | null {
  * words get none: a character changed is another word.
  */
 function typoDistance(word: string): number {
-  if (/\d/.test(word) || word.length < 5 || UNSPACED.test(word)) return 0
+  if (/\d/.test(word) || word.length < 5 || hasUnspaced(word)) return 0
   return word.length < 8 ? 1 : 2
 }
 
@@ -231,7 +241,7 @@ export function queryTerms(query: string): QueryTerm[] {
   written.forEach((raw, i) => {
     const word = foldWord(raw)
     if (raw.includes('\u200c')) for (const part of joinedParts(raw)) terms.push({ term: part, prefix: false, fuzzy: 0 })
-    if (UNSPACED.test(word)) {
+    if (hasUnspaced(word)) {
       terms.push({ term: word, prefix: word.length >= MIN_UNSPACED_PREFIX, fuzzy: 0 })
       return
     }
