@@ -251,6 +251,11 @@ export async function renderPostCard(post: Post, author: Author | undefined, lan
   return new Response(new Uint8Array(jpeg), { headers: { 'content-type': 'image/jpeg', 'cache-control': OG_CACHE_CONTROL } })
 }
 
+/** What a post's card draws, fitted: for the benchmark's comparison with Chromium (scripts/bench/og-scripts.ts). */
+export function postCardLayout(post: Post, author: Author | undefined, lang?: string): CardLayout {
+  return layoutCard(postCardContent(post, author, lang), metrics)
+}
+
 /** Only ever called with a published page, like renderPostCard. */
 export function renderPageCard(page: { title: string }): ImageResponse {
   return renderCard(pageCardContent(page))
