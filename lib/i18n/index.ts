@@ -29,3 +29,4 @@ export {
   type TextDirection,
 } from './languages'
 export { format, formatNumber, interpolate, plural, pluralCategories, type MessageValues, type Plural, type PluralCategory } from './messages'
+export { duplicateTranslations, listingChoice, oneOfEachTranslation, translationGroups, translationsOf, type Translatable } from './translations'

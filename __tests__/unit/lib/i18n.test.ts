@@ -3,15 +3,20 @@ import {
   LanguageTagError,
   canonicalLanguageTag,
   dictionaryFor,
+  duplicateTranslations,
   formatDateIn,
   formatMonthIn,
   formatNumber,
   interpolate,
   languageName,
+  listingChoice,
   nativeLanguageName,
+  oneOfEachTranslation,
   plural,
   pluralCategories,
   textDirection,
+  translationGroups,
+  translationsOf,
   warnMissingDictionaries,
   type Dictionary,
   type Plural,
@@ -175,5 +180,35 @@ describe('interpolate', () => {
       '.',
     ])
     expect(interpolate('{a}{b} and {unknown}', { a: 1, b: 2 })).toEqual([1, 2, ' and {unknown}'])
+  })
+})
+
+describe('translations', () => {
+  type Doc = { slug: string; lang: string; translationKey?: string }
+  const newestFirst: Doc[] = [
+    { slug: 'data-agored', lang: 'cy', translationKey: 'open-data' },
+    { slug: 'solo', lang: 'en-GB' },
+    { slug: 'open-data', lang: 'en-GB', translationKey: 'open-data' },
+    { slug: 'dadeh', lang: 'fa', translationKey: 'budget' },
+    { slug: 'budget', lang: 'en-US', translationKey: 'budget' },
+  ]
+
+  it('a listing shows each text once, in the site’s language where there is one, else the newest', () => {
+    expect(oneOfEachTranslation(newestFirst, 'en-GB').map((doc) => doc.slug)).toEqual(['solo', 'open-data', 'budget'])
+    expect(oneOfEachTranslation(newestFirst, 'cy').map((doc) => doc.slug)).toEqual(['data-agored', 'solo', 'dadeh'])
+    expect(listingChoice(newestFirst.slice(3), 'fa-IR').slug).toBe('dadeh')
+  })
+
+  it('each translation names the others, itself first', () => {
+    const groups = translationGroups(newestFirst)
+    expect(translationsOf(newestFirst[2], groups).map((doc) => doc.slug)).toEqual(['open-data', 'data-agored'])
+    expect(translationsOf(newestFirst[0], groups).map((doc) => doc.slug)).toEqual(['data-agored', 'open-data'])
+    expect(translationsOf(newestFirst[1], groups).map((doc) => doc.slug)).toEqual(['solo'])
+  })
+
+  it('finds two documents of one text in the same language', () => {
+    const twins = duplicateTranslations([...newestFirst, { slug: 'data-agored-2', lang: 'CY', translationKey: 'open-data' }])
+    expect(twins.map(([a, b]) => [a.slug, b.slug])).toEqual([['data-agored', 'data-agored-2']])
+    expect(duplicateTranslations(newestFirst)).toEqual([])
   })
 })
