@@ -74,6 +74,13 @@ function collect() {
   gc()
 }
 
+/** The benchmark's posts and queries, the same on every run. */
+export function searchBenchCorpus(): { posts: SearchDocument[]; queries: { kind: Kind; q: string }[] } {
+  const random = prng(SEED)
+  const { posts, vocabulary } = makeCorpus(random)
+  return { posts, queries: makeQueries(random, vocabulary) }
+}
+
 /**
  * The in-process rows: the synthetic corpus indexed, then the mixed queries
  * timed. Exported so one run can time two versions of lib/search against the
