@@ -115,23 +115,25 @@ const ARABIC_VARIANTS: Record<string, string> = {
   '\u06be': '\u0647', // ھ → ه
   '\u06d5': '\u0647', // ە → ه
   '\u0671': '\u0627', // ٱ → ا
+  '\u0640': '', // tatweel, the stretching stroke, is decoration
 }
+// Arabic-Indic and Persian digits as ASCII, so "۱۴۰۲" finds "1402".
+for (let digit = 0; digit < 10; digit++) {
+  ARABIC_VARIANTS[String.fromCharCode(0x0660 + digit)] = String(digit)
+  ARABIC_VARIANTS[String.fromCharCode(0x06f0 + digit)] = String(digit)
+}
+/** Every character above, in one pass over the word. */
 const ARABIC_VARIANT = new RegExp(`[${Object.keys(ARABIC_VARIANTS).join('')}]`, 'g')
-/** Tatweel, the stretching stroke, is decoration. */
-const TATWEEL = /\u0640/g
-/** Arabic-Indic and Persian digits as ASCII, so "۱۴۰۲" finds "1402". */
-const EASTERN_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/g
 const JOINERS = /[\u200c\u200d]/g
 
 function normaliseArabicScript(word: string): string {
-  return word
-    .replace(TATWEEL, '')
-    .replace(ARABIC_VARIANT, (letter) => ARABIC_VARIANTS[letter])
-    .replace(EASTERN_DIGIT, (digit) => {
-      const code = digit.charCodeAt(0)
-      return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660)
-    })
+  return word.replace(ARABIC_VARIANT, (letter) => ARABIC_VARIANTS[letter])
 }
+
+// Folding a word beyond ASCII takes several passes (decomposition, marks, Arabic letters), and a
+// language's words recur, so the folded forms are remembered, capped like the stems below.
+const folds = new Map<string, string>()
+const FOLD_CACHE_LIMIT = 200_000
 
 /**
  * Case and accents folded, so "Café", "CAFE" and "cafe" are one word; in
@@ -141,8 +143,14 @@ function normaliseArabicScript(word: string): string {
 export function foldWord(word: string): string {
   // Most words are plain ASCII and need no Unicode decomposition, which is the slow part.
   if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase()
-  const folded = word.normalize('NFKD').replace(/\p{M}/gu, '').replace(JOINERS, '').toLowerCase()
-  return ARABIC_SCRIPT.test(folded) ? normaliseArabicScript(folded) : folded
+  let folded = folds.get(word)
+  if (folded === undefined) {
+    folded = word.normalize('NFKD').replace(/\p{M}/gu, '').replace(JOINERS, '').toLowerCase()
+    if (ARABIC_SCRIPT.test(folded)) folded = normaliseArabicScript(folded)
+    if (folds.size >= FOLD_CACHE_LIMIT) folds.clear()
+    folds.set(word, folded)
+  }
+  return folded
 }
 
 /**

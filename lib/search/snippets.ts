@@ -1,5 +1,5 @@
 /** Snippets: the passage of a post that best shows why it matched, with the matched words marked and everything else escaped. */
-import { foldWord, isUnspaced, joinedParts, segmentWords, stemOf } from './analysis'
+import { foldWord, isUnspaced, joinedParts, stemOf } from './analysis'
 
 const SNIPPET_CHARS = 200
 
@@ -12,13 +12,6 @@ function isMatched(word: string, matched: ReadonlySet<string>): boolean {
   const folded = foldWord(word)
   if (matched.has(folded) || matched.has(stemOf(folded))) return true
   return word.includes('\u200c') && joinedParts(word).some((part) => matched.has(part))
-}
-
-/** A matched term inside a segmented word: Chinese and Japanese words are indexed with their endings and prefix-matched (./analysis.ts). */
-function matchesUnspaced(word: string, matched: ReadonlySet<string>): boolean {
-  const folded = foldWord(word)
-  for (const term of matched) if (isUnspaced(term) && folded.includes(term)) return true
-  return false
 }
 
 type Span = { start: number; end: number; term: string }
@@ -60,12 +53,28 @@ function headsOf(matched: ReadonlySet<string>): Set<number> | undefined {
   return heads
 }
 
+/** Where the terms occur in a run written without spaces, in order, the longest first where two overlap. */
+function termsIn(run: string, offset: number, terms: readonly string[]): Span[] {
+  const found: Span[] = []
+  const folded = foldWord(run)
+  // Folding leaves Han and kana as they are, so positions in the folded run are positions in the text.
+  if (folded.length !== run.length) return found
+  for (const term of terms) {
+    for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
+      found.push({ start: offset + at, end: offset + at + term.length, term })
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end)
+  return found.filter((span, i) => i === 0 || span.start >= found[i - 1].end)
+}
+
 /**
  * The same words as `text.matchAll(WORD)`, scanned by hand because a body of
  * ~800 words would otherwise allocate a match per word on every search.
  */
 function matchedSpans(text: string, matched: ReadonlySet<string>): Span[] {
   const spans: Span[] = []
+  let unspacedTerms: string[] | undefined
   const heads = headsOf(matched)
   let at = 0
   while (at < text.length) {
@@ -85,13 +94,11 @@ function matchedSpans(text: string, matched: ReadonlySet<string>): Span[] {
     }
     const word = text.slice(start, at)
     if (isUnspaced(word)) {
-      // A run of Chinese or Japanese is a sentence, not a word: its words are found as the index found them.
-      let offset = start
-      for (const segment of segmentWords(word)) {
-        const from = text.indexOf(segment, offset)
-        offset = from + segment.length
-        if (matchesUnspaced(segment, matched) || isMatched(segment, matched)) spans.push({ start: from, end: offset, term: foldWord(segment) })
-      }
+      // A run of Chinese or Japanese is a sentence, not a word. Its matched terms (words, or a
+      // word's endings: ./analysis.ts) are found in it as they are; segmenting each run again
+      // cost milliseconds a hit.
+      unspacedTerms ??= [...matched].filter(isUnspaced)
+      spans.push(...termsIn(word, start, unspacedTerms))
       if (spans.length >= MAX_SPANS) break
     } else if (isMatched(word, matched)) {
       spans.push({ start, end: at, term: foldWord(word) })

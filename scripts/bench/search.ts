@@ -91,9 +91,7 @@ export function inProcessSearchRows(
   section = 'search',
 ): BenchRow[] {
   const rows: BenchRow[] = []
-  const random = prng(SEED)
-  const { posts, vocabulary } = makeCorpus(random)
-  const queries = makeQueries(random, vocabulary)
+  const { posts, queries } = searchBenchCorpus()
 
   collect()
   const before = process.memoryUsage()
@@ -131,11 +129,78 @@ export function inProcessSearchRows(
   return rows
 }
 
+/** Words to write posts in each language from (Persian with its zero-width non-joiners, Chinese without spaces). */
+const LANGUAGE_WORDS: Record<string, { lang: string; words: string[]; joiner: string }> = {
+  Welsh: {
+    lang: 'cy',
+    joiner: ' ',
+    words:
+      'gwasanaethau digidol cyngor data agored cyhoeddi datblygu cynllunio trigolion cymuned llywodraeth leol gwybodaeth prosiect tîm gwaith newydd adroddiad cyllideb ysgolion ffyrdd iechyd tai diwylliant iaith Gymraeg arolwg gwefan ymgynghoriad penderfyniad cyfarfod pwyllgor swyddogion partneriaid defnyddwyr anghenion'.split(
+        ' ',
+      ),
+  },
+  Persian: {
+    lang: 'fa',
+    joiner: ' ',
+    words:
+      'داده‌های باز شهرداری خدمات دیجیتال شهروندان گزارش بودجه سامانه‌ها کتابخانه عمومی پروژه توسعه برنامه‌ریزی اطلاعات شورای شهر مدیریت شفافیت می‌خواهیم منتشر کنیم سال آینده طرح‌های جدید آموزش سلامت حمل‌ونقل محیط زیست مشارکت نظرسنجی وب‌سایت'.split(
+        ' ',
+      ),
+  },
+  Chinese: {
+    lang: 'zh-Hans',
+    joiner: '',
+    words:
+      '我们 正在 推进 数字化 政府 服务 开放 数据 项目 每个 月 发布 城市 市民 信息 公开 预算 报告 系统 图书馆 公共 交通 环境 教育 健康 社区 规划 发展 管理 透明 参与 调查 网站 政策 会议 委员会 部门 合作'.split(
+        ' ',
+      ),
+  },
+}
+
+/**
+ * Indexing and searching posts in Welsh, Persian and Chinese (1,000 posts of
+ * ~300 words each), so the cost of their analysis per word (segmentation,
+ * normalisation) stands beside the English corpus's.
+ */
+export function languageSearchRows(section = 'search'): BenchRow[] {
+  const rows: BenchRow[] = []
+  for (const [name, { lang, words, joiner }] of Object.entries(LANGUAGE_WORDS)) {
+    const random = prng(SEED)
+    const pick = () => words[Math.floor(random() * words.length)]
+    const sentence = (length: number) => Array.from({ length }, pick).join(joiner) + (joiner ? '. ' : '。')
+    const posts: SearchDocument[] = Array.from({ length: 1_000 }, (_, i) => ({
+      id: `/posts/${name.toLowerCase()}-${i}`,
+      lang,
+      title: sentence(5),
+      summary: sentence(15),
+      tags: [pick(), pick()],
+      date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString(),
+      text: Array.from({ length: 20 }, () => sentence(14)).join(joiner ? ' ' : ''),
+    }))
+    const totalWords = posts.length * (5 + 15 + 2 + 20 * 14)
+    const started = performance.now()
+    const index = createSearchIndex(posts)
+    const buildMs = performance.now() - started
+    const times: number[] = []
+    let found = 0
+    for (let i = 0; i < 300; i++) {
+      const q = i % 3 === 2 ? `${pick()} ${pick()}` : pick()
+      const start = performance.now()
+      found += searchIndex(index, q).total > 0 ? 1 : 0
+      times.push(performance.now() - start)
+    }
+    times.sort((a, b) => a - b)
+    rows.push({ section, metric: `${name}: index build per 1,000 words (${posts.length} posts)`, value: formatMs((buildMs / totalWords) * 1000) })
+    rows.push({ section, metric: `${name}: in-process p99, 300 queries (${found} with results)`, value: formatMs(percentile(times, 99)) })
+  }
+  return rows
+}
+
 export const searchSection: BenchSection = {
   name: 'search',
   async run({ baseUrl }) {
     const section = 'search'
-    const rows = inProcessSearchRows()
+    const rows = [...inProcessSearchRows(), ...languageSearchRows()]
 
     // The bench server holds the seed posts, so this measures the route's own cost and the size of an answer.
     const httpQueries = ['usability', 'dashb', 'usabilty', 'hacking', 'open data', 'digital leadership', 'council', 'qzcanary']
