@@ -81,7 +81,10 @@ export type Dictionary = {
     results: Plural
     showingBest: string
     page: string
-    /** Before a result's language when it is not the page's: "In Welsh". */
+    /**
+     * A result's language when it is not the page's: "Language: Cymraeg". A label rather than "in Welsh",
+     * because Welsh would mutate the name after "yn" (yn Gymraeg), which a placeholder cannot.
+     */
     inLanguage: string
   }
   signIn: {

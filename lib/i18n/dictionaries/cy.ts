@@ -106,7 +106,7 @@ export const cy: Dictionary = {
     },
     showingBest: '{results}, yn dangos y {shown} gorau',
     page: 'Tudalen',
-    inLanguage: 'Yn {language}',
+    inLanguage: 'Iaith: {language}',
   },
   signIn: {
     title: 'Mewngofnodi',

@@ -73,7 +73,7 @@ export const enGB: Dictionary = {
     results: { one: '{count} result for “{query}”', other: '{count} results for “{query}”' },
     showingBest: '{results}, showing the best {shown}',
     page: 'Page',
-    inLanguage: 'In {language}',
+    inLanguage: 'Language: {language}',
   },
   signIn: {
     title: 'Sign in',
