@@ -171,7 +171,8 @@ describe('feeds, sitemap and robots', () => {
     const feed = JSON.parse(json.text)
     assert.equal(feed.version, 'https://jsonfeed.org/version/1.1')
     assert.equal(feed.items.length, FEED_ITEMS)
-    assert.match(feed.items[0].content_html, /Electoral Role/)
+    // Not items[0]: on a slow build the post scheduled just after it has gone live and is the newest.
+    assert.ok(feed.items.some((item: { content_html: string }) => /Electoral Role/.test(item.content_html)))
   })
 
   test('feeds are linked from every page head', async () => {
