@@ -10,7 +10,11 @@ export function escapeHtml(text: string): string {
 /** True when a word of the text is one the index matched, as written, by its stem, or (Persian) by a part. */
 function isMatched(word: string, matched: ReadonlySet<string>): boolean {
   const folded = foldWord(word)
-  if (matched.has(folded) || matched.has(stemOf(folded))) return true
+  return matched.has(folded) || matched.has(stemOf(folded))
+}
+
+/** A Persian word written with a zero-width non-joiner matches by any of its parts too. */
+function isMatchedPart(word: string, matched: ReadonlySet<string>): boolean {
   return word.includes('\u200c') && joinedParts(word).some((part) => matched.has(part))
 }
 
@@ -86,21 +90,22 @@ function matchedSpans(text: string, matched: ReadonlySet<string>): Span[] {
     const start = at
     at += width
     for (let next = wordCharAt(text, at); next > 0 && at < text.length; next = wordCharAt(text, at)) at += next
-    if (heads) {
-      const first = text.charCodeAt(start)
-      const second = at - start > 1 ? text.charCodeAt(start + 1) : 0
-      // One ASCII character, or two: a head that no matched term has.
-      if (first < 128 && second < 128 && !heads.has(lowerAscii(first) * 128 + lowerAscii(second))) continue
-    }
+    const first = text.charCodeAt(start)
+    const second = at - start > 1 ? text.charCodeAt(start + 1) : 0
+    const asciiHead = first < 128 && second < 128
+    // One ASCII character, or two: a head that no matched term has.
+    if (heads && asciiHead && !heads.has(lowerAscii(first) * 128 + lowerAscii(second))) continue
     const word = text.slice(start, at)
-    if (isUnspaced(word)) {
+    // Chinese, Japanese and Persian words never start with two ASCII characters, so the common
+    // case pays for neither test below (snippets scan every word of ten posts per query).
+    if (!asciiHead && isUnspaced(word)) {
       // A run of Chinese or Japanese is a sentence, not a word. Its matched terms (words, or a
       // word's endings: ./analysis.ts) are found in it as they are; segmenting each run again
       // cost milliseconds a hit.
       unspacedTerms ??= [...matched].filter(isUnspaced)
       spans.push(...termsIn(word, start, unspacedTerms))
       if (spans.length >= MAX_SPANS) break
-    } else if (isMatched(word, matched)) {
+    } else if (isMatched(word, matched) || (!asciiHead && isMatchedPart(word, matched))) {
       spans.push({ start, end: at, term: foldWord(word) })
       if (spans.length === MAX_SPANS) break
     }
