@@ -39,7 +39,7 @@ describe('the content store writer', () => {
     expect(index.posts.map((post) => post.slug)).toEqual(['later', 'newer', 'older', 'a-draft'])
     const newer = index.posts.find((post) => post.slug === 'newer')!
     expect(Object.keys(newer).sort()).toEqual(
-      ['date', 'draft', 'lastModified', 'readingMinutes', 'slug', 'sourceFilePath', 'summary', 'tags', 'title'].sort(),
+      ['date', 'draft', 'lang', 'lastModified', 'readingMinutes', 'slug', 'sourceFilePath', 'summary', 'tags', 'title'].sort(),
     )
     // Drafts are in the index (authors preview them), marked as such; what is public is decided when it is read.
     expect(index.posts.find((post) => post.slug === 'a-draft')?.draft).toBe(true)
@@ -47,6 +47,28 @@ describe('the content store writer', () => {
     expect(JSON.parse(fs.readFileSync(partPath(dir, 'posts', 'newer', 'body'), 'utf8'))).toEqual({ code: '/* compiled: A newer post about dashboards. */', headings: [] })
     expect(fs.readFileSync(partPath(dir, 'posts', 'newer', 'html'), 'utf8')).toBe('<p>/* compiled: A newer post about dashboards. */</p>')
     expect(fs.readFileSync(partPath(dir, 'posts', 'older', 'text'), 'utf8')).toBe('An older post about zebra crossings.')
+  })
+
+  test("keeps each document's language, canonical, and the site's (en-GB) where it names none; and its translation key", () => {
+    const { dir } = writeContentStore(
+      {
+        posts: [makePostDocument({ slug: 'english' }), makePostDocument({ slug: 'welsh', lang: 'CY', translationKey: 'pair' })],
+        pages: [makePageDocument({ slug: 'persian', lang: 'fa-ir' })],
+        authors: [],
+      },
+      { root, now },
+    )
+    const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as StoreIndex
+    expect(index.posts.map(({ slug, lang, translationKey }) => ({ slug, lang, translationKey }))).toEqual([
+      { slug: 'english', lang: 'en-GB', translationKey: undefined },
+      { slug: 'welsh', lang: 'cy', translationKey: 'pair' },
+    ])
+    expect(index.pages.map((page) => page.lang)).toEqual(['fa-IR'])
+  })
+
+  test('fails, naming both files and the field, when two translations of one text are in the same language', () => {
+    const twins = { posts: [makePostDocument({ slug: 'one', translationKey: 'pair' }), makePostDocument({ slug: 'two', lang: 'en-GB', translationKey: 'pair' })], authors: [] }
+    expect(() => writeContentStore(twins, { root, now })).toThrow(/content\/posts\/two\.mdx: field "translationKey" .*posts\/one\.mdx/)
   })
 
   test("keeps a post's pictures with its body, and only the hero's variants in the metadata index", () => {
