@@ -24,6 +24,9 @@ function contentlayerField(spec: FieldSpec): FieldDef {
       return { type: 'list', of: { type: 'string' }, default: [...(spec.default ?? [])], description }
     case 'boolean':
       return { type: 'boolean', default: spec.default, description }
+    // Checked as a tag by fieldProblem, since Contentlayer knows no such type.
+    case 'language':
+      return { type: 'string', required: false, description }
     default:
       return { type: spec.type, required: spec.required ?? false, description }
   }

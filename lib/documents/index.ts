@@ -4,7 +4,7 @@
  * part in. No content and no server code: the content build, lib/content,
  * search, the sitemap, the drafts list and the route guard read these.
  */
-export { COMMON_FIELDS, fieldProblem, storedValue, type FieldSpec, type Fields, type FieldValues, type SearchUse } from './fields'
+export { COMMON_FIELDS, fieldProblem, storedValue, type FieldSpec, type StoreContext, type Fields, type FieldValues, type SearchUse } from './fields'
 export {
   defineDocumentKind,
   documentUrl,

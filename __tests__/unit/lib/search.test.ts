@@ -33,6 +33,7 @@ function fullPost(slug: string, fields: Partial<Post & { text: string }>): Post 
     tags: [],
     slug,
     draft: false,
+    lang: 'en-GB',
     readingMinutes: 1,
     lastModified: '2014-01-01T00:00:00.000Z',
     sourceFilePath: `posts/${slug}.mdx`,
