@@ -18,7 +18,7 @@ const YEAR_PAGE = 100
 /** 2013 also holds the fixture post with tags in other scripts (__tests__/fixtures/content/posts) and the harness's photo post (scripts/lib/photo-post.ts). */
 const POSTS_IN_2013 = FILLER_POSTS + 2
 
-const cards = (html: string) => (html.match(/<article class="post-card">/g) ?? []).length
+const cards = (html: string) => (html.match(/<article class="post-card"[ >]/g) ?? []).length
 const link = (html: string, rel: 'prev' | 'next') =>
   new RegExp(`<a rel="${rel}" href="([^"]+)">|<a href="([^"]+)" rel="${rel}">`).exec(html)?.slice(1).find(Boolean)
 

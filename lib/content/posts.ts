@@ -54,6 +54,11 @@ export function getUnpublishedPost(slug: string, now: Date = new Date(), posts?:
   return getUnpublishedDocument(postKind, slug, now, posts)
 }
 
+/** A published post's published translations, each a language once, without itself: what its page links to and its hreflang names. */
+export function getPostTranslations(post: Post, now: Date = new Date(), posts?: readonly Post[]): Post[] {
+  return catalog(posts).published(now).translations(post).slice(1)
+}
+
 export type PostLink = { slug: string; title: string }
 
 /** Neighbours among published posts only, so a link never points at a draft. */
@@ -213,7 +218,7 @@ const LISTINGS: Readonly<Record<ListingName, Lookup>> = {
   home: (_key, now, posts) => ({
     name: 'home',
     first: HOME,
-    posts: getPublishedPosts(now, posts),
+    posts: catalog(posts).published(now).listed,
     perPage: site.postsPerPage,
     title: (page) => `Posts, page ${page}`,
     description: () => site.description,

@@ -12,6 +12,7 @@ export {
   getPostsByAuthor,
   getPostsByTag,
   getPostsToPrerender,
+  getPostTranslations,
   getPublishedPost,
   getPublishedPosts,
   getTag,

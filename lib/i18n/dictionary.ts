@@ -44,3 +44,8 @@ export function warnMissingDictionaries(tags: Iterable<string>, warn: (message: 
   for (const tag of missing) warn(missingDictionaryWarning(tag))
   return missing
 }
+
+/** The interface words shown with a document: its language's, else the site's (which may itself fall back to English). */
+export function dictionaryForDocument(documentLanguage: string, siteLanguage: string): Dictionary {
+  return ownDictionary(documentLanguage) ?? dictionaryFor(siteLanguage)
+}

@@ -9,6 +9,7 @@ export {
   DICTIONARIES,
   FALLBACK_LANGUAGE,
   dictionaryFor,
+  dictionaryForDocument,
   hasDictionary,
   languagesWithoutDictionary,
   missingDictionaryWarning,

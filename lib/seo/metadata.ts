@@ -57,7 +57,13 @@ export function contentPageMetadata(page: Page): Metadata {
   return pageMetadata({ title: page.title, description: page.summary, path: contentPageUrl(page), image })
 }
 
-export function postMetadata(post: Post, author: Author | undefined): Metadata {
+/** A document and its translations by language, for `<link rel="alternate" hreflang>`: none for a document without translations. */
+export function languageAlternates(documents: readonly { lang: string; url: string }[]): Record<string, string> | undefined {
+  return documents.length > 1 ? Object.fromEntries(documents.map((document) => [document.lang, absoluteUrl(document.url)])) : undefined
+}
+
+/** `translations`: its published translations, which it names (and itself) as hreflang alternates. */
+export function postMetadata(post: Post, author: Author | undefined, translations: readonly Post[] = []): Metadata {
   const path = postUrl(post)
   // A card with the hero drawn in is a JPEG (lib/og).
   const image = ogImage(postOgImagePath(post), `${post.title}: ${site.name}`, postHero(post) ? 'image/jpeg' : 'image/png')
@@ -66,7 +72,11 @@ export function postMetadata(post: Post, author: Author | undefined): Metadata {
     description: post.summary,
     authors: author ? [{ name: author.name, url: absoluteUrl(authorUrl(author.id)) }] : undefined,
     keywords: [...post.tags],
-    alternates: { ...siteMetadata().alternates, canonical: path },
+    alternates: {
+      ...siteMetadata().alternates,
+      canonical: path,
+      languages: languageAlternates([post, ...translations].map((document) => ({ lang: document.lang, url: postUrl(document) }))),
+    },
     openGraph: {
       type: 'article',
       siteName: site.name,

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PostArticle } from '@/components/post'
 import { absoluteUrl } from '@/lib/config'
-import { getAdjacentPosts, getAuthor, getPostsToPrerender, getPublishedPost, readPostBody } from '@/lib/content/server'
+import { getAdjacentPosts, getAuthor, getPostsToPrerender, getPostTranslations, getPublishedPost, readPostBody } from '@/lib/content/server'
 import { jsonForHtml } from '@/lib/http'
 import { postHeroUrl } from '@/lib/images'
 import { postOgImagePath } from '@/lib/og'
@@ -21,7 +21,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = getPublishedPost((await params).slug)
-  return post ? postMetadata(post, getAuthor(post.author)) : {}
+  return post ? postMetadata(post, getAuthor(post.author), getPostTranslations(post)) : {}
 }
 
 export default async function PostPage({ params }: Props) {
@@ -40,6 +40,7 @@ export default async function PostPage({ params }: Props) {
         author={author}
         adjacent={getAdjacentPosts(post.slug)}
         imageBase={{ prefix: postUrl(post) }}
+        translations={getPostTranslations(post).map((translation) => ({ lang: translation.lang, url: postUrl(translation) }))}
       />
     </>
   )
