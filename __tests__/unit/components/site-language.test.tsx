@@ -13,17 +13,17 @@ type Frame = {
   render: (element: ReactElement) => string
 }
 
-function frameIn(language: string | undefined): Frame {
+async function frameIn(language: string | undefined): Promise<Frame> {
   const saved = process.env.SITE_LANGUAGE
   if (language === undefined) delete process.env.SITE_LANGUAGE
   else process.env.SITE_LANGUAGE = language
   try {
     let frame: Frame | undefined
-    jest.isolateModules(() => {
-      const layout = require('@/components/layout') as Pick<Frame, 'SiteHeader' | 'SiteFooter'>
-      const { Pagination } = require('@/components/post/Pagination') as Pick<Frame, 'Pagination'>
-      const { renderToStaticMarkup } = require('react-dom/server') as { renderToStaticMarkup: Frame['render'] }
-      frame = { ...layout, Pagination, render: renderToStaticMarkup }
+    await jest.isolateModulesAsync(async () => {
+      const { SiteHeader, SiteFooter } = await import('@/components/layout')
+      const { Pagination } = await import('@/components/post/Pagination')
+      const { renderToStaticMarkup } = await import('react-dom/server')
+      frame = { SiteHeader, SiteFooter, Pagination, render: renderToStaticMarkup }
     })
     return frame!
   } finally {
@@ -42,7 +42,10 @@ const ENGLISH_WORDS =
   /\b(Skip|Posts|Tags|Archive|Search|Dark mode|RSS feed|Atom feed|JSON feed|Built with|Press|Newer|Older|Page \d|Pagination|Main)\b/
 
 describe('with SITE_LANGUAGE=cy, the interface is Welsh', () => {
-  const cy = frameIn('cy')
+  let cy: Frame
+  beforeAll(async () => {
+    cy = await frameIn('cy')
+  })
 
   test('the header: skip link, navigation, search form and theme switch', () => {
     const text = words(cy.render(<cy.SiteHeader />))
@@ -89,7 +92,10 @@ describe('with SITE_LANGUAGE=cy, the interface is Welsh', () => {
 })
 
 describe('by default (en-GB), the interface is English', () => {
-  const en = frameIn(undefined)
+  let en: Frame
+  beforeAll(async () => {
+    en = await frameIn(undefined)
+  })
 
   test('the header, the footer and pagination', () => {
     expect(words(en.render(<en.SiteHeader />))).toMatch(/Skip to main content.*Posts.*Tags.*Archive/)
