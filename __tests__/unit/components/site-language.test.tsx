@@ -21,7 +21,7 @@ async function frameIn(language: string | undefined): Promise<Frame> {
     let frame: Frame | undefined
     await jest.isolateModulesAsync(async () => {
       const { SiteHeader, SiteFooter } = await import('@/components/layout')
-      const { Pagination } = await import('@/components/post/Pagination')
+      const { Pagination } = await import('@/components/post')
       const { renderToStaticMarkup } = await import('react-dom/server')
       frame = { SiteHeader, SiteFooter, Pagination, render: renderToStaticMarkup }
     })
