@@ -5,8 +5,11 @@ import { CANARY, canaryMarkersIn, DIST_DIR, filesContaining, get, listFiles, SEE
 
 /** The harness adds older filler posts so listings have several pages. */
 const FILLER_POSTS = Number(process.env.E2E_FILLER_POSTS ?? 0)
-/** Published posts beyond the seed and the fillers: the non-Latin tag post (__tests__/fixtures/content/posts) and the harness's photo post. */
-const FIXTURE_POSTS = 2
+/**
+ * Listed posts beyond the seed and the fillers: the non-Latin tag post (__tests__/fixtures/content/posts), the harness's
+ * photo post, and three of the four language fixtures (the Welsh translation is listed through its English twin).
+ */
+const FIXTURE_POSTS = 5
 const PUBLISHED = SEED_SLUGS.length + FILLER_POSTS + FIXTURE_POSTS
 /** Feeds carry the newest twenty (FEED_SIZE in lib/seo/feeds.ts). */
 const FEED_ITEMS = Math.min(20, PUBLISHED)

@@ -8,7 +8,7 @@
 import { XMLBuilder } from 'fast-xml-parser'
 import { absoluteUrl } from '../config'
 import type { Post } from '../content'
-import { getArchiveYears, getAuthors, getPublishedDocuments, getPublishedPosts, getTags, pageCount } from '../content/server'
+import { findListingPage, getArchiveYears, getAuthors, getPublishedDocuments, getPublishedPosts, getTags } from '../content/server'
 import { DOCUMENT_KINDS, documentUrl, type AnyDocumentKind, type RecordOf } from '../documents'
 import { translationGroups, translationsOf } from '../i18n'
 import { ARCHIVE, HOME, TAGS, archiveYearUrl, authorUrl, pageUrl, sitemapPartUrl, tagUrl } from '../routes'
@@ -52,7 +52,10 @@ export function sitemapEntries(now: Date = new Date()): SitemapEntry[] {
   const newest = posts[0] ? modified(posts[0]) : undefined
   const entries: SitemapEntry[] = [
     { url: absoluteUrl(HOME), lastModified: newest },
-    ...Array.from({ length: pageCount(posts.length) - 1 }, (_, i) => ({ url: absoluteUrl(pageUrl(i + 2)) })),
+    // The home page's later pages, as many as it has: it lists one of each group of translations.
+    ...Array.from({ length: (findListingPage('home', undefined, undefined, now)?.totalPages ?? 1) - 1 }, (_, i) => ({
+      url: absoluteUrl(pageUrl(i + 2)),
+    })),
     ...kinds.flatMap((kind, i) => documentEntries(kind, lists[i])),
     { url: absoluteUrl(TAGS) },
     ...getTags(now).map((tag) => ({ url: absoluteUrl(tagUrl(tag.slug)) })),
