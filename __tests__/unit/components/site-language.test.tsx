@@ -9,6 +9,9 @@ type Frame = {
   SiteHeader: () => ReactElement
   SiteFooter: () => ReactElement
   Pagination: (props: { first: string; page: number; totalPages: number }) => ReactElement | null
+  /** The interface's dates (the archive, the drafts table). */
+  formatMonth: (iso: string) => string
+  formatDate: (iso: string) => string
   /** The renderer from the same module registry as the components, so they share one React. */
   render: (element: ReactElement) => string
 }
@@ -23,7 +26,8 @@ async function frameIn(language: string | undefined): Promise<Frame> {
       const { SiteHeader, SiteFooter } = await import('@/components/layout')
       const { Pagination } = await import('@/components/post')
       const { renderToStaticMarkup } = await import('react-dom/server')
-      frame = { SiteHeader, SiteFooter, Pagination, render: renderToStaticMarkup }
+      const { formatDate, formatMonth } = await import('@/lib/content')
+      frame = { SiteHeader, SiteFooter, Pagination, formatDate, formatMonth, render: renderToStaticMarkup }
     })
     return frame!
   } finally {
@@ -89,6 +93,11 @@ describe('with SITE_LANGUAGE=cy, the interface is Welsh', () => {
     expect(text).toContain('Tudalennau')
     expect(text).not.toMatch(ENGLISH_WORDS)
   })
+
+  test("the archive's months and the interface's dates", () => {
+    expect(cy.formatMonth('2014-03-24T00:00:00.000Z')).toBe('Mawrth 2014')
+    expect(cy.formatDate('2014-03-24T00:00:00.000Z')).toBe('24 Mawrth 2014')
+  })
 })
 
 describe('by default (en-GB), the interface is English', () => {
@@ -101,5 +110,6 @@ describe('by default (en-GB), the interface is English', () => {
     expect(words(en.render(<en.SiteHeader />))).toMatch(/Skip to main content.*Posts.*Tags.*Archive/)
     expect(words(en.render(<en.SiteFooter />))).toContain('Built with Sandbank')
     expect(words(en.render(<en.Pagination first="/" page={2} totalPages={3} />))).toContain('Page 2 of 3')
+    expect(en.formatMonth('2014-03-24T00:00:00.000Z')).toBe('March 2014')
   })
 })
