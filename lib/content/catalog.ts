@@ -6,7 +6,7 @@
  */
 import { site } from '../config'
 import { comparatorOf, isPublished, post as postKind, type DocumentKind } from '../documents'
-import { oneOfEachTranslation, translationGroups, translationsOf } from '../i18n'
+import { oneOfEachTranslation } from '../i18n'
 import { slugify } from '../markdown'
 import type { Post } from './types'
 
@@ -37,7 +37,6 @@ export class PublishedPosts {
   private yearLists?: Map<string, Post[]>
   private authorLists?: Map<string, Post[]>
   private listedPosts?: readonly Post[]
-  private translationLists?: Map<string, Post[]>
 
   constructor(
     readonly posts: readonly Post[],
@@ -52,12 +51,6 @@ export class PublishedPosts {
   get listed(): readonly Post[] {
     this.listedPosts ??= this.posts.some((post) => post.translationKey) ? oneOfEachTranslation(this.posts, site.language) : this.posts
     return this.listedPosts
-  }
-
-  /** A published post and its published translations, itself first. */
-  translations(post: Post): Post[] {
-    this.translationLists ??= translationGroups(this.posts)
-    return translationsOf(post, this.translationLists)
   }
 
   /** Position in `posts`, or -1. */

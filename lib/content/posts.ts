@@ -16,7 +16,7 @@ import { post as postKind } from '../documents'
 import { slugFromSegment } from '../markdown'
 import { archiveYearUrl, authorUrl, HOME, listingPageUrl, tagUrl, type ListingName } from '../routes'
 import { catalogOf, type ArchiveYearSummary, type PostCatalog, type TagSummary } from './catalog'
-import { getPublishedDocument, getUnpublishedDocument, readDocumentBody, readDocumentText } from './documents'
+import { getPublishedDocument, getPublishedTranslations, getUnpublishedDocument, readDocumentBody, readDocumentText } from './documents'
 import { contentStore } from './store'
 import type { Author, Post, PostBody } from './types'
 
@@ -54,9 +54,9 @@ export function getUnpublishedPost(slug: string, now: Date = new Date(), posts?:
   return getUnpublishedDocument(postKind, slug, now, posts)
 }
 
-/** A published post's published translations, each a language once, without itself: what its page links to and its hreflang names. */
+/** A published post's published translations (./documents.ts). */
 export function getPostTranslations(post: Post, now: Date = new Date(), posts?: readonly Post[]): Post[] {
-  return catalog(posts).published(now).translations(post).slice(1)
+  return getPublishedTranslations(postKind, post, now, posts)
 }
 
 export type PostLink = { slug: string; title: string }

@@ -45,6 +45,7 @@ export {
 export {
   ACCESSIBILITY_STATEMENT_SLUG,
   getNavigationPages,
+  getPageTranslations,
   getPublishedPage,
   getPublishedPages,
   getUnpublishedPage,

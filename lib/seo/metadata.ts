@@ -40,21 +40,35 @@ export function siteMetadata(): Metadata {
 type OgImage = ReturnType<typeof ogImage>
 
 /** A listing or index page: its own title, canonical link and (unless given another) the site card. */
-export function pageMetadata({ title, description, path, image }: { title: string; description: string; path: string; image?: OgImage }): Metadata {
+export function pageMetadata({
+  title,
+  description,
+  path,
+  image,
+  languages,
+}: {
+  title: string
+  description: string
+  path: string
+  image?: OgImage
+  /** Its versions by language, for hreflang (languageAlternates). */
+  languages?: Record<string, string>
+}): Metadata {
   image ??= ogImage(siteOgImagePath(), `${site.name}: ${site.description}`)
   return {
     title,
     description,
-    alternates: { ...siteMetadata().alternates, canonical: path },
+    alternates: { ...siteMetadata().alternates, canonical: path, languages },
     openGraph: { type: 'website', siteName: site.name, locale: site.locale, title, description, url: absoluteUrl(path), images: [image] },
     twitter: { card: 'summary_large_image', title, description, images: [image] },
   }
 }
 
 /** A page such as About: its own title, description and canonical link, and the site card with its title. */
-export function contentPageMetadata(page: Page): Metadata {
+export function contentPageMetadata(page: Page, translations: readonly Page[] = []): Metadata {
   const image = ogImage(pageOgImagePath(page), `${page.title}: ${site.name}`)
-  return pageMetadata({ title: page.title, description: page.summary, path: contentPageUrl(page), image })
+  const languages = languageAlternates([page, ...translations].map((document) => ({ lang: document.lang, url: contentPageUrl(document) })))
+  return pageMetadata({ title: page.title, description: page.summary, path: contentPageUrl(page), image, languages })
 }
 
 /** A document and its translations by language, for `<link rel="alternate" hreflang>`: none for a document without translations. */
