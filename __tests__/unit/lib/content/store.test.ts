@@ -66,6 +66,15 @@ describe('the content store writer', () => {
     expect(index.pages.map((page) => page.lang)).toEqual(['fa-IR'])
   })
 
+  test('warns once for each language of its documents that has no interface dictionary', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const posts = [makePostDocument({ slug: 'one', lang: 'fa' }), makePostDocument({ slug: 'two', lang: 'fa' }), makePostDocument({ slug: 'three', lang: 'cy' })]
+    writeContentStore({ posts, authors: [] }, { root, now })
+    expect(warn.mock.calls.map(([message]) => String(message)).filter((message) => message.includes('interface dictionary'))).toEqual([
+      expect.stringContaining('Language "fa" has no interface dictionary'),
+    ])
+  })
+
   test('fails, naming both files and the field, when two translations of one text are in the same language', () => {
     const twins = { posts: [makePostDocument({ slug: 'one', translationKey: 'pair' }), makePostDocument({ slug: 'two', lang: 'en-GB', translationKey: 'pair' })], authors: [] }
     expect(() => writeContentStore(twins, { root, now })).toThrow(/content\/posts\/two\.mdx: field "translationKey" .*posts\/one\.mdx/)
