@@ -31,7 +31,7 @@ import {
   type SearchDocument,
 } from '../documents'
 import { site } from '../config'
-import { duplicateTranslations, type Translatable } from '../i18n'
+import { duplicateTranslations, warnMissingDictionaries, type Translatable } from '../i18n'
 import { imageKey } from '../images'
 import { readMarkdown, type TocHeading } from '../markdown'
 import { invalidContent } from './schema'
@@ -170,6 +170,8 @@ export function writeContentStore(
       failOnTwinTranslations(records)
       lists[kind.folder] = records.sort(order)
     }
+    // Said once per build, so an author knows which pages' interface words fall back to English.
+    warnMissingDictionaries(Object.values(lists).flatMap((records) => records.map((record) => String(record.lang))))
     const authors = [...documents.authors].sort((a, b) => a.id.localeCompare(b.id)).map(authorRecord)
     const index = { format: STORE_FORMAT, ...lists, authors } as unknown as StoreIndex
     write(path.join(staging, 'index.json'), JSON.stringify(index))
