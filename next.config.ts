@@ -34,6 +34,15 @@ const nextConfig: NextConfig = {
     serverSourceMaps: server.serverSourceMaps,
   },
   enablePrerenderSourceMaps: server.serverSourceMaps,
+  // The cards read the Noto files for scripts beyond Latin by names found in Fontsource's CSS (lib/og/script-fonts.ts),
+  // which file tracing cannot follow: the two weights the cards use ship with the card routes.
+  outputFileTracingIncludes: {
+    '/og/**': [
+      './node_modules/@fontsource/noto-sans-sc/{400,700}.css',
+      './node_modules/@fontsource/noto-sans-sc/files/*-{400,700}-normal.woff',
+      './node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-{400,700}-normal.woff',
+    ],
+  },
   async headers() {
     return [
       {

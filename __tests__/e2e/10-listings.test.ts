@@ -21,7 +21,7 @@ const YEAR_PAGE = 100
  */
 const POSTS_IN_2013 = FILLER_POSTS + 4
 
-const cards = (html: string) => (html.match(/<article class="post-card">/g) ?? []).length
+const cards = (html: string) => (html.match(/<article class="post-card"[ >]/g) ?? []).length
 const link = (html: string, rel: 'prev' | 'next') =>
   new RegExp(`<a rel="${rel}" href="([^"]+)">|<a href="([^"]+)" rel="${rel}">`).exec(html)?.slice(1).find(Boolean)
 

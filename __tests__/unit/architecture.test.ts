@@ -33,9 +33,9 @@ const SECOND_FACES = new Set(['server', 'components/mdx/html', 'lib/redis/client
 /** The one index allowed to reach islands: the frame every page renders. */
 const FRAME = 'components/layout/index'
 
-/** Entry points that run in plain Node, where `server-only` throws (as do scripts/ and the e2e files); og-render maps it to its empty module (its tsconfig). */
+/** Entry points that run in plain Node, where `server-only` throws (as do scripts/ and the e2e files); og-render and og-scripts map it to its empty module (their tsconfig). */
 const PLAIN_NODE_ENTRIES = ['next.config.ts', 'contentlayer.config.ts']
-const PLAIN_NODE_EXCEPTIONS = new Set(['scripts/bench/og-render.ts'])
+const PLAIN_NODE_EXCEPTIONS = new Set(['scripts/bench/og-render.ts', 'scripts/bench/og-scripts.ts'])
 
 /** Not code: installed packages, posts, static files, docs; and test fixtures anywhere. */
 const SKIPPED = new Set(['node_modules', 'content', 'public', 'docs', 'assets', '__tests__/fixtures'])

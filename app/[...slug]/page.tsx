@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PageArticle } from '@/components/page'
-import { getPublishedPage, getPublishedPages, readPageBody } from '@/lib/content/server'
+import { getPageTranslations, getPublishedPage, getPublishedPages, readPageBody } from '@/lib/content/server'
+import { contentPageUrl } from '@/lib/routes'
 import { contentPageMetadata } from '@/lib/seo'
 
 // Pages have no schedule: the published ones are built ahead, and any other address is a 404 that renders and caches nothing.
@@ -19,11 +20,12 @@ async function pageFor(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageFor(params)
-  return page ? contentPageMetadata(page) : {}
+  return page ? contentPageMetadata(page, getPageTranslations(page)) : {}
 }
 
 export default async function ContentPage({ params }: Props) {
   const page = await pageFor(params)
   if (!page) notFound()
-  return <PageArticle page={page} body={await readPageBody(page)} />
+  const translations = getPageTranslations(page).map((translation) => ({ lang: translation.lang, url: contentPageUrl(translation) }))
+  return <PageArticle page={page} body={await readPageBody(page)} translations={translations} />
 }

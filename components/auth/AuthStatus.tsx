@@ -9,7 +9,7 @@ import { API, DRAFTS, SIGN_OUT } from '@/lib/routes'
  * no hint cookie (its name comes from the server, lib/auth), so their pages
  * make no session request at all.
  */
-export function AuthStatus({ hintCookie }: { hintCookie: string }) {
+export function AuthStatus({ hintCookie, words }: { hintCookie: string; words: { signedInAs: string; drafts: string; signOut: string } }) {
   const [name, setName] = useState<string | null>(null)
   useEffect(() => {
     if (!document.cookie.split('; ').some((cookie) => cookie.startsWith(`${hintCookie}=`))) return
@@ -23,7 +23,7 @@ export function AuthStatus({ hintCookie }: { hintCookie: string }) {
   if (!name) return null
   return (
     <p className="auth-status">
-      Signed in as {name} · <Link href={DRAFTS}>Drafts</Link> · <Link href={SIGN_OUT}>Sign out</Link>
+      {words.signedInAs.replace('{name}', name)} · <Link href={DRAFTS}>{words.drafts}</Link> · <Link href={SIGN_OUT}>{words.signOut}</Link>
     </p>
   )
 }

@@ -1,26 +1,34 @@
+import type { ReactNode } from 'react'
 import { Link } from '@/components/Link'
 import { ShortcutPreference } from '@/components/search/ShortcutPreference'
-import { site } from '@/lib/config'
+import { site, siteWords } from '@/lib/config'
 import { ACCESSIBILITY_STATEMENT_SLUG, getPublishedPage } from '@/lib/content/server'
+import { interpolate } from '@/lib/i18n'
 import { ARCHIVE, FEEDS, contentPageUrl } from '@/lib/routes'
 
+/** "Press / to search: on.", with the key as a <kbd>, in the site's words. */
+function shortcutState(state: string): ReactNode {
+  return interpolate(siteWords.frame.shortcutState, { key: <kbd key="key">/</kbd>, state })
+}
+
 export function SiteFooter() {
+  const words = siteWords.frame
   const statement = getPublishedPage(ACCESSIBILITY_STATEMENT_SLUG)
   return (
     <footer className="site-footer">
       <div className="site-footer-inner">
         <ul>
           <li>
-            <Link href={FEEDS.rss}>RSS feed</Link>
+            <Link href={FEEDS.rss}>{words.rssFeed}</Link>
           </li>
           <li>
-            <Link href={FEEDS.atom}>Atom feed</Link>
+            <Link href={FEEDS.atom}>{words.atomFeed}</Link>
           </li>
           <li>
-            <Link href={FEEDS.json}>JSON feed</Link>
+            <Link href={FEEDS.json}>{words.jsonFeed}</Link>
           </li>
           <li>
-            <Link href={ARCHIVE}>Archive</Link>
+            <Link href={ARCHIVE}>{words.archive}</Link>
           </li>
           {statement ? (
             <li>
@@ -28,8 +36,17 @@ export function SiteFooter() {
             </li>
           ) : null}
         </ul>
-        <ShortcutPreference />
-        <p className="meta">{site.name} · Built with Sandbank</p>
+        <ShortcutPreference
+          words={{
+            stateOn: shortcutState(words.shortcutOn),
+            stateOff: shortcutState(words.shortcutOff),
+            turnOff: words.turnShortcutOff,
+            turnOn: words.turnShortcutOn,
+          }}
+        />
+        <p className="meta">
+          {site.name} · {words.builtWith}
+        </p>
       </div>
     </footer>
   )

@@ -3,29 +3,31 @@ import { Link } from '@/components/Link'
 import { HeaderSearch } from '@/components/search'
 import { SearchShortcut } from '@/components/search/SearchShortcut'
 import { SIGNED_IN_HINT_COOKIE } from '@/lib/auth'
-import { site } from '@/lib/config'
+import { site, siteWords } from '@/lib/config'
 import { getNavigationPages } from '@/lib/content/server'
 import { ARCHIVE, HOME, TAGS } from '@/lib/routes'
 import { ThemeToggle } from './ThemeToggle'
 
+const words = siteWords.frame
+
 /** Always there; published pages with a `nav` number follow, in that order. */
 const FIXED_NAVIGATION = [
-  { href: HOME, label: 'Posts' },
-  { href: TAGS, label: 'Tags' },
-  { href: ARCHIVE, label: 'Archive' },
+  { href: HOME, label: words.posts },
+  { href: TAGS, label: words.tags },
+  { href: ARCHIVE, label: words.archive },
 ]
 
 export function SiteHeader() {
   return (
     <header className="site-header">
       <a href="#main-content" className="skip-link">
-        Skip to main content
+        {words.skipToContent}
       </a>
       <div className="site-header-inner">
         <Link href={HOME} className="site-name">
           {site.name}
         </Link>
-        <nav aria-label="Main" className="site-nav">
+        <nav aria-label={words.mainNavigation} className="site-nav">
           <ul>
             {[...FIXED_NAVIGATION, ...getNavigationPages()].map(({ href, label }) => (
               <li key={href}>
@@ -37,9 +39,9 @@ export function SiteHeader() {
         <div className="header-tools">
           <HeaderSearch />
           <SearchShortcut />
-          <ThemeToggle />
+          <ThemeToggle label={words.darkMode} />
         </div>
-        <AuthStatus hintCookie={SIGNED_IN_HINT_COOKIE} />
+        <AuthStatus hintCookie={SIGNED_IN_HINT_COOKIE} words={{ signedInAs: words.signedInAs, drafts: words.drafts, signOut: words.signOut }} />
       </div>
     </header>
   )

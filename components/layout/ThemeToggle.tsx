@@ -7,7 +7,8 @@ import { chooseTheme, currentTheme, subscribeToTheme } from '@/lib/preferences'
 const noThemeOnServer = () => null
 
 /** Hidden until JavaScript runs (see public/theme.js); without it the system theme applies. */
-export function ThemeToggle() {
+/** `label`: the site's words for "Dark mode" (lib/config's siteWords), passed from the server. */
+export function ThemeToggle({ label }: { label: string }) {
   const theme = useSyncExternalStore(subscribeToTheme, currentTheme, noThemeOnServer)
 
   function toggle() {
@@ -16,7 +17,7 @@ export function ThemeToggle() {
 
   return (
     <button type="button" className="button theme-toggle" aria-pressed={theme === 'dark'} onClick={toggle}>
-      Dark mode
+      {label}
     </button>
   )
 }

@@ -1,4 +1,6 @@
 import { Link } from '@/components/Link'
+import { site, siteWords } from '@/lib/config'
+import { format } from '@/lib/i18n'
 import { listingPageUrl } from '@/lib/routes'
 
 /**
@@ -7,19 +9,20 @@ import { listingPageUrl } from '@/lib/routes'
  */
 export function Pagination({ first, page, totalPages }: { first: string; page: number; totalPages: number }) {
   if (totalPages <= 1) return null
+  const words = siteWords.pagination
   return (
-    <nav aria-label="Pagination" className="pagination">
+    <nav aria-label={words.label} className="pagination">
       {page > 1 ? (
         <Link href={listingPageUrl(first, page - 1)} rel="prev">
-          ← Newer posts
+          {words.newer}
         </Link>
       ) : (
         <span />
       )}
-      <span>{`Page ${page} of ${totalPages}`}</span>
+      <span>{format(words.pageOf, { page, pages: totalPages }, site.language)}</span>
       {page < totalPages ? (
         <Link href={listingPageUrl(first, page + 1)} rel="next">
-          Older posts →
+          {words.older}
         </Link>
       ) : (
         <span />

@@ -6,6 +6,8 @@
 export { ArchiveYear } from './ArchiveYear'
 export { DraftBanner } from './DraftBanner'
 export { PaginatedPosts } from './PaginatedPosts'
+export { Pagination } from './Pagination'
 export { PostArticle } from './PostArticle'
 export { PostList } from './PostList'
 export { Toc } from './Toc'
+export { Translations, type TranslationLink } from './Translations'

@@ -1,16 +1,12 @@
+import { FALLBACK_LANGUAGE, dictionaryFor, type Dictionary } from '../i18n'
+
 /**
  * What the sign-in page says for each `?error=` code. Only these words ever
  * reach a visitor: an unknown code (or a message someone put in the address)
- * shows the generic one.
+ * shows the generic one. The words are the interface dictionary's (lib/i18n), in British
+ * English until the pages read the site's language.
  */
-export const SIGN_IN_ERRORS = {
-  CredentialsSignin: 'The email or password is not right.',
-  RateLimited: 'Too many failed sign-in attempts. Wait 15 minutes, then try again.',
-  SignInUnavailable: 'Sign-in is unavailable right now. Try again later.',
-  SessionRequired: 'Sign in to see that page.',
-  AccessDenied: 'That account may not sign in here.',
-  Default: 'Sign-in did not work. Try again.',
-} as const
+export const SIGN_IN_ERRORS: Dictionary['signIn']['errors'] = dictionaryFor(FALLBACK_LANGUAGE).signIn.errors
 
 export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS
 

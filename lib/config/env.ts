@@ -4,13 +4,16 @@
  * read once: public settings in ./site.ts, server-only ones in ./server.ts.
  * These readers hold no values, so next.config.ts and scripts validate with them.
  */
+import { canonicalLanguageTag } from '../i18n'
 import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies'
 
 export type SiteConfig = {
   name: string
   description: string
   url: string
+  /** Open Graph's `og:locale` for the site's language: `en_GB`, `cy_GB`, `fa_IR`. */
   locale: string
+  /** SITE_LANGUAGE: the BCP 47 tag of the interface, and of every document that names no `lang` of its own. */
   language: string
   defaultAuthorId: string
   postsPerPage: number
@@ -52,6 +55,22 @@ export function parseSiteUrl(value: string | undefined): string {
     throw new ConfigError('SITE_URL', `must use http or https, got "${url.protocol}"`)
   }
   return url.origin + url.pathname.replace(/\/+$/, '')
+}
+
+/** SITE_LANGUAGE, canonicalised (`EN-gb` → `en-GB`); British English when unset. */
+export function parseSiteLanguage(value: string | undefined): string {
+  const raw = value?.trim() || 'en-GB'
+  try {
+    return canonicalLanguageTag(raw)
+  } catch {
+    throw new ConfigError('SITE_LANGUAGE', `must be a BCP 47 language tag such as en-GB, cy or fa, got "${raw}"`)
+  }
+}
+
+/** `og:locale` is language_TERRITORY: the region the tag names, or the language's likeliest (cy → cy_GB). */
+export function openGraphLocale(language: string): string {
+  const likely = new Intl.Locale(language).maximize()
+  return likely.region ? `${likely.language}_${likely.region}` : likely.language
 }
 
 export function parseContactEmail(value: string | undefined): string | undefined {
@@ -111,8 +130,8 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
     name: env.SITE_NAME?.trim() || 'Sandbank',
     description: env.SITE_DESCRIPTION?.trim() || 'Notes on digital leadership, open data and collaboration in local government.',
     url: parseSiteUrl(env.SITE_URL),
-    locale: 'en_GB',
-    language: 'en-GB',
+    locale: openGraphLocale(parseSiteLanguage(env.SITE_LANGUAGE)),
+    language: parseSiteLanguage(env.SITE_LANGUAGE),
     defaultAuthorId: env.SITE_DEFAULT_AUTHOR?.trim() || 'digital-communications-manager',
     postsPerPage: 10,
     contactEmail: parseContactEmail(env.SITE_CONTACT_EMAIL),

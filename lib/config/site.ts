@@ -1,7 +1,11 @@
 /** The public settings: safe for any module, page or island to import. */
+import { dictionaryFor, type Dictionary } from '../i18n'
 import { readSiteConfig, type SiteConfig } from './env'
 
 export const site: SiteConfig = readSiteConfig()
+
+/** The interface's words, in SITE_LANGUAGE (English where it has no dictionary): the frame, listings, search, sign-in. */
+export const siteWords: Dictionary = dictionaryFor(site.language)
 
 /** Served over https: cookies are Secure (next-auth's get __Secure-/__Host- names) and HSTS is sent. */
 export const servedOverHttps = site.url.startsWith('https:')

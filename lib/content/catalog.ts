@@ -4,7 +4,9 @@
  * thousands of posts, filtering, sorting and grouping them on every request
  * (the route guard asks on every request) would cost more than the page.
  */
+import { site } from '../config'
 import { comparatorOf, isPublished, post as postKind, type DocumentKind } from '../documents'
+import { oneOfEachTranslation } from '../i18n'
 import { slugify } from '../markdown'
 import type { Post } from './types'
 
@@ -34,11 +36,22 @@ export class PublishedPosts {
   private tagsBySlug?: Map<string, TagSummary>
   private yearLists?: Map<string, Post[]>
   private authorLists?: Map<string, Post[]>
+  private listedPosts?: readonly Post[]
 
   constructor(
     readonly posts: readonly Post[],
     private readonly tagsOf: (post: Post) => readonly TagRef[],
   ) {}
+
+  /**
+   * What listings show (the home page, tags, the archive, authors): every
+   * post, but one of each group of translations, the one in the site's
+   * language where there is one (docs/languages.md).
+   */
+  get listed(): readonly Post[] {
+    this.listedPosts ??= this.posts.some((post) => post.translationKey) ? oneOfEachTranslation(this.posts, site.language) : this.posts
+    return this.listedPosts
+  }
 
   /** Position in `posts`, or -1. */
   indexOf(slug: string): number {
@@ -50,7 +63,7 @@ export class PublishedPosts {
     if (this.tagLists) return this.tagLists
     const lists = new Map<string, Post[]>()
     const names = new Map<string, string>()
-    for (const post of this.posts) {
+    for (const post of this.listed) {
       for (const tag of this.tagsOf(post)) {
         let list = lists.get(tag.slug)
         if (!list) {
@@ -86,7 +99,7 @@ export class PublishedPosts {
   private groupByYear(): Map<string, Post[]> {
     if (this.yearLists) return this.yearLists
     const lists = new Map<string, Post[]>()
-    for (const post of this.posts) {
+    for (const post of this.listed) {
       const year = post.date.slice(0, 4)
       let list = lists.get(year)
       if (!list) lists.set(year, (list = []))
@@ -117,7 +130,7 @@ export class PublishedPosts {
   byAuthor(authorId: string, authorOf: (post: Post) => string): readonly Post[] {
     if (!this.authorLists) {
       const lists = new Map<string, Post[]>()
-      for (const post of this.posts) {
+      for (const post of this.listed) {
         const id = authorOf(post)
         let list = lists.get(id)
         if (!list) lists.set(id, (list = []))

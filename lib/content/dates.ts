@@ -1,14 +1,15 @@
 /**
- * The one date format. Dates without a time are stored as UTC midnight,
- * so they are shown in UTC to keep the day the author wrote.
+ * Dates where the interface shows them (the archive, the drafts table, the
+ * draft banner), in the site's language (SITE_LANGUAGE) by Intl. A document's
+ * own dates are in its language (lib/i18n's formatDateIn, with the document's tag).
  */
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+import { site } from '../config'
+import { formatDateIn, formatMonthIn } from '../i18n'
 
 export function formatDate(iso: string): string {
-  return longDate.format(new Date(iso))
+  return formatDateIn(iso, site.language)
 }
 
 export function formatMonth(iso: string): string {
-  return monthYear.format(new Date(iso))
+  return formatMonthIn(iso, site.language)
 }

@@ -10,6 +10,7 @@
  */
 import 'server-only'
 import { isPublished, type AnyDocumentKind, type DocumentBody, type RecordOf } from '../documents'
+import { translationGroups, translationsOf, type Translatable } from '../i18n'
 import { documentCatalogOf, type DocumentCatalog } from './catalog'
 import { contentStore } from './store'
 
@@ -44,6 +45,20 @@ export function getUnpublishedDocuments<K extends AnyDocumentKind>(kind: K, now:
 
 export function getUnpublishedDocument<K extends AnyDocumentKind>(kind: K, slug: string, now = new Date(), documents?: RecordList<K>): RecordOf<K> | undefined {
   return findDocument(kind, slug, now, documents, false)
+}
+
+/** Translation groups of a published list, built once per list: a list is the same array until a scheduled document goes live. */
+const translationGroupsOf = new WeakMap<readonly Translatable[], Map<string, Translatable[]>>()
+
+/** A published document's published translations, each language once, without itself: what its page links and its hreflang names. */
+export function getPublishedTranslations<K extends AnyDocumentKind>(kind: K, document: RecordOf<K>, now = new Date(), documents?: RecordList<K>): RecordOf<K>[] {
+  // Every kind has `lang` and `translationKey` (COMMON_FIELDS); the generic record type cannot show it.
+  const translatable = document as RecordOf<K> & Translatable
+  if (!translatable.translationKey) return []
+  const published = getPublishedDocuments(kind, now, documents) as readonly (RecordOf<K> & Translatable)[]
+  let groups = translationGroupsOf.get(published)
+  if (!groups) translationGroupsOf.set(published, (groups = translationGroups(published)))
+  return translationsOf(translatable, groups as Map<string, (RecordOf<K> & Translatable)[]>).slice(1)
 }
 
 /** The compiled MDX and headings (and pictures) of a document the caller has already been allowed to show. */

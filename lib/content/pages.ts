@@ -8,7 +8,7 @@
 import 'server-only'
 import { page as pageKind } from '../documents'
 import { contentPageUrl } from '../routes'
-import { getPublishedDocument, getPublishedDocuments, getUnpublishedDocument, getUnpublishedDocuments, readDocumentBody, readDocumentText } from './documents'
+import { getPublishedDocument, getPublishedDocuments, getPublishedTranslations, getUnpublishedDocument, getUnpublishedDocuments, readDocumentBody, readDocumentText } from './documents'
 import type { Page, PostBody } from './types'
 
 /** The footer links the accessibility statement when a published page has this slug. */
@@ -21,6 +21,11 @@ export function getPublishedPages(now: Date = new Date(), pages?: readonly Page[
 
 export function getPublishedPage(slug: string, now: Date = new Date(), pages?: readonly Page[]): Page | undefined {
   return getPublishedDocument(pageKind, slug, now, pages)
+}
+
+/** A published page's published translations (./documents.ts). */
+export function getPageTranslations(page: Page, now: Date = new Date(), pages?: readonly Page[]): Page[] {
+  return getPublishedTranslations(pageKind, page, now, pages)
 }
 
 /** Draft pages, for signed-in authors only. */

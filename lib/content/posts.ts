@@ -16,7 +16,7 @@ import { post as postKind } from '../documents'
 import { slugFromSegment } from '../markdown'
 import { archiveYearUrl, authorUrl, HOME, listingPageUrl, tagUrl, type ListingName } from '../routes'
 import { catalogOf, type ArchiveYearSummary, type PostCatalog, type TagSummary } from './catalog'
-import { getPublishedDocument, getUnpublishedDocument, readDocumentBody, readDocumentText } from './documents'
+import { getPublishedDocument, getPublishedTranslations, getUnpublishedDocument, readDocumentBody, readDocumentText } from './documents'
 import { contentStore } from './store'
 import type { Author, Post, PostBody } from './types'
 
@@ -52,6 +52,11 @@ export function getUnpublishedPosts(now: Date = new Date(), posts?: readonly Pos
 
 export function getUnpublishedPost(slug: string, now: Date = new Date(), posts?: readonly Post[]): Post | undefined {
   return getUnpublishedDocument(postKind, slug, now, posts)
+}
+
+/** A published post's published translations (./documents.ts). */
+export function getPostTranslations(post: Post, now: Date = new Date(), posts?: readonly Post[]): Post[] {
+  return getPublishedTranslations(postKind, post, now, posts)
 }
 
 export type PostLink = { slug: string; title: string }
@@ -226,7 +231,7 @@ const LISTINGS: Readonly<Record<ListingName, Lookup>> = {
   home: (_key, now, posts) => ({
     name: 'home',
     first: HOME,
-    posts: getPublishedPosts(now, posts),
+    posts: catalog(posts).published(now).listed,
     perPage: site.postsPerPage,
     title: (page) => `Posts, page ${page}`,
     description: () => site.description,

@@ -27,6 +27,9 @@ function contentlayerField(spec: FieldSpec): FieldDef {
     case 'choice':
       // Words and flags alike (`closed`, `false`): fieldProblem checks the value against the options.
       return { type: 'json', required: false, description }
+    // Checked as a tag by fieldProblem, since Contentlayer knows no such type.
+    case 'language':
+      return { type: 'string', required: false, description }
     default:
       return { type: spec.type, required: spec.required ?? false, description }
   }

@@ -12,6 +12,7 @@ export {
   getPostsByAuthor,
   getPostsByTag,
   getPostsToPrerender,
+  getPostTranslations,
   getPublishedPost,
   getPublishedPosts,
   getTag,
@@ -45,6 +46,7 @@ export {
 export {
   ACCESSIBILITY_STATEMENT_SLUG,
   getNavigationPages,
+  getPageTranslations,
   getPublishedPage,
   getPublishedPages,
   getUnpublishedPage,

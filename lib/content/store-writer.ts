@@ -26,12 +26,16 @@ import {
   storedValue,
   takesComments,
   type AnyDocumentKind,
+  type StoreContext,
   type DocumentBody,
   type DocumentKind,
   type SearchDocument,
 } from '../documents'
+import { site } from '../config'
+import { duplicateTranslations, warnMissingDictionaries, type Translatable } from '../i18n'
 import { imageKey } from '../images'
 import { readMarkdown, type TocHeading } from '../markdown'
+import { invalidContent } from './schema'
 import { partPath, POINTER_FILE, storeRoot } from './store-layout'
 import { STORE_FORMAT, type Author, type AuthorDocument, type GeneratedDocument, type ImageMap, type StoreIndex } from './types'
 
@@ -57,6 +61,8 @@ export type WriteStoreOptions = {
    * published ones and every scheduled one (a feed only ever gains newer ones).
    */
   feedPosts?: number
+  /** The language of a document that names none: SITE_LANGUAGE's. */
+  siteLanguage?: string
 }
 
 /** The documents to write: each kind's under its folder name (`posts`, `pages`), and the authors. */
@@ -78,9 +84,9 @@ export function postImageMap(document: { images?: unknown }): ImageMap {
  * A document's metadata as its kind defines it: every field, its slug and
  * source, and what its body gives (reading time, the hero's variants).
  */
-export function documentMetadata(kind: DocumentKind, document: GeneratedDocument): StoredRecord {
+export function documentMetadata(kind: DocumentKind, document: GeneratedDocument, context: StoreContext): StoredRecord {
   const record: StoredRecord = { slug: document.slug }
-  for (const [name, spec] of Object.entries(kind.fields)) record[name] = storedValue(spec, document[name])
+  for (const [name, spec] of Object.entries(kind.fields)) record[name] = storedValue(spec, document[name], context)
   if (kind.readingTime) record.readingMinutes = document.readingMinutes
   const hero = kind.pictures && typeof document.image === 'string' ? postImageMap(document)[imageKey(document.image)] : undefined
   if (hero) record.hero = hero
@@ -93,10 +99,14 @@ export function documentMetadata(kind: DocumentKind, document: GeneratedDocument
  * Everything the store keeps of one document, from the document alone: its
  * metadata, its body (compiled MDX, headings, pictures) and its plain text.
  */
-export function documentParts(kind: DocumentKind, document: GeneratedDocument): { record: StoredRecord; body: DocumentBody; text: string } {
+export function documentParts(
+  kind: DocumentKind,
+  document: GeneratedDocument,
+  context: StoreContext,
+): { record: StoredRecord; body: DocumentBody; text: string } {
   const images = kind.pictures ? postImageMap(document) : {}
   const body: DocumentBody = { code: document.body.code, headings: document.headings as TocHeading[], ...(Object.keys(images).length ? { images } : {}) }
-  return { record: documentMetadata(kind, document), body, text: readMarkdown(document.body.raw).text }
+  return { record: documentMetadata(kind, document, context), body, text: readMarkdown(document.body.raw).text }
 }
 
 function authorRecord(author: AuthorDocument): Author {
@@ -125,7 +135,7 @@ export function* readGeneratedDocuments<T>(generatedDir: string, type: string): 
 
 export function writeContentStore(
   documents: StoreDocuments,
-  { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20 }: WriteStoreOptions = {},
+  { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20, siteLanguage = site.language }: WriteStoreOptions = {},
 ): { id: string; dir: string; documents: Record<string, number> } {
   mkdirSync(root, { recursive: true })
   const staging = path.join(root, `.staging-${process.pid}-${randomBytes(4).toString('hex')}`)
@@ -146,7 +156,7 @@ export function writeContentStore(
       const newest: { record: StoredRecord; document: GeneratedDocument }[] = []
       const records: StoredRecord[] = []
       for (const document of documents[kind.folder as AnyDocumentKind['folder']] ?? []) {
-        const { record, body, text } = documentParts(kind, document)
+        const { record, body, text } = documentParts(kind, document, { siteLanguage })
         write(partPath(staging, kind.folder, record.slug, 'body'), JSON.stringify(body))
         write(partPath(staging, kind.folder, record.slug, 'text'), text)
         const comments = takesComments(kind) ? documents.comments?.get(record.slug) : undefined
@@ -164,8 +174,11 @@ export function writeContentStore(
         if (newest.length > feedPosts) newest.pop()
       }
       for (const { record, document } of newest) html(record.slug, document)
+      failOnTwinTranslations(records)
       lists[kind.folder] = records.sort(order)
     }
+    // Said once per build, so an author knows which pages' interface words fall back to English.
+    warnMissingDictionaries(Object.values(lists).flatMap((records) => records.map((record) => String(record.lang))))
     const authors = [...documents.authors].sort((a, b) => a.id.localeCompare(b.id)).map(authorRecord)
     const index = { format: STORE_FORMAT, ...lists, authors } as unknown as StoreIndex
     write(path.join(staging, 'index.json'), JSON.stringify(index))
@@ -191,6 +204,18 @@ export function writeContentStore(
     rmSync(staging, { recursive: true, force: true })
     throw error
   }
+}
+
+/** Two documents of one translation group in one language: the build stops, naming both. */
+function failOnTwinTranslations(records: readonly StoredRecord[]): void {
+  const [twin] = duplicateTranslations(records as (StoredRecord & Translatable)[])
+  if (!twin) return
+  const [first, second] = twin
+  invalidContent(
+    String(second.sourceFilePath),
+    'translationKey',
+    `"${second.translationKey}" is also the key of content/${String(first.sourceFilePath)}, in the same language (${second.lang})`,
+  )
 }
 
 /** Removes all but the `keep` most recently written stores (the current one always stays), and staging left by a crash. */

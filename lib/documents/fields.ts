@@ -3,6 +3,7 @@
  * schema and checks (lib/content/build.ts), the metadata index (every field
  * goes there), and search (the fields that say `search`).
  */
+import { canonicalLanguageTag, isLanguageTag } from '../i18n'
 
 /** How a field takes part in search: indexed with a weight (its words find the document), or only shown with each hit. */
 export type SearchUse = { boost: number } | 'listed'
@@ -15,7 +16,10 @@ type FieldBase = {
 }
 
 export type FieldSpec =
-  | (FieldBase & { type: 'string' })
+  /** `nonBlank`: when given, it must hold more than white space (an optional key). */
+  | (FieldBase & { type: 'string'; nonBlank?: boolean })
+  /** A BCP 47 language tag, kept canonical (`CY` → `cy`); a document without one is in the site's language (SITE_LANGUAGE). */
+  | (FieldBase & { type: 'language' })
   /** An ISO date; `notBefore` names a date field this one may not precede ("updated" after "date"). */
   | (FieldBase & { type: 'date'; notBefore?: string })
   | (FieldBase & { type: 'boolean'; default?: boolean })
@@ -37,7 +41,7 @@ type ValueOf<S extends FieldSpec> = S extends { type: 'choice'; options: readonl
         ? string[]
         : string
 
-type Present<S> = S extends { required: true } ? true : S extends { default: unknown } ? true : false
+type Present<S> = S extends { required: true } ? true : S extends { default: unknown } ? true : S extends { type: 'language' } ? true : false
 
 /** The values a document's fields hold: required ones, and ones with a default, are always there. */
 export type FieldValues<F extends Fields> = { -readonly [K in keyof F as Present<F[K]> extends true ? K : never]: ValueOf<F[K]> } & {
@@ -58,14 +62,31 @@ export const COMMON_FIELDS = {
   },
   updated: { type: 'date', required: false, description: 'When it last changed in substance; shown on it', notBefore: 'date' },
   draft: { type: 'boolean', default: false, description: 'Kept from the public, whatever else it says' },
+  lang: {
+    type: 'language',
+    description:
+      "Its language, a BCP 47 tag (cy, fa, zh-Hans); the site's (SITE_LANGUAGE) when not given. Sets its lang, its direction and its search analysis",
+    search: 'listed',
+  },
+  translationKey: {
+    type: 'string',
+    required: false,
+    nonBlank: true,
+    description: 'The same word on each translation of one text: they link to each other (docs/languages.md)',
+  },
 } as const satisfies Fields
+
+/** What the stored values of a build depend on beyond the document. */
+export type StoreContext = { siteLanguage: string }
 
 /** The problem with one field's value that the schema's types cannot express, or undefined. */
 export function fieldProblem(name: string, spec: FieldSpec, value: unknown, document: Readonly<Record<string, unknown>>): string | undefined {
   if (value === undefined || value === null) return undefined
   switch (spec.type) {
     case 'string':
-      return spec.required && !String(value).trim() ? 'must not be empty' : undefined
+      return (spec.required || spec.nonBlank) && !String(value).trim() ? 'must not be empty' : undefined
+    case 'language':
+      return isLanguageTag(String(value)) ? undefined : `is not a BCP 47 language tag (such as en-GB, cy, fa or zh-Hans): "${String(value)}"`
     case 'list':
       return Array.from(value as Iterable<string>).some((item) => !item.trim()) ? `must not contain an empty ${spec.item ?? 'item'}` : undefined
     case 'number':
@@ -86,8 +107,9 @@ export function fieldProblem(name: string, spec: FieldSpec, value: unknown, docu
   }
 }
 
-/** A field's value as the metadata index keeps it: lists copied, flags as booleans, defaults filled in. */
-export function storedValue(spec: FieldSpec, value: unknown): unknown {
+/** A field's value as the metadata index keeps it: lists copied, flags as booleans, languages canonical, defaults filled in. */
+export function storedValue(spec: FieldSpec, value: unknown, { siteLanguage }: StoreContext): unknown {
+  if (spec.type === 'language') return canonicalLanguageTag(value === undefined || value === null ? siteLanguage : String(value))
   if (spec.type === 'list') return [...((value as Iterable<string> | undefined) ?? spec.default ?? [])]
   if (spec.type === 'boolean') return value === undefined ? spec.default : value === true
   if (spec.type === 'choice') return value ?? spec.default

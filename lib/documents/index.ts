@@ -5,7 +5,7 @@
  * search, the sitemap, the drafts list and the route guard read these.
  */
 export { COMMENTS_FIELD, takesComments, type CommentsFrontMatter } from './comments'
-export { COMMON_FIELDS, fieldProblem, storedValue, type FieldSpec, type Fields, type FieldValues, type SearchUse } from './fields'
+export { COMMON_FIELDS, fieldProblem, storedValue, type FieldSpec, type StoreContext, type Fields, type FieldValues, type SearchUse } from './fields'
 export {
   defineDocumentKind,
   documentUrl,

@@ -16,6 +16,8 @@ export type SearchListing = {
   tags?: readonly string[]
   /** Posts only: pages have no date. */
   date?: string
+  /** Its BCP 47 language, which decides how search analyses it (lib/search/analysis.ts); without one it is English. */
+  lang?: string
   readonly [field: string]: unknown
 }
 

@@ -6,7 +6,9 @@
  * run past its box: it shrinks through a few sizes, then is clamped with an ellipsis.
  */
 import { site } from '../config'
-import { formatDate, type Author, type Post } from '../content'
+import type { Author, Post } from '../content'
+import { formatDateIn, textDirection, type TextDirection } from '../i18n'
+import { hasRightToLeft, visualRuns } from './bidi'
 import { textWidthEm, type FontMetrics } from './font-metrics'
 
 /** Open Graph's recommended card size. */
@@ -48,12 +50,42 @@ function splitLongWord(word: string, maxWidthEm: number, measure: Measure): stri
   return pieces
 }
 
+/** Chinese and Japanese: written without spaces, so a line may break between any two of their words. */
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+
+/** A piece a line may break before, and whether a space goes before it when it does not. */
+type BreakUnit = { text: string; space: boolean }
+
+/**
+ * Where a line may break: at spaces, and between the words of Chinese and
+ * Japanese as Intl.Segmenter finds them. Punctuation stays with the word
+ * before it, so no line starts with "，" or "。".
+ */
+function breakUnits(text: string): BreakUnit[] {
+  const units: BreakUnit[] = []
+  for (const word of text.split(' ').filter(Boolean)) {
+    if (!UNSPACED.test(word)) {
+      units.push({ text: word, space: units.length > 0 })
+      continue
+    }
+    let first = true
+    for (const { segment, isWordLike } of segmenter.segment(word)) {
+      const previous = units.at(-1)
+      if (!first && !isWordLike && previous) previous.text += segment
+      else units.push({ text: segment, space: first && units.length > 0 })
+      first = false
+    }
+  }
+  return units
+}
+
 /** Greedy word wrap: as many words on each line as fit. */
 export function wrapWords(text: string, maxWidthEm: number, measure: Measure): string[] {
   const lines: string[] = []
   let line = ''
-  for (const word of text.split(' ').filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word
+  for (const { text: word, space } of breakUnits(text)) {
+    const candidate = line ? `${line}${space ? ' ' : ''}${word}` : word
     if (measure(candidate) <= maxWidthEm) {
       line = candidate
       continue
@@ -168,7 +200,29 @@ export const TITLE_STEPS_WITH_IMAGE: readonly FitStep[] = [
   { fontSize: 46, maxLines: 5 },
 ]
 
-export type CardFonts = { regular: FontMetrics; bold: FontMetrics }
+/** What the card knows of scripts its Latin fonts lack (./script-fonts.ts): the unit tests leave it out. */
+export type CardScripts = {
+  hasGlyph: (codePoint: number) => boolean
+  /** The width in ems of a right-to-left run, shaped. */
+  rightToLeftWidth: (text: string, bold: boolean) => number
+}
+
+export type CardFonts = { regular: FontMetrics; bold: FontMetrics; scripts?: CardScripts }
+
+/**
+ * Widths in ems: Latin, Greek and Cyrillic from the font's advances, Chinese
+ * and Japanese at one em a character (every glyph of Noto Sans SC is), and
+ * right-to-left runs as shaped.
+ */
+function measureWith(metrics: FontMetrics, scripts: CardScripts | undefined, bold: boolean): Measure {
+  return (text) => {
+    if (!scripts || !hasRightToLeft(text)) return textWidthEm(metrics, text)
+    let width = 0
+    for (const run of visualRuns(text, 'ltr'))
+      width += run.rtl || hasRightToLeft(run.text) ? scripts.rightToLeftWidth(run.text, bold) : textWidthEm(metrics, run.text)
+    return width
+  }
+}
 
 export type CardContent = {
   title: string
@@ -177,9 +231,14 @@ export type CardContent = {
   /** A muted line under the title: date and author, or the site's address. */
   meta: string
   tags: readonly string[]
+  /** The language of the title, meta line and tags (the document's); the site's when unset. */
+  lang?: string
 }
 
 export type CardLayout = {
+  /** Which way the title, meta line and tags run; the band with the site name follows the site's language. */
+  direction: TextDirection
+  siteDirection: TextDirection
   siteName: string
   /** The text column's width; narrower when a hero picture is drawn beside it. */
   textWidth: number
@@ -191,9 +250,13 @@ export type CardLayout = {
 /** Everything the card draws, already fitted to its box. */
 export function layoutCard(content: CardContent, fonts: CardFonts, siteName: string = site.name, { withImage = false } = {}): CardLayout {
   // Both weights are subset to the same characters, so text either can draw is safe in both.
-  const drawable = (text: string) => keepDrawable(text, (codePoint) => fonts.regular.advances.has(codePoint) && fonts.bold.advances.has(codePoint))
-  const measureRegular: Measure = (text) => textWidthEm(fonts.regular, text)
-  const measureBold: Measure = (text) => textWidthEm(fonts.bold, text)
+  const drawable = (text: string) =>
+    keepDrawable(
+      text,
+      (codePoint) => (fonts.regular.advances.has(codePoint) && fonts.bold.advances.has(codePoint)) || Boolean(fonts.scripts?.hasGlyph(codePoint)),
+    )
+  const measureRegular = measureWith(fonts.regular, fonts.scripts, false)
+  const measureBold = measureWith(fonts.bold, fonts.scripts, true)
   const textWidth = withImage ? CARD_TEXT_WIDTH_WITH_IMAGE : CARD_CONTENT_WIDTH
   const width = textWidth * CARD.widthSlack
   const title = fitText(
@@ -204,6 +267,8 @@ export function layoutCard(content: CardContent, fonts: CardFonts, siteName: str
   )
   const tagWidth = (width - CARD.tagGap * (MAX_CARD_TAGS - 1)) / MAX_CARD_TAGS - 2 * CARD.tagPaddingX - 4
   return {
+    direction: textDirection(content.lang ?? site.language),
+    siteDirection: textDirection(site.language),
     // The band spans the whole card whatever the picture does.
     siteName: truncateToWidth(drawable(siteName), (CARD_CONTENT_WIDTH * CARD.widthSlack) / CARD.siteNameSize, measureBold),
     textWidth,
@@ -215,13 +280,19 @@ export function layoutCard(content: CardContent, fonts: CardFonts, siteName: str
   }
 }
 
-export function postCardContent(post: Pick<Post, 'title' | 'slug' | 'date' | 'tags'>, author: Pick<Author, 'name'> | undefined): CardContent {
+/** A post's card, in the post's language: its date is written as its readers write dates. */
+export function postCardContent(
+  post: Pick<Post, 'title' | 'slug' | 'date' | 'tags'>,
+  author: Pick<Author, 'name'> | undefined,
+  lang: string = site.language,
+): CardContent {
   return {
     title: post.title,
     // The slug's words, so it wraps like a title.
     fallbackTitle: post.slug.replace(/-/g, ' '),
-    meta: [formatDate(post.date), author?.name].filter(Boolean).join(' · '),
+    meta: [formatDateIn(post.date, lang), author?.name].filter(Boolean).join(' · '),
     tags: post.tags,
+    lang,
   }
 }
 

@@ -123,6 +123,7 @@ function hitFor(document: SearchListing, text: string, score: number, matched: R
   const snippet = snippetOf(text, matched) ?? snippetOf(document.summary, matched, Number.POSITIVE_INFINITY) ?? openingOf(text)
   return {
     id: document.id,
+    lang: document.lang,
     title: document.title,
     date: document.date,
     summary: document.summary,

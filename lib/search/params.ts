@@ -12,6 +12,8 @@ export const MAX_LIMIT = 50
 export type SearchHit = {
   /** Which kind of document (lib/documents): pages (About, the accessibility statement) are found alongside posts. */
   type: AnyDocumentKind['type']
+  /** The document's language (BCP 47), so a result in another language is marked as such. */
+  lang?: string
   title: string
   url: string
   /** Posts only: pages have no date. */

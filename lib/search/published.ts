@@ -144,8 +144,9 @@ export class PublishedSearch {
       response: {
         query: found.query,
         total: found.total,
-        results: found.results.map(({ id, title, date, summary, snippet, tags, score }) => ({
+        results: found.results.map(({ id, lang, title, date, summary, snippet, tags, score }) => ({
           type: types.get(id) ?? DOCUMENT_KINDS[0].type,
+          lang,
           title,
           url: id,
           date,

@@ -4,7 +4,7 @@
  * their boosts (lib/documents), and the body's text.
  */
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch'
-import type { QueryTerm } from './analysis'
+import { analysingLanguage, type QueryTerm } from './analysis'
 import { SEARCH_BOOSTS, SEARCH_INDEX_FIELDS, type SearchDocument } from '../documents'
 
 export const FIELDS = SEARCH_INDEX_FIELDS
@@ -112,9 +112,10 @@ export class PostSearch extends MiniSearch<SearchDocument> {
     return this.savedLeft
   }
 
+  /** Each document is analysed in its own language (stemmed only if English): see ./analysis.ts. */
   override add(document: SearchDocument): void {
     this.convertAllSavedTerms()
-    super.add(document)
+    analysingLanguage(document.lang, () => super.add(document))
   }
 
   override discard(id: unknown): void {
@@ -124,7 +125,7 @@ export class PostSearch extends MiniSearch<SearchDocument> {
 
   override remove(document: SearchDocument): void {
     this.convertAllSavedTerms()
-    super.remove(document)
+    analysingLanguage(document.lang, () => super.remove(document))
   }
 
   override search(...args: Parameters<MiniSearch<SearchDocument>['search']>): ReturnType<MiniSearch<SearchDocument>['search']> {

@@ -1,5 +1,5 @@
 /** Snippets: the passage of a post that best shows why it matched, with the matched words marked and everything else escaped. */
-import { foldWord, stemOf } from './analysis'
+import { foldWord, isUnspaced, joinedParts, stemOf } from './analysis'
 
 const SNIPPET_CHARS = 200
 
@@ -7,10 +7,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-/** True when a word of the text is one the index matched, as written or by its stem. */
+/** True when a word of the text is one the index matched, as written, by its stem, or (Persian) by a part. */
 function isMatched(word: string, matched: ReadonlySet<string>): boolean {
   const folded = foldWord(word)
   return matched.has(folded) || matched.has(stemOf(folded))
+}
+
+/** A Persian word written with a zero-width non-joiner matches by any of its parts too. */
+function isMatchedPart(word: string, matched: ReadonlySet<string>): boolean {
+  return word.includes('\u200c') && joinedParts(word).some((part) => matched.has(part))
 }
 
 type Span = { start: number; end: number; term: string }
@@ -21,7 +26,7 @@ const MAX_SPANS = 60
 /** [A-Za-z0-9]: the ASCII part of WORD (\p{M} has no ASCII members). */
 const ASCII_WORD = new Uint8Array(128).map((_, c) => Number((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)))
 /** WORD for one code point at lastIndex, for the rare non-ASCII characters. */
-const WORD_AT = /[\p{L}\p{N}\p{M}]/uy
+const WORD_AT = /[\p{L}\p{N}\p{M}\u200c\u200d]/uy
 
 /** How many UTF-16 units the word character at `at` takes, or 0 when it is not a word character. */
 function wordCharAt(text: string, at: number): number {
@@ -52,12 +57,28 @@ function headsOf(matched: ReadonlySet<string>): Set<number> | undefined {
   return heads
 }
 
+/** Where the terms occur in a run written without spaces, in order, the longest first where two overlap. */
+function termsIn(run: string, offset: number, terms: readonly string[]): Span[] {
+  const found: Span[] = []
+  const folded = foldWord(run)
+  // Folding leaves Han and kana as they are, so positions in the folded run are positions in the text.
+  if (folded.length !== run.length) return found
+  for (const term of terms) {
+    for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
+      found.push({ start: offset + at, end: offset + at + term.length, term })
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end)
+  return found.filter((span, i) => i === 0 || span.start >= found[i - 1].end)
+}
+
 /**
  * The same words as `text.matchAll(WORD)`, scanned by hand because a body of
  * ~800 words would otherwise allocate a match per word on every search.
  */
 function matchedSpans(text: string, matched: ReadonlySet<string>): Span[] {
   const spans: Span[] = []
+  let unspacedTerms: string[] | undefined
   const heads = headsOf(matched)
   let at = 0
   while (at < text.length) {
@@ -69,14 +90,22 @@ function matchedSpans(text: string, matched: ReadonlySet<string>): Span[] {
     const start = at
     at += width
     for (let next = wordCharAt(text, at); next > 0 && at < text.length; next = wordCharAt(text, at)) at += next
-    if (heads) {
-      const first = text.charCodeAt(start)
-      const second = at - start > 1 ? text.charCodeAt(start + 1) : 0
-      // One ASCII character, or two: a head that no matched term has.
-      if (first < 128 && second < 128 && !heads.has(lowerAscii(first) * 128 + lowerAscii(second))) continue
-    }
+    const first = text.charCodeAt(start)
+    const second = at - start > 1 ? text.charCodeAt(start + 1) : 0
+    const asciiHead = first < 128 && second < 128
+    // One ASCII character, or two: a head that no matched term has.
+    if (heads && asciiHead && !heads.has(lowerAscii(first) * 128 + lowerAscii(second))) continue
     const word = text.slice(start, at)
-    if (isMatched(word, matched)) {
+    // Chinese, Japanese and Persian words never start with two ASCII characters, so the common
+    // case pays for neither test below (snippets scan every word of ten posts per query).
+    if (!asciiHead && isUnspaced(word)) {
+      // A run of Chinese or Japanese is a sentence, not a word. Its matched terms (words, or a
+      // word's endings: ./analysis.ts) are found in it as they are; segmenting each run again
+      // cost milliseconds a hit.
+      unspacedTerms ??= [...matched].filter(isUnspaced)
+      spans.push(...termsIn(word, start, unspacedTerms))
+      if (spans.length >= MAX_SPANS) break
+    } else if (isMatched(word, matched) || (!asciiHead && isMatchedPart(word, matched))) {
       spans.push({ start, end: at, term: foldWord(word) })
       if (spans.length === MAX_SPANS) break
     }

@@ -8,14 +8,32 @@
 import { XMLBuilder } from 'fast-xml-parser'
 import { absoluteUrl } from '../config'
 import type { Post } from '../content'
-import { getArchiveYears, getAuthors, getPublishedDocuments, getPublishedPosts, getTags, pageCount } from '../content/server'
+import { findListingPage, getArchiveYears, getAuthors, getPublishedDocuments, getPublishedPosts, getTags } from '../content/server'
 import { DOCUMENT_KINDS, documentUrl, type AnyDocumentKind, type RecordOf } from '../documents'
+import { translationGroups, translationsOf } from '../i18n'
 import { ARCHIVE, HOME, TAGS, archiveYearUrl, authorUrl, pageUrl, sitemapPartUrl, tagUrl } from '../routes'
 
 export const SITEMAP_MAX_URLS = 10_000
 
 /** One address; a document's entry keeps its record, so what it says of itself (a translation's language, say) can go in too. */
-export type SitemapEntry = { url: string; lastModified?: Date; document?: RecordOf<AnyDocumentKind> }
+export type SitemapEntry = {
+  url: string
+  lastModified?: Date
+  document?: RecordOf<AnyDocumentKind>
+  /** A translated document's versions, itself included, by language: its `xhtml:link` alternates. */
+  alternates?: { lang: string; url: string }[]
+}
+
+/** A kind's published documents as entries, each translated one naming its translations (itself too, as the protocol asks). */
+function documentEntries(kind: AnyDocumentKind, documents: readonly RecordOf<AnyDocumentKind>[]): SitemapEntry[] {
+  const url = (document: RecordOf<AnyDocumentKind>) => absoluteUrl(documentUrl(kind, 'page', document))
+  const groups = translationGroups(documents)
+  return documents.map((document) => {
+    const versions = translationsOf(document, groups)
+    const alternates = versions.length > 1 ? versions.map((version) => ({ lang: version.lang, url: url(version) })) : undefined
+    return { url: url(document), lastModified: modified(document), document, ...(alternates ? { alternates } : {}) }
+  })
+}
 
 /** When a document last changed: its `updated`, else its date (undated kinds without `updated` have none). */
 function modified(document: { updated?: string; date?: string }): Date | undefined {
@@ -34,10 +52,11 @@ export function sitemapEntries(now: Date = new Date()): SitemapEntry[] {
   const newest = posts[0] ? modified(posts[0]) : undefined
   const entries: SitemapEntry[] = [
     { url: absoluteUrl(HOME), lastModified: newest },
-    ...Array.from({ length: pageCount(posts.length) - 1 }, (_, i) => ({ url: absoluteUrl(pageUrl(i + 2)) })),
-    ...kinds.flatMap((kind, i) =>
-      lists[i].map((document) => ({ url: absoluteUrl(documentUrl(kind, 'page', document)), lastModified: modified(document), document })),
-    ),
+    // The home page's later pages, as many as it has: it lists one of each group of translations.
+    ...Array.from({ length: (findListingPage('home', undefined, undefined, now)?.totalPages ?? 1) - 1 }, (_, i) => ({
+      url: absoluteUrl(pageUrl(i + 2)),
+    })),
+    ...kinds.flatMap((kind, i) => documentEntries(kind, lists[i])),
     { url: absoluteUrl(TAGS) },
     ...getTags(now).map((tag) => ({ url: absoluteUrl(tagUrl(tag.slug)) })),
     { url: absoluteUrl(ARCHIVE), lastModified: newest },
@@ -62,10 +81,16 @@ export function parseSitemapPart(file: string): number | undefined {
 const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true })
 const XML_DECLARATION = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } }
 const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+/** Translations are named with XHTML link elements, as search engines read them in a sitemap. */
+const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml'
 
 function urlset(entries: readonly SitemapEntry[]): string {
-  const url = entries.map((entry) => ({ loc: entry.url, lastmod: entry.lastModified?.toISOString() }))
-  return builder.build({ ...XML_DECLARATION, urlset: { '@_xmlns': NAMESPACE, url } })
+  const url = entries.map((entry) => ({
+    loc: entry.url,
+    lastmod: entry.lastModified?.toISOString(),
+    'xhtml:link': entry.alternates?.map((alternate) => ({ '@_rel': 'alternate', '@_hreflang': alternate.lang, '@_href': alternate.url })),
+  }))
+  return builder.build({ ...XML_DECLARATION, urlset: { '@_xmlns': NAMESPACE, '@_xmlns:xhtml': XHTML_NAMESPACE, url } })
 }
 
 function sitemapIndex(parts: readonly SitemapEntry[][]): string {

@@ -8,6 +8,15 @@ describe('site configuration', () => {
     expect(site.postsPerPage).toBe(10)
     expect(site.contactEmail).toBeUndefined()
   })
+  test('SITE_LANGUAGE is a BCP 47 tag, British English by default, with its Open Graph locale', () => {
+    expect(readSiteConfig({})).toMatchObject({ language: 'en-GB', locale: 'en_GB' })
+    expect(readSiteConfig({ SITE_LANGUAGE: ' cy ' })).toMatchObject({ language: 'cy', locale: 'cy_GB' })
+    expect(readSiteConfig({ SITE_LANGUAGE: 'FA' })).toMatchObject({ language: 'fa', locale: 'fa_IR' })
+    expect(readSiteConfig({ SITE_LANGUAGE: 'zh-hant-tw' })).toMatchObject({ language: 'zh-Hant-TW', locale: 'zh_TW' })
+    for (const bad of ['welsh', 'en_GB', 'cy;DROP']) {
+      expect(() => readSiteConfig({ SITE_LANGUAGE: bad })).toThrow('SITE_LANGUAGE must be a BCP 47 language tag')
+    }
+  })
   test('SITE_CONTACT_EMAIL must be an email address', () => {
     expect(readSiteConfig({ SITE_CONTACT_EMAIL: ' web@example.org ' }).contactEmail).toBe('web@example.org')
     for (const bad of ['web', 'web@example', 'a b@example.org', 'web@example.org?subject=x"><script>']) {

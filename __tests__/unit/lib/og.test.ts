@@ -4,6 +4,7 @@ import { site } from '@/lib/config'
 import type { Post } from '@/lib/content'
 import { getAuthor, getPublishedPost } from '@/lib/content/server'
 import { postVersion } from '@/lib/og'
+import { hasRightToLeft, visualRuns } from '@/lib/og/bidi'
 import { readFontMetrics, textWidthEm } from '@/lib/og/font-metrics'
 import { contentPageMetadata, postMetadata, siteMetadata } from '@/lib/seo'
 import { makePage } from '../fixtures'
@@ -215,5 +216,47 @@ describe('card metadata', () => {
     const openGraph = siteMetadata().openGraph as unknown as OpenGraphArticle
     expect(new URL(openGraph.images[0].url).pathname).toBe('/og/site')
     expect(new URL(openGraph.images[0].url).searchParams.get('v')).toMatch(/^[\w-]{10}$/)
+  })
+})
+
+describe('right-to-left runs and Chinese line breaks', () => {
+  test('a Persian line is one right-to-left run; digits and Latin inside it are runs of their own, in the order seen', () => {
+    expect(visualRuns('داده‌های باز', 'rtl')).toEqual([{ text: 'داده‌های باز', rtl: true }])
+    // Seen from the left: the Latin word, then the Persian before it in logical order.
+    expect(visualRuns('گزارش GOV.UK امسال', 'rtl')).toEqual([
+      { text: ' امسال', rtl: true },
+      { text: 'GOV.UK', rtl: false },
+      { text: 'گزارش ', rtl: true },
+    ])
+    // Brackets are mirrored in a right-to-left run, so they still open towards the text.
+    expect(visualRuns('چگونه (۱۴۰۲)', 'rtl')).toEqual([
+      { text: '(', rtl: true },
+      { text: '۱۴۰۲', rtl: false },
+      { text: 'چگونه )', rtl: true },
+    ])
+  })
+
+  test('an English line with a Persian word in it keeps the English order around the Persian', () => {
+    const runs = visualRuns('Open data: داده‌های باز in Tehran', 'ltr')
+    expect(runs.map((run) => run.rtl)).toEqual([false, true, false])
+    expect(runs[1].text.trim()).toBe('داده‌های باز')
+    expect(hasRightToLeft('Plain English')).toBe(false)
+  })
+
+  test('Chinese wraps between words, never before its punctuation, and within the width', () => {
+    const cjkMeasure: Measure = (text) => [...text].length
+    const lines = wrapWords('我们正在推进数字化政府服务的开放数据项目，每个月发布一次', 10, cjkMeasure)
+    expect(lines.join('')).toBe('我们正在推进数字化政府服务的开放数据项目，每个月发布一次')
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(10)
+    expect(lines.some((line) => line.startsWith('，'))).toBe(false)
+    // Dictionary words stay whole: 政府 (government) is never cut in two.
+    expect(lines.some((line) => line.endsWith('政') || line.startsWith('府'))).toBe(false)
+  })
+
+  test('a right-to-left post card runs right to left; the band follows the site', () => {
+    const layout = layoutCard({ title: 'Open data', fallbackTitle: 'open data', meta: '', tags: [], lang: 'fa' }, fonts, 'Sandbank')
+    expect(layout.direction).toBe('rtl')
+    expect(layout.siteDirection).toBe('ltr')
+    expect(layoutCard({ title: 'Open data', fallbackTitle: 'open data', meta: '', tags: [], lang: 'cy' }, fonts, 'Sandbank').direction).toBe('ltr')
   })
 })

@@ -34,6 +34,7 @@ function fullPost(slug: string, fields: Partial<Post & { text: string }>): Post 
     slug,
     draft: false,
     comments: 'open',
+    lang: 'en-GB',
     readingMinutes: 1,
     lastModified: '2014-01-01T00:00:00.000Z',
     sourceFilePath: `posts/${slug}.mdx`,

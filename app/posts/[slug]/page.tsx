@@ -5,7 +5,7 @@ import { PostArticle } from '@/components/post'
 import { commentPage } from '@/lib/comments'
 import { formTokenNow, postComments } from '@/lib/comments/server'
 import { absoluteUrl } from '@/lib/config'
-import { getAdjacentPosts, getAuthor, getPostsToPrerender, getPublishedPost, readPostBody } from '@/lib/content/server'
+import { getAdjacentPosts, getAuthor, getPostsToPrerender, getPostTranslations, getPublishedPost, readPostBody } from '@/lib/content/server'
 import { jsonForHtml } from '@/lib/http'
 import { postHeroUrl } from '@/lib/images'
 import { postOgImagePath } from '@/lib/og'
@@ -24,7 +24,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = getPublishedPost((await params).slug)
-  return post ? postMetadata(post, getAuthor(post.author)) : {}
+  return post ? postMetadata(post, getAuthor(post.author), getPostTranslations(post)) : {}
 }
 
 export default async function PostPage({ params }: Props) {
@@ -58,6 +58,7 @@ export default async function PostPage({ params }: Props) {
             />
           ) : undefined
         }
+        translations={getPostTranslations(post).map((translation) => ({ lang: translation.lang, url: postUrl(translation) }))}
       />
     </>
   )

@@ -1,7 +1,11 @@
-import { getNavigationPages, getPublishedPage, getPublishedPages, getUnpublishedPage, getUnpublishedPages, isPublished } from '@/lib/content/server'
+import {
+  getNavigationPages,
+  getPageTranslations,
+  getPostTranslations,
+  getPublishedPage, getPublishedPages, getUnpublishedPage, getUnpublishedPages, isPublished } from '@/lib/content/server'
 import { pageCardVersion } from '@/lib/og'
 import { contentPageUrl, pageDraftUrl } from '@/lib/routes'
-import { makePage } from '../../fixtures'
+import { makePage, makePost } from '../../fixtures'
 
 const now = new Date('2026-06-01T00:00:00Z')
 const pages = [
@@ -48,5 +52,21 @@ describe('addresses', () => {
   test("a page card's version changes with the title", () => {
     expect(pageCardVersion({ title: 'About' })).toMatch(/^[\w-]{10}$/)
     expect(pageCardVersion({ title: 'About us' })).not.toBe(pageCardVersion({ title: 'About' }))
+  })
+})
+
+describe('translations', () => {
+  test("a document's published translations, without itself, and none for a draft twin or a document without a key", () => {
+    const twins = [
+      makePage({ slug: 'about', translationKey: 'about' }),
+      makePage({ slug: 'amdanom', lang: 'cy', translationKey: 'about' }),
+      makePage({ slug: 'darbareh', lang: 'fa', translationKey: 'about', draft: true }),
+      makePage({ slug: 'privacy' }),
+    ]
+    expect(getPageTranslations(twins[0], now, twins).map((page) => page.slug)).toEqual(['amdanom'])
+    expect(getPageTranslations(twins[1], now, twins).map((page) => page.slug)).toEqual(['about'])
+    expect(getPageTranslations(twins[3], now, twins)).toEqual([])
+    const posts = [makePost({ slug: 'coast', translationKey: 'coast' }), makePost({ slug: 'arfordir', lang: 'cy', translationKey: 'coast' })]
+    expect(getPostTranslations(posts[1], now, posts).map((post) => post.slug)).toEqual(['coast'])
   })
 })

@@ -39,7 +39,7 @@ describe('the content store writer', () => {
     expect(index.posts.map((post) => post.slug)).toEqual(['later', 'newer', 'older', 'a-draft'])
     const newer = index.posts.find((post) => post.slug === 'newer')!
     expect(Object.keys(newer).sort()).toEqual(
-      ['comments', 'date', 'draft', 'lastModified', 'readingMinutes', 'slug', 'sourceFilePath', 'summary', 'tags', 'title'].sort(),
+      ['comments', 'date', 'draft', 'lang', 'lastModified', 'readingMinutes', 'slug', 'sourceFilePath', 'summary', 'tags', 'title'].sort(),
     )
     // The front matter's `comments` with its default (lib/documents' COMMENTS_FIELD).
     expect(newer.comments).toBe('open')
@@ -56,6 +56,37 @@ describe('the content store writer', () => {
     const { dir } = writeContentStore({ ...documents, comments: new Map([['newer', comments]]) }, { root, now })
     expect(fs.readFileSync(partPath(dir, 'posts', 'newer', 'comments'), 'utf8')).toBe(comments)
     expect(fs.existsSync(partPath(dir, 'posts', 'older', 'comments'))).toBe(false)
+  })
+
+  test("keeps each document's language, canonical, and the site's (en-GB) where it names none; and its translation key", () => {
+    const { dir } = writeContentStore(
+      {
+        posts: [makePostDocument({ slug: 'english' }), makePostDocument({ slug: 'welsh', lang: 'CY', translationKey: 'pair' })],
+        pages: [makePageDocument({ slug: 'persian', lang: 'fa-ir' })],
+        authors: [],
+      },
+      { root, now },
+    )
+    const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as StoreIndex
+    expect(index.posts.map(({ slug, lang, translationKey }) => ({ slug, lang, translationKey }))).toEqual([
+      { slug: 'english', lang: 'en-GB', translationKey: undefined },
+      { slug: 'welsh', lang: 'cy', translationKey: 'pair' },
+    ])
+    expect(index.pages.map((page) => page.lang)).toEqual(['fa-IR'])
+  })
+
+  test('warns once for each language of its documents that has no interface dictionary', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const posts = [makePostDocument({ slug: 'one', lang: 'fa' }), makePostDocument({ slug: 'two', lang: 'fa' }), makePostDocument({ slug: 'three', lang: 'cy' })]
+    writeContentStore({ posts, authors: [] }, { root, now })
+    expect(warn.mock.calls.map(([message]) => String(message)).filter((message) => message.includes('interface dictionary'))).toEqual([
+      expect.stringContaining('Language "fa" has no interface dictionary'),
+    ])
+  })
+
+  test('fails, naming both files and the field, when two translations of one text are in the same language', () => {
+    const twins = { posts: [makePostDocument({ slug: 'one', translationKey: 'pair' }), makePostDocument({ slug: 'two', lang: 'en-GB', translationKey: 'pair' })], authors: [] }
+    expect(() => writeContentStore(twins, { root, now })).toThrow(/content\/posts\/two\.mdx: field "translationKey" .*posts\/one\.mdx/)
   })
 
   test("keeps a post's pictures with its body, and only the hero's variants in the metadata index", () => {

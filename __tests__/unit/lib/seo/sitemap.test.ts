@@ -20,6 +20,19 @@ describe('the sitemap', () => {
     expect(sitemapXml(entries(3), 1, 5)).toBeUndefined()
   })
 
+  test("names a translated document's versions, itself included, as xhtml:link alternates", () => {
+    const pair = [
+      { lang: 'en-GB', url: 'http://localhost:3000/posts/coast' },
+      { lang: 'cy', url: 'http://localhost:3000/posts/arfordir' },
+    ]
+    const xml = sitemapXml([{ url: pair[0].url, alternates: pair }, { url: 'http://localhost:3000/posts/alone' }], undefined, 5)!
+    const { urlset } = parse(xml)
+    expect(urlset['@_xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml')
+    expect(urlset.url[0]['xhtml:link']).toEqual(pair.map(({ lang, url }) => ({ '@_rel': 'alternate', '@_hreflang': lang, '@_href': url })))
+    expect(urlset.url[1]['xhtml:link']).toBeUndefined()
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="cy" href="http://localhost:3000/posts/arfordir"/>')
+  })
+
   test('past the limit it becomes an index of parts, each within the limit, with every address in exactly one', () => {
     const all = entries(12)
     expect(sitemapPartCount(all, 5)).toBe(3)
