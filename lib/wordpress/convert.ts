@@ -1,10 +1,10 @@
-import anyAscii from 'any-ascii'
-import { isValidPostSlug, slugify } from '../markdown'
+import { isValidPostSlug } from '../markdown'
 import { RESERVED_TOP_LEVEL_SEGMENTS, contentPageUrl, postUrl } from '../routes'
 import { exportComments, type ExportedComment } from './comments'
 import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
 import { wordpressDate } from './dates'
 import { decodeEntities, htmlToMdx, htmlToText } from './html-to-mdx'
+import { asciiSlug, decodeSlug, tagSlug } from './slugs'
 import type { WxrItem } from './wxr'
 
 export type ContentKind = 'post' | 'page'
@@ -71,30 +71,6 @@ export type ExportLookup = {
 }
 
 const SUMMARY_LENGTH = 200
-
-/**
- * A post slug (a file name, lib/markdown's `isValidPostSlug`) from any text:
- * every script is transliterated (`Επίπεδο 2` → `epipedo-2`, `Łódź` → `lodz`,
- * `东京` → `dongjing`), then slugified. Empty when nothing is left.
- */
-export function asciiSlug(text: string): string {
-  const slug = slugify(anyAscii(text))
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-  return slug.length > 200 ? slug.slice(0, 200).replace(/-[^-]*$/, '') : slug
-}
-
-/**
- * A tag slug keeps its script, as hand-written posts' tags do (`远征手记`,
- * `кириллица`): the site serves `/tags/<any script>`. Only Latin letters are
- * folded to ASCII, so `Łódź` and `Lodz` are one tag.
- */
-export function tagSlug(name: string): string {
-  // Invisible format characters (bidi overrides, zero-width joiners) would leave stray hyphens.
-  const visible = name.replace(/\p{Cf}+/gu, '')
-  return slugify(visible.replace(/\p{Script=Latin}+/gu, (latin) => anyAscii(latin))).replace(/^-+|-+$/g, '')
-}
 
 function postSlug(item: WxrItem, title: string): { slug: string; warning?: string } {
   if (isValidPostSlug(item.postName)) return { slug: item.postName }
