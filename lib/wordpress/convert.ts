@@ -5,7 +5,7 @@ import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
 import { wordpressDate } from './dates'
 import { decodeEntities, htmlToMdx, htmlToText } from './html-to-mdx'
 import { asciiSlug, decodeSlug, tagSlug } from './slugs'
-import type { WxrItem } from './wxr'
+import type { WxrItem, WxrTerm } from './wxr'
 
 export type ContentKind = 'post' | 'page'
 
@@ -68,6 +68,8 @@ export type ExportLookup = {
   reusableBlocks: ReadonlyMap<string, string>
   /** Every page, so a child page finds its parents (`wp:post_parent`). */
   pages: ReadonlyMap<string, WxrItem>
+  /** A tag's name (any case) → the slug of the first term of that name, so a category and a tag of one name are one tag. */
+  tagSlugs: ReadonlyMap<string, string>
 }
 
 const SUMMARY_LENGTH = 200
@@ -139,21 +141,37 @@ function imageUrls(mdx: string): string[] {
 }
 
 /**
- * Categories and tags become tags. WXR 1.0 writes tags as `domain="tag"` and
- * also repeats each term without a domain; post formats ("Standard", "Video")
- * describe layout, not topic.
+ * Categories and tags become tags, under WordPress's own slug (decoded from
+ * its percent-encoding), so `JavaScript & jQuery` stays `javascript-jquery`.
+ * Names keep every character, joiners included (`نرم‌افزار`). WXR 1.0 writes
+ * tags as `domain="tag"` and also repeats each term without a domain; post
+ * formats ("Standard", "Video") and Polylang's languages describe layout and
+ * language, not topic.
  */
-function tagsOf(item: WxrItem): Record<string, string[]> {
+function tagsOf(item: WxrItem, lookup: ExportLookup): Record<string, string[]> {
   const tags: Record<string, string[]> = {}
-  for (const term of item.terms) {
-    if (!['category', 'post_tag', 'tag', ''].includes(term.domain)) continue
+  for (const term of topicTerms(item)) {
     const name = decodeEntities(term.name)
-    const slug = tagSlug(name)
+    const slug = lookup.tagSlugs.get(tagKey(name)) ?? ownTagSlug(term, name)
     if (!slug) continue
     tags[slug] ??= []
     if (!tags[slug].includes(name)) tags[slug].push(name)
   }
   return tags
+}
+
+function topicTerms(item: WxrItem): WxrTerm[] {
+  return item.terms.filter((term) => ['category', 'post_tag', 'tag', ''].includes(term.domain))
+}
+
+/** Names that differ only in case or Unicode form are one tag (a category "Open Data" and a tag "open data"). */
+function tagKey(name: string): string {
+  return name.normalize('NFC').toLowerCase()
+}
+
+function ownTagSlug(term: WxrTerm, name: string): string {
+  const own = decodeSlug(term.nicename)?.normalize('NFC').trim()
+  return own && !/[/\s]/.test(own) ? own.toLowerCase() : tagSlug(name)
 }
 
 /** A slug as a YAML scalar: plain, as in the seed posts, unless YAML would read it as something else. */
@@ -307,7 +325,13 @@ export function exportLookup(items: readonly WxrItem[]): ExportLookup {
   const attachments = new Map<string, Attachment>()
   const reusableBlocks = new Map<string, string>()
   const pages = new Map<string, WxrItem>()
+  const tagSlugs = new Map<string, string>()
   for (const item of items) {
+    for (const term of topicTerms(item)) {
+      const name = decodeEntities(term.name)
+      const slug = ownTagSlug(term, name)
+      if (slug && !tagSlugs.has(tagKey(name))) tagSlugs.set(tagKey(name), slug)
+    }
     if (item.postType === 'page') pages.set(item.id, item)
     if (item.postType === 'attachment') {
       attachments.set(item.id, {
@@ -321,7 +345,7 @@ export function exportLookup(items: readonly WxrItem[]): ExportLookup {
     }
     if (item.postType === 'wp_block') reusableBlocks.set(item.id, item.content)
   }
-  return { attachments, reusableBlocks, pages }
+  return { attachments, reusableBlocks, pages, tagSlugs }
 }
 
 function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver, warnings: string[]): { src: string; alt: string } | undefined {
@@ -335,7 +359,7 @@ function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver
   return { src: media(attachment.url, 'image').src, alt: attachment.alt.trim() }
 }
 
-const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map(), pages: new Map() }
+const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map(), pages: new Map(), tagSlugs: new Map() }
 
 /** Converts one item to a file, or says why it is skipped. Slug clashes are resolved by `planImport`. */
 export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: ExportLookup = EMPTY_LOOKUP): ConvertedItem | SkippedItem {
@@ -380,7 +404,7 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
     warnings.push('has no excerpt or body text; the title is used as the summary')
   }
 
-  const tags = isPage ? {} : tagsOf(item)
+  const tags = isPage ? {} : tagsOf(item, lookup)
   const { kind, target, state } = decision
   if (isPage && image) warnings.push(`featured image ${image} not kept: pages have no image field`)
   const head = isPage

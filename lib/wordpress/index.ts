@@ -3,7 +3,18 @@
  * The CLI in scripts/import-wordpress.ts does the reading and writing.
  */
 export { readExport, decodeXml, ExportInputError, type ExportDocument } from './input'
-export { parseWxr, WxrParseError, type WxrComment, type WxrItem, type WxrTerm } from './wxr'
+export {
+  parseWxr,
+  parseWxrExport,
+  WxrParseError,
+  type WxrAuthor,
+  type WxrComment,
+  type WxrExport,
+  type WxrItem,
+  type WxrSite,
+  type WxrTerm,
+} from './wxr'
+export { asciiSlug, tagSlug } from './slugs'
 export { htmlToMdx, htmlToText, decodeEntities, type ConversionOptions, type MdxConversion } from './html-to-mdx'
 export { shortcodeAttributes } from './shortcodes'
 export { hasBlocks } from './blocks'
@@ -12,11 +23,9 @@ export { keepRemoteMedia, type Attachment, type MediaKind, type MediaResolver, t
 export { checkedBody, mdxProblem, type CheckedBody, type MdxProblem } from './validate'
 export type { ExportedComment } from './comments'
 export {
-  asciiSlug,
   convertItem,
   exportLookup,
   planImport,
-  tagSlug,
   targetFor,
   type ContentKind,
   type ContentTarget,

@@ -121,6 +121,39 @@ export function galleryToMdast(state: State, gallery: Element, context: Conversi
   return nodes
 }
 
+/** Sites WordPress embeds from a bare URL (its oEmbed providers), by host, with the kind of content they serve. */
+const OEMBED_PROVIDERS: Array<[RegExp, string, string]> = [
+  [/(^|\.)(youtube\.com|youtu\.be)$/, 'youtube', 'video'],
+  [/(^|\.)vimeo\.com$/, 'vimeo', 'video'],
+  [/(^|\.)dailymotion\.com$/, 'dailymotion', 'video'],
+  [/(^|\.)wordpress\.tv$/, 'wordpress-tv', 'video'],
+  [/(^|\.)ted\.com$/, 'ted', 'video'],
+  [/(^|\.)tiktok\.com$/, 'tiktok', 'video'],
+  [/(^|\.)(soundcloud\.com)$/, 'soundcloud', 'audio'],
+  [/(^|\.)(spotify\.com)$/, 'spotify', 'audio'],
+  [/(^|\.)(mixcloud\.com)$/, 'mixcloud', 'audio'],
+  [/(^|\.)(twitter\.com|x\.com)$/, 'twitter', 'rich'],
+  [/(^|\.)instagram\.com$/, 'instagram', 'rich'],
+  [/(^|\.)facebook\.com$/, 'facebook', 'rich'],
+  [/(^|\.)(flickr\.com|flic\.kr)$/, 'flickr', 'photo'],
+  [/(^|\.)imgur\.com$/, 'imgur', 'rich'],
+  [/(^|\.)slideshare\.net$/, 'slideshare', 'rich'],
+  [/(^|\.)speakerdeck\.com$/, 'speakerdeck', 'rich'],
+  [/(^|\.)reddit\.com$/, 'reddit', 'rich'],
+  [/(^|\.)tumblr\.com$/, 'tumblr', 'rich'],
+]
+
+export function oembedProvider(url: string): { slug: string; type: string } | undefined {
+  let host: string
+  try {
+    host = new URL(url).hostname
+  } catch {
+    return undefined
+  }
+  const found = OEMBED_PROVIDERS.find(([pattern]) => pattern.test(host))
+  return found && { slug: found[1], type: found[2] }
+}
+
 const PROVIDERS: Record<string, string> = {
   youtube: 'YouTube',
   vimeo: 'Vimeo',
@@ -163,21 +196,43 @@ function providerName(slug: string | undefined, url: string): string {
   }
 }
 
-/** YouTube's iframe address is not a page a reader can open; its watch URL is. */
+/** YouTube's old Flash player (`/v/ID`) and its iframe address are not pages a reader can open; its watch URL is. */
 export function readableVideoUrl(url: string): string {
-  const embed = /^(?:https?:)?\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]+)/.exec(url)
-  return embed ? `https://www.youtube.com/watch?v=${embed[1]}` : url
+  const player = /^(?:https?:)?\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/(?:embed|v)\/([\w-]+)/.exec(url)
+  return player ? `https://www.youtube.com/watch?v=${player[1]}` : url
 }
 
+/** Titles players give themselves, which say nothing about the video. */
+const GENERIC_TITLE = /^(youtube( video)?( player)?|vimeo( video)?( player)?|video player|embedded content|iframe)$/i
+
 /**
- * An embed (YouTube, a tweet…) as a link that says what it leads to:
- * "YouTube video: <caption or address>". The player or card came from the
- * provider, so the report names it.
+ * An embedded player or card as one link that says what it leads to: the
+ * provider and kind (`YouTube video`), then its title or caption when known,
+ * never a bare address as the text. The player came from the provider, so the
+ * report names it.
  */
+export function embedLink(
+  source: string,
+  { slug, type, title }: { slug?: string; type?: string; title?: string },
+  context: ConversionContext,
+): MdastNodes[] {
+  const address = readableVideoUrl(source.startsWith('//') ? `https:${source}` : source)
+  const known = oembedProvider(address)
+  const providerSlug = slug ?? known?.slug
+  const kind = type ?? known?.type
+  const label = providerSlug ? `${providerName(providerSlug, address)}${kind && TYPE_WORDS[kind] ? ` ${TYPE_WORDS[kind]}` : ''}` : undefined
+  context.notes.add(`${label ?? 'embedded content'} embed ${address} shown as a link (the embedded player or card is not imported)`)
+  const named = title?.replace(/\s+/g, ' ').trim()
+  const meaningful = named && !GENERIC_TITLE.test(named) && named !== address ? named : undefined
+  const text = label ? (meaningful ? `${label}: ${meaningful}` : label) : (meaningful ?? `Embedded content from ${providerName(undefined, address)}`)
+  return [paragraph([link(address, text)])]
+}
+
+/** An embed block or figure (YouTube, a tweet…): its address from the block, the wrapper or the frame; its caption as the title. */
 export function embedToMdast(figure: Element, attributes: BlockAttributes, context: ConversionContext): MdastNodes[] {
   const classes = classesOf(figure)
   const wrapper = findElement(figure, (element) => hasClass(element, 'wp-block-embed__wrapper'))
-  const url = readableVideoUrl(attribute(attributes, 'url') ?? (wrapper ? textOf(wrapper).trim() : '') ?? '')
+  const url = attribute(attributes, 'url') ?? (wrapper ? textOf(wrapper).trim() : '')
   const address = url || stringProperty(findElement(figure, 'a'), 'href') || stringProperty(findElement(figure, 'iframe'), 'src')
   if (!address) {
     context.notes.add('embed without an address dropped')
@@ -185,12 +240,21 @@ export function embedToMdast(figure: Element, attributes: BlockAttributes, conte
   }
   const slug = attribute(attributes, 'providerNameSlug') ?? classes.find((name) => name.startsWith('is-provider-'))?.slice('is-provider-'.length)
   const type = attribute(attributes, 'type') ?? classes.find((name) => name.startsWith('is-type-'))?.slice('is-type-'.length)
-  const provider = providerName(slug, address)
   const caption = ownCaption(figure)
-  const captionText = caption ? textOf(caption).replace(/\s+/g, ' ').trim() : ''
-  const label = `${provider}${type && TYPE_WORDS[type] ? ` ${TYPE_WORDS[type]}` : ''}`
-  context.notes.add(`${label} embed ${address} shown as a link (the embedded player or card is not imported)`)
-  return [paragraph([link(address, `${label}: ${captionText || address}`)])]
+  return embedLink(address, { slug, type, title: caption ? textOf(caption) : undefined }, context)
+}
+
+/** An `<object>` or `<embed>` player (Flash-era YouTube, a slideshow): the address it played, as an embed link. */
+export function objectToMdast(node: Element, context: ConversionContext): MdastNodes[] {
+  const params = findElements(node, 'param')
+  const param = params.find((element) => /^(movie|src|url|filename)$/i.test(String(element.properties.name ?? '')))
+  const inner = findElement(node, 'embed')
+  const source = stringProperty(node, 'data') ?? stringProperty(param, 'value') ?? stringProperty(node, 'src') ?? stringProperty(inner, 'src')
+  if (!source) {
+    context.notes.add(`<${node.tagName}> player without an address dropped`)
+    return []
+  }
+  return embedLink(source, { title: stringProperty(node, 'title') }, context)
 }
 
 function mediaSource(element: Element | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import type { ConversionContext } from './context'
+import { oembedProvider } from './media'
 
 /** WordPress core and common plugin shortcodes; other bracketed words ("[sic]") are prose. */
 const KNOWN_SHORTCODES = new Set([
@@ -37,39 +38,6 @@ export function shortcodeAttributes(source: string): Record<string, string> {
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-/** Sites WordPress embeds from a bare URL (its oEmbed providers), by host, with the kind of content they serve. */
-const OEMBED_PROVIDERS: Array<[RegExp, string, string]> = [
-  [/(^|\.)(youtube\.com|youtu\.be)$/, 'youtube', 'video'],
-  [/(^|\.)vimeo\.com$/, 'vimeo', 'video'],
-  [/(^|\.)dailymotion\.com$/, 'dailymotion', 'video'],
-  [/(^|\.)wordpress\.tv$/, 'wordpress-tv', 'video'],
-  [/(^|\.)ted\.com$/, 'ted', 'video'],
-  [/(^|\.)tiktok\.com$/, 'tiktok', 'video'],
-  [/(^|\.)(soundcloud\.com)$/, 'soundcloud', 'audio'],
-  [/(^|\.)(spotify\.com)$/, 'spotify', 'audio'],
-  [/(^|\.)(mixcloud\.com)$/, 'mixcloud', 'audio'],
-  [/(^|\.)(twitter\.com|x\.com)$/, 'twitter', 'rich'],
-  [/(^|\.)instagram\.com$/, 'instagram', 'rich'],
-  [/(^|\.)facebook\.com$/, 'facebook', 'rich'],
-  [/(^|\.)(flickr\.com|flic\.kr)$/, 'flickr', 'photo'],
-  [/(^|\.)imgur\.com$/, 'imgur', 'rich'],
-  [/(^|\.)slideshare\.net$/, 'slideshare', 'rich'],
-  [/(^|\.)speakerdeck\.com$/, 'speakerdeck', 'rich'],
-  [/(^|\.)reddit\.com$/, 'reddit', 'rich'],
-  [/(^|\.)tumblr\.com$/, 'tumblr', 'rich'],
-]
-
-function oembedProvider(url: string): { slug: string; type: string } | undefined {
-  let host: string
-  try {
-    host = new URL(url).hostname
-  } catch {
-    return undefined
-  }
-  const found = OEMBED_PROVIDERS.find(([pattern]) => pattern.test(host))
-  return found && { slug: found[1], type: found[2] }
 }
 
 /** `&amp;` and the other entities a URL picks up when it sits in HTML. */
@@ -138,11 +106,8 @@ export function replaceShortcodes(html: string, context: ConversionContext): str
     return `<${tag} src="${escapeHtml(decodeUrlEntities(source))}"></${tag}>`
   })
 
-  text = text.replace(/\[embed\b[^\]]*\]\s*([\s\S]*?)\s*\[\/embed\]/gi, (_, url: string) => {
-    const address = decodeUrlEntities(url)
-    context.notes.add(`[embed] of ${address} shown as a link`)
-    return `<a href="${escapeHtml(address)}">${escapeHtml(address)}</a>`
-  })
+  // [embed]URL[/embed] is what a URL alone on a line does: WordPress's oEmbed, shown here as a link that names it.
+  text = text.replace(/\[embed\b[^\]]*\]\s*([\s\S]*?)\s*\[\/embed\]/gi, (_, url: string) => embedFigure(decodeUrlEntities(url)))
 
   const seen = new Set<string>()
   for (const match of text.matchAll(/\[(\/?)([a-zA-Z][\w-]*)((?:\s[^\]]*)?)\]/g)) {
@@ -157,9 +122,15 @@ export function replaceShortcodes(html: string, context: ConversionContext): str
 
   // WordPress turns a URL alone on its line into an embed (oEmbed) when the site is a provider, else a link.
   return text.replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gm, (_, url: string) => {
-    const address = escapeHtml(decodeUrlEntities(url))
-    const provider = oembedProvider(decodeUrlEntities(url))
-    if (!provider) return `<a href="${address}">${address}</a>`
-    return `<figure class="wp-block-embed is-type-${provider.type} is-provider-${provider.slug}"><div class="wp-block-embed__wrapper">${address}</div></figure>`
+    const address = decodeUrlEntities(url)
+    if (!oembedProvider(address)) return `<a href="${escapeHtml(address)}">${escapeHtml(address)}</a>`
+    return embedFigure(address)
   })
+}
+
+/** The markup the block editor saves for an embed, so shortcodes and bare URLs become the same link as embed blocks. */
+function embedFigure(address: string): string {
+  const provider = oembedProvider(address)
+  const classes = provider ? ` is-type-${provider.type} is-provider-${provider.slug}` : ''
+  return `<figure class="wp-block-embed${classes}"><div class="wp-block-embed__wrapper">${escapeHtml(address)}</div></figure>`
 }

@@ -80,7 +80,7 @@ describe('block-editor posts: each block by its type', () => {
 
   it('embeds are links that say what they lead to, with the URL decoded once', () => {
     expect(every).toContain('[YouTube video: The council meeting](https://www.youtube.com/watch?v=abc123\\&t=10)')
-    expect(every).toContain('[Twitter post: https://twitter.com/example/status/1](https://twitter.com/example/status/1)')
+    expect(every).toContain('[Twitter post](https://twitter.com/example/status/1)')
     expect(every).not.toContain('&amp;')
     expect(everyBlock.warnings).toContain(
       'YouTube video embed https://www.youtube.com/watch?v=abc123&t=10 shown as a link (the embedded player or card is not imported)',
@@ -169,10 +169,10 @@ describe('titles, slugs and tags', () => {
     expect(item(blocksPlan, 'privet-mir').state).toBe('draft')
   })
 
-  it('tags keep their script, as the site serves them, with Latin accents folded', () => {
+  it("tags keep their script and WordPress's own slug, as the site serves them", () => {
     expect(everyBlock.tags).toEqual({ 'open-data': ['Open Data'], 远征手记: ['远征手记'] })
     expect(everyBlock.mdx).toContain('tags: [open-data, "远征手记"]')
-    expect(item(blocksPlan, 'epipedo-2').tags).toEqual({ ελληνικα: ['Ελληνικά'] })
+    expect(item(blocksPlan, 'epipedo-2').tags).toEqual({ ελληνικά: ['Ελληνικά'] })
     expect(item(blocksPlan, 'privet-mir').tags).toEqual({ кириллица: ['Кириллица'] })
   })
 
@@ -251,9 +251,7 @@ describe('classic posts: code from plugins, shortcodes and debris', () => {
   })
 
   it('a URL alone on a line is an embed link when WordPress embedded it, else a plain link, with & decoded once', () => {
-    expect(classic).toContain(
-      'Watch the talk:\n\n[YouTube video: https://www.youtube.com/watch?v=abc123\\&t=10](https://www.youtube.com/watch?v=abc123\\&t=10)\n',
-    )
+    expect(classic).toContain('Watch the talk:\n\n[YouTube video](https://www.youtube.com/watch?v=abc123\\&t=10)\n')
     expect(htmlToMdx('See:\nhttps://example.org/report?a=1&amp;b=2\n').mdx).toBe(
       'See:\\\n[https://example.org/report?a=1\\&b=2](https://example.org/report?a=1\\&b=2)\n',
     )
