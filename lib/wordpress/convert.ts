@@ -3,7 +3,9 @@ import { RESERVED_TOP_LEVEL_SEGMENTS, contentPageUrl, postUrl } from '../routes'
 import { exportComments, type ExportedComment } from './comments'
 import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
 import { wordpressDate } from './dates'
+import { findImageReferences } from '../images/references'
 import { decodeEntities, htmlToMdx, htmlToText } from './html-to-mdx'
+import { unknownShortcodes } from './shortcodes'
 import { asciiSlug, decodeSlug, tagSlug } from './slugs'
 import type { WxrItem, WxrTerm } from './wxr'
 
@@ -50,6 +52,8 @@ export type ConvertedItem = {
   tags: Record<string, string[]>
   /** What was dropped or changed on the way, named per construct. */
   warnings: string[]
+  /** The plugin shortcodes the body is made of, when it has nothing else to read. */
+  onlyShortcodes?: string[]
   /** Set when the old address will not reach the new one by itself. */
   unmappedLink?: { link: string; reason: string }
   /** Comments to keep beside the post (approved and awaiting moderation). */
@@ -131,13 +135,21 @@ function summaryFrom(paragraphs: string[]): string {
   return `${summary.slice(0, SUMMARY_LENGTH).replace(/\s+\S*$/, '')}…`
 }
 
-/** Absolute image addresses in the body: the importer copies no files, so these still point at WordPress. */
+/** Absolute image addresses the body shows (read from its markdown, so code that mentions `src=` is not one). */
 function imageUrls(mdx: string): string[] {
-  const urls = [
-    ...[...mdx.matchAll(/!\[[^\]]*\]\((https?:\/\/[^\s)]+)/g)].map((match) => match[1]),
-    ...[...mdx.matchAll(/\bsrc=(?:"(https?:\/\/[^"]+)"|\{"(https?:\/\/[^"]+)"\})/g)].map((match) => match[1] ?? match[2]),
-  ]
-  return [...new Set(urls)]
+  return [...new Set(findImageReferences(mdx).map((reference) => reference.src))].filter((src) => /^https?:\/\//i.test(src))
+}
+
+/** The plugin shortcodes a body is made of, when it holds nothing else: the page showed only what plugins drew. */
+function onlyShortcodesIn(content: string): string[] | undefined {
+  const names = unknownShortcodes(content)
+  if (names.length === 0) return undefined
+  const rest = content
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\/?\]/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;|\s/g, '')
+  return rest ? undefined : names
 }
 
 /**
@@ -434,6 +446,7 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
     date: isPage ? undefined : date,
     tags,
     warnings,
+    onlyShortcodes: onlyShortcodesIn(item.content),
     // Drafts were never public, so no old address needs to keep working.
     unmappedLink: state === 'draft' ? undefined : checkOldLink(item.link, slug, kind, target),
     comments: kept,

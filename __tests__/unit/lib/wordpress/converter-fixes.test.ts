@@ -88,7 +88,12 @@ describe('players and frames', () => {
 
 describe('the report', () => {
   it('names nothing inside code as markup: a <script src> in [code] is not an image on the old site', () => {
-    const item = only([post({ content: '[code lang="html"]<script src="https://old.example.org/wp-content/uploads/app.js"></script>[/code]' })])
+    const item = only([
+      post({
+        excerpt: 'How to load the app.',
+        content: '[code lang="html"]<script src="https://old.example.org/wp-content/uploads/app.js"></script>[/code]',
+      }),
+    ])
     expect(item.warnings).toEqual([])
   })
 
