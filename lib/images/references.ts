@@ -15,6 +15,15 @@ import { visit } from 'unist-util-visit'
 import { SOURCE_EXTENSIONS } from './config'
 import { imageKey } from './urls'
 
+/**
+ * The alt text an importer writes when the old site had no text alternative
+ * for a picture and nothing to make one from: the build accepts it, counts it,
+ * and the accessibility statement lists the posts that still have one
+ * (WCAG 1.1.1). Screen readers read it out, so nobody is told a picture is
+ * decorative when it is not. Search for it to find what to describe.
+ */
+export const TEXT_ALTERNATIVE_MISSING = 'Text alternative missing'
+
 export type ImageReference = {
   /** As written in the post: `./photo.jpg`, `/images/x.png` or `https://…`. */
   src: string

@@ -3,7 +3,8 @@ import { RESERVED_TOP_LEVEL_SEGMENTS, contentPageUrl, postUrl } from '../routes'
 import { exportComments, type ExportedComment } from './comments'
 import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
 import { wordpressDate } from './dates'
-import { findImageReferences } from '../images/references'
+import { findImageReferences, TEXT_ALTERNATIVE_MISSING } from '../images/references'
+import { describedBy } from './media'
 import { decodeEntities, htmlToMdx, htmlToText } from './html-to-mdx'
 import { unknownShortcodes } from './shortcodes'
 import { asciiSlug, decodeSlug, tagSlug } from './slugs'
@@ -368,7 +369,9 @@ function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver
     warnings.push(`featured image (attachment #${id}) is not in the export; no image set`)
     return undefined
   }
-  return { src: media(attachment.url, 'image').src, alt: attachment.alt.trim() }
+  const alt = describedBy(attachment.url, undefined, attachment)
+  if (!alt) warnings.push(`the featured image had no text alternative in WordPress: imageAlt is "${TEXT_ALTERNATIVE_MISSING}" for you to describe`)
+  return { src: media(attachment.url, 'image').src, alt: alt ?? TEXT_ALTERNATIVE_MISSING }
 }
 
 const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map(), pages: new Map(), tagSlugs: new Map() }

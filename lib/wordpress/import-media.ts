@@ -94,16 +94,6 @@ function imageSources(mdx: string): string[] {
   return [...(hero ? [JSON.parse(hero) as string] : []), ...sources]
 }
 
-function noAltWarnings(item: ConvertedItem): string[] {
-  const body = item.mdx.slice(item.mdx.indexOf('\n---', 3) + 4)
-  const warnings = findImageReferences(body)
-    .filter((reference) => !reference.alt?.trim() && !reference.decorative)
-    .map((reference) => `image ${reference.src} has no alt text: the build stops until you describe it (or mark a <Figure> decorative)`)
-  if (/^image: /m.test(item.mdx) && !/^imageAlt: /m.test(item.mdx))
-    warnings.push('the featured image has no alt text: the build stops until you add imageAlt')
-  return warnings
-}
-
 /**
  * Converts the export, bringing its images home when `media` says how. Without
  * --media-dir or --download this is planImport with the alt-text warnings added.
@@ -125,7 +115,7 @@ export async function planImportWithImages(
   const plain = (plan: ImportPlan, extra: (item: ConvertedItem) => string[] = () => []): ImagePlan => ({
     plan,
     items: plan.items.map((item) => ({
-      item: { ...item, warnings: [...item.warnings, ...noAltWarnings(item), ...extra(item)] },
+      item: { ...item, warnings: [...item.warnings, ...extra(item)] },
       files: new Map(),
       missing: [],
     })),
@@ -178,7 +168,6 @@ export async function planImportWithImages(
       }
       const warnings = [
         ...item.warnings,
-        ...noAltWarnings(item),
         ...missing.map(({ url }) => `image ${url} was not brought home; it still loads from the old site, which the Content-Security-Policy blocks`),
       ]
       const bundled = files.size > 0

@@ -1,7 +1,8 @@
 import type { Element } from 'hast'
 import type { State } from 'hast-util-to-mdast'
 import type { Html, Image, Link, Nodes as MdastNodes, Paragraph, PhrasingContent } from 'mdast'
-import type { ConversionContext, MediaKind } from './context'
+import { TEXT_ALTERNATIVE_MISSING } from '../images/references'
+import type { Attachment, ConversionContext, MediaKind } from './context'
 import { classesOf, findElement, findElements, hasClass, stringProperty, textOf } from './hast'
 import { jsxAttribute } from './jsx'
 
@@ -57,6 +58,53 @@ function isAttachmentPage(href: string, imageUrl: string): boolean {
   return !!stem && last === stem
 }
 
+/** `photo-300x200.jpg` and `photo.jpg` are one picture. */
+function pictureStem(url: string): string {
+  return fileName(url)
+    .replace(/\.[^.]+$/, '')
+    .replace(/-\d+x\d+$/, '')
+    .toLowerCase()
+}
+
+/** The attachment an image shows: by its `wp-image-N` class, else by its file. */
+function attachmentOf(image: Element, source: string, context: ConversionContext): Attachment | undefined {
+  const id = classesOf(image)
+    .map((name) => /^wp-image-(\d+)$/.exec(name)?.[1])
+    .find(Boolean)
+  if (id && context.attachments.has(id)) return context.attachments.get(id)
+  const stem = pictureStem(source)
+  for (const attachment of context.attachments.values()) if (attachment.url && pictureStem(attachment.url) === stem) return attachment
+  return undefined
+}
+
+/** A title WordPress made from the file name (`IMG_0042`, `dsc01581`) describes nothing. */
+function isWords(title: string, url: string): boolean {
+  const squeeze = (text: string) => text.toLowerCase().replace(/[\s_.-]+/g, '')
+  const words = title.replace(/\.[a-z0-9]{2,5}$/i, '')
+  if (!/\p{L}/u.test(words) || squeeze(words) === squeeze(pictureStem(url))) return false
+  return !/^(img|image|dsc[nf]?|pict?|photo|screenshot|screen shot|capture|untitled|snap|wp)[\s_-]*\d/i.test(words.trim())
+}
+
+/** What WordPress knew that describes a picture: a caption, the attachment's alt text or caption, or a title in words. */
+export function describedBy(source: string, caption?: string, attachment?: Attachment): string | undefined {
+  const candidates = [caption, attachment?.alt, attachment?.caption.replace(/<[^>]*>/g, ' ')]
+  const found = candidates.map((text) => text?.replace(/\s+/g, ' ').trim()).find(Boolean)
+  if (found) return found
+  return attachment?.title && isWords(attachment.title, source) ? attachment.title.trim() : undefined
+}
+
+/**
+ * Alt text for a picture that had none: what WordPress knew about it (the
+ * caption readers saw, the attachment's alt text, caption or a title in
+ * words), else the explicit marker the build accepts and counts.
+ */
+export function altFor(given: string, source: string, context: ConversionContext, caption?: string, attachment?: Attachment): string {
+  const found = given.trim() || describedBy(source, caption, attachment)
+  if (found) return found
+  context.notes.add(`image ${source} had no text alternative in WordPress: marked "${TEXT_ALTERNATIVE_MISSING}" for you to describe`)
+  return TEXT_ALTERNATIVE_MISSING
+}
+
 /** Remote media stay on the old site: say so once per file, so the report lists what to bring home. */
 function resolve(url: string, kind: MediaKind, context: ConversionContext) {
   const target = context.media(url, kind)
@@ -76,17 +124,17 @@ export function imageToMdast(image: Element, context: ConversionContext, caption
     return []
   }
   const src = resolve(source, 'image', context).src
-  const alt = stringProperty(image, 'alt') ?? ''
   const href = stringProperty(linkElement, 'href')
   const customLink = href && !isImageFile(href) && !isAttachmentPage(href, source) ? href : undefined
-  if (caption) {
-    const parts = captionParts(caption, context)
+  const parts = caption ? captionParts(caption, context) : undefined
+  const alt = altFor(stringProperty(image, 'alt') ?? '', source, context, parts?.text, attachmentOf(image, source, context))
+  if (parts) {
     if (parts.text) {
       if (customLink) context.notes.add(`link on the captioned image ${fileName(source)} to ${customLink} dropped (a Figure has no link)`)
       const attributes = [jsxAttribute('caption', parts.text)]
       if (parts.credit) attributes.push(jsxAttribute('credit', parts.credit))
       attributes.push(jsxAttribute('src', src))
-      if (alt) attributes.push(jsxAttribute('alt', alt))
+      attributes.push(jsxAttribute('alt', alt))
       const figure: Html = { type: 'html', value: `<Figure ${attributes.join(' ')} />` }
       return [figure]
     }
