@@ -1,6 +1,6 @@
 import { isValidPostSlug } from '../markdown'
 import { RESERVED_TOP_LEVEL_SEGMENTS, contentPageUrl, postUrl } from '../routes'
-import { exportComments, type ExportedComment } from './comments'
+import { approvedComments, type PostComment } from './comments'
 import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
 import { wordpressDate } from './dates'
 import { findImageReferences, TEXT_ALTERNATIVE_MISSING } from '../images/references'
@@ -33,6 +33,8 @@ export type ImportOptions = {
   author?: string | Record<string, string>
   /** Where images, audio and video are loaded from; by default the old site's addresses are kept. */
   media?: MediaResolver
+  /** The old blog's address (`wp:base_blog_url`), for relative links and pictures in bodies. */
+  baseUrl?: string
 }
 
 export type PublishState = 'published' | 'draft' | 'scheduled'
@@ -57,10 +59,10 @@ export type ConvertedItem = {
   onlyShortcodes?: string[]
   /** Set when the old address will not reach the new one by itself. */
   unmappedLink?: { link: string; reason: string }
-  /** Comments to keep beside the post (approved and awaiting moderation). */
-  comments: ExportedComment[]
-  /** Spam and trashed comments, counted but not kept. */
-  discardedComments: number
+  /** Approved comments, oldest first, for `content/comments/<slug>.json` (posts only). */
+  comments: PostComment[]
+  /** Comments not carried over: held, spam, trashed, and every comment on a page. */
+  commentsLeftOut: number
 }
 
 export type SkippedItem = { id: string; title: string; postType: string; reason: string }
@@ -161,11 +163,17 @@ function onlyShortcodesIn(content: string): string[] | undefined {
  * formats ("Standard", "Video") and Polylang's languages describe layout and
  * language, not topic.
  */
+/** The site's tag slug for one of an item's categories or tags. */
+export function termTagSlug(term: WxrTerm, lookup: ExportLookup): string {
+  const name = decodeEntities(term.name)
+  return lookup.tagSlugs.get(tagKey(name)) ?? ownTagSlug(term, name)
+}
+
 function tagsOf(item: WxrItem, lookup: ExportLookup): Record<string, string[]> {
   const tags: Record<string, string[]> = {}
   for (const term of topicTerms(item)) {
     const name = decodeEntities(term.name)
-    const slug = lookup.tagSlugs.get(tagKey(name)) ?? ownTagSlug(term, name)
+    const slug = termTagSlug(term, lookup)
     if (!slug) continue
     tags[slug] ??= []
     if (!tags[slug].includes(name)) tags[slug].push(name)
@@ -173,7 +181,7 @@ function tagsOf(item: WxrItem, lookup: ExportLookup): Record<string, string[]> {
   return tags
 }
 
-function topicTerms(item: WxrItem): WxrTerm[] {
+export function topicTerms(item: WxrItem): WxrTerm[] {
   return item.terms.filter((term) => ['category', 'post_tag', 'tag', ''].includes(term.domain))
 }
 
@@ -201,6 +209,7 @@ type Frontmatter = {
   author?: string
   image?: string
   imageAlt?: string
+  commentsClosed?: boolean
 }
 
 function frontmatter(fields: Frontmatter): string {
@@ -211,6 +220,7 @@ function frontmatter(fields: Frontmatter): string {
   if (fields.image) lines.push(`image: ${JSON.stringify(fields.image)}`)
   // The site requires alt text with a hero; WordPress keeps it on the attachment.
   if (fields.image && fields.imageAlt) lines.push(`imageAlt: ${JSON.stringify(fields.imageAlt)}`)
+  if (fields.commentsClosed) lines.push('comments: closed')
   lines.push('---')
   return `${lines.join('\n')}\n`
 }
@@ -369,9 +379,14 @@ function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver
     warnings.push(`featured image (attachment #${id}) is not in the export; no image set`)
     return undefined
   }
+  const target = media(attachment.url, 'image')
+  if (target.gone) {
+    warnings.push(`featured image ${attachment.url} answers nowhere; no image set`)
+    return undefined
+  }
   const alt = describedBy(attachment.url, undefined, attachment)
   if (!alt) warnings.push(`the featured image had no text alternative in WordPress: imageAlt is "${TEXT_ALTERNATIVE_MISSING}" for you to describe`)
-  return { src: media(attachment.url, 'image').src, alt: alt ?? TEXT_ALTERNATIVE_MISSING }
+  return { src: target.src, alt: alt ?? TEXT_ALTERNATIVE_MISSING }
 }
 
 const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map(), pages: new Map(), tagSlugs: new Map() }
@@ -404,7 +419,13 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
   }
 
   const media = options.media ?? keepRemoteMedia
-  const body = htmlToMdx(item.content, { media, attachments: lookup.attachments, reusableBlocks: lookup.reusableBlocks, postId: item.id })
+  const body = htmlToMdx(item.content, {
+    media,
+    attachments: lookup.attachments,
+    reusableBlocks: lookup.reusableBlocks,
+    postId: item.id,
+    baseUrl: options.baseUrl,
+  })
   warnings.push(...body.warnings)
 
   const featured = featuredImage(item, lookup, media, warnings)
@@ -433,10 +454,12 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
         author: authorFor(item, options.author),
         image,
         imageAlt: featured?.alt,
+        commentsClosed: item.commentStatus === 'closed',
       })
   const mdx = `${head}\n${body.mdx}`
 
-  const { kept, discarded } = exportComments(item.comments)
+  const approved = approvedComments(item.comments)
+  const comments = isPage ? [] : approved.comments
   return {
     kind,
     id: item.id,
@@ -452,8 +475,8 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
     onlyShortcodes: onlyShortcodesIn(item.content),
     // Drafts were never public, so no old address needs to keep working.
     unmappedLink: state === 'draft' ? undefined : checkOldLink(item.link, slug, kind, target),
-    comments: kept,
-    discardedComments: discarded,
+    comments,
+    commentsLeftOut: item.comments.length - comments.length,
   }
 }
 

@@ -437,6 +437,7 @@ export function htmlToMdx(html: string, options: ConversionOptions = {}): MdxCon
     attachments: options.attachments ?? new Map(),
     reusableBlocks: options.reusableBlocks ?? new Map(),
     postId: options.postId,
+    baseUrl: options.baseUrl,
   }
   const withoutMarkers = html.replace(/<!--\s*(?:more|noteaser)\b[\s\S]*?-->/gi, '')
   const prepared = blocksToHtml(extractRawCode(withoutMarkers, context.code), context)

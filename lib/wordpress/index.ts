@@ -21,7 +21,7 @@ export { hasBlocks } from './blocks'
 export { autop } from './autop'
 export { keepRemoteMedia, type Attachment, type MediaKind, type MediaResolver, type MediaTarget } from './context'
 export { checkedBody, mdxProblem, type CheckedBody, type MdxProblem } from './validate'
-export type { ExportedComment } from './comments'
+export { approvedComments, sanitizeCommentHtml, type CommentsFile, type PostComment } from './comments'
 export {
   convertItem,
   exportLookup,
@@ -38,3 +38,6 @@ export {
 } from './convert'
 // Bringing images home (the CLI's --media-dir and --download), through the converter's media seam.
 export { oldSiteHosts, planImportWithImages, writePost, type ImagePlan, type ItemWithImages, type MediaOptions } from './import-media'
+export { authorNicename, displayNameOf, planAuthors, type AuthorFile, type AuthorPlan } from './authors'
+export { normalizeOldPath, planRedirects, type Homeless, type RedirectEntry, type RedirectPlan, type RedirectsFile } from './redirects'
+export { contentDirOf, planExport, type ExportPlan } from './plan'

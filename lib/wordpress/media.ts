@@ -58,6 +58,18 @@ function isAttachmentPage(href: string, imageUrl: string): boolean {
   return !!stem && last === stem
 }
 
+/** An address readers' browsers could load: absolute http(s), or relative to the old site (`/wp-content/uploads/…`). */
+export function webAddress(src: string, base?: string): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)?.[1]?.toLowerCase()
+  if (scheme && scheme !== 'http' && scheme !== 'https') return undefined
+  if (!base) return src
+  try {
+    return new URL(src.startsWith('//') ? `https:${src}` : src, base).href
+  } catch {
+    return src
+  }
+}
+
 /** `photo-300x200.jpg` and `photo.jpg` are one picture. */
 function pictureStem(url: string): string {
   return fileName(url)
@@ -118,16 +130,31 @@ function resolve(url: string, kind: MediaKind, context: ConversionContext) {
  * than the image file). Never a caption the author did not write.
  */
 export function imageToMdast(image: Element, context: ConversionContext, caption?: Element, linkElement?: Element): MdastNodes[] {
-  const source = stringProperty(image, 'src') ?? stringProperty(image, 'dataSrc')
-  if (!source) {
+  const written = stringProperty(image, 'src') ?? stringProperty(image, 'dataSrc')
+  if (!written) {
     context.notes.add('image without a src dropped')
     return []
   }
-  const src = resolve(source, 'image', context).src
+  const source = webAddress(written, context.baseUrl)
+  if (!source) {
+    // `file:///C:/Users/…` or a data: URI: no reader of the old site ever saw it.
+    context.notes.add(`image ${written.slice(0, 80)} is not a web address (no reader saw it): kept as words`)
+    const words = stringProperty(image, 'alt') || fileName(written)
+    return [paragraph([{ type: 'text', value: `[Picture not available: ${words}]` }])]
+  }
+  const target = resolve(source, 'image', context)
+  const src = target.src
   const href = stringProperty(linkElement, 'href')
   const customLink = href && !isImageFile(href) && !isAttachmentPage(href, source) ? href : undefined
   const parts = caption ? captionParts(caption, context) : undefined
-  const alt = altFor(stringProperty(image, 'alt') ?? '', source, context, parts?.text, attachmentOf(image, source, context))
+  const attachment = attachmentOf(image, source, context)
+  if (target.gone) {
+    // The old site no longer serves it: what it showed is said in words, with a link to where it was.
+    const words = parts?.text || describedBy(source, undefined, attachment) || stringProperty(image, 'alt') || fileName(source)
+    context.notes.add(`image ${source} answers nowhere: shown as its caption with a link to where it was`)
+    return [{ type: 'html', value: `<Figure ${jsxAttribute('caption', words)} ${jsxAttribute('credit', source)} />` } satisfies Html]
+  }
+  const alt = altFor(stringProperty(image, 'alt') ?? '', source, context, parts?.text, attachment)
   if (parts) {
     if (parts.text) {
       if (customLink) context.notes.add(`link on the captioned image ${fileName(source)} to ${customLink} dropped (a Figure has no link)`)

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { htmlToMdx, parseWxr, planImport, tagSlug, type ConvertedItem, type MediaResolver } from '@/lib/wordpress'
+import { htmlToMdx, parseWxr, planImport, sanitizeCommentHtml, tagSlug, type ConvertedItem, type MediaResolver } from '@/lib/wordpress'
 import { ROOT } from '@/scripts/lib/process'
 import { checkBodies, compileProblems } from './compile-mdx'
 
@@ -202,24 +202,43 @@ describe('titles, slugs and tags', () => {
 })
 
 describe('comments', () => {
-  it('keeps approved and held comments with replies and pingbacks, leaves out spam, and copies no email or IP', () => {
-    expect(everyBlock.discardedComments).toBe(1)
+  it('keeps approved comments oldest first in the shared model, with replies and pingbacks, no email or IP, and sanitized HTML', () => {
+    expect(everyBlock.commentsLeftOut).toBe(2)
     expect(everyBlock.comments).toEqual([
       {
-        id: '11',
-        parent: null,
-        author: 'Ann Reader',
-        authorUrl: 'https://ann.example.org/',
-        date: '2024-05-03T12:00:00+01:00',
-        status: 'approved',
-        type: 'comment',
+        id: 'wp-11',
+        name: 'Ann Reader',
+        url: 'https://ann.example.org/',
+        date: '2024-05-03T11:00:00Z',
         html: '<p>Thanks for this.<br />\nWhere is the data?</p>',
+        kind: 'comment',
       },
-      expect.objectContaining({ id: '12', parent: '11', author: 'Sarah', html: '<p>On the <a href="https://data.example.org">data portal</a>.</p>' }),
-      expect.objectContaining({ id: '13', status: 'pending' }),
-      expect.objectContaining({ id: '15', type: 'pingback' }),
+      {
+        id: 'wp-12',
+        parent: 'wp-11',
+        name: 'Sarah',
+        date: '2024-05-03T12:00:00Z',
+        html: '<p>On the <a href="https://data.example.org">data portal</a>.</p>',
+        kind: 'comment',
+      },
+      {
+        id: 'wp-15',
+        name: 'Another blog',
+        url: 'https://blog.example.net/post',
+        date: '2024-05-05T09:00:00Z',
+        html: expect.stringMatching(/^<p>\[…\] as Sandpiper/),
+        kind: 'pingback',
+      },
     ])
     expect(JSON.stringify(everyBlock.comments)).not.toMatch(/@|192\.0\.2/)
+  })
+
+  it('sanitizes comment HTML to text formatting, quotes, lists and http(s)/mailto links', () => {
+    expect(
+      sanitizeCommentHtml(
+        '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://e.org" rel="x">y</a><img src="a.png"></p>',
+      ),
+    ).toBe('<p>Hi <a>x</a> <a href="https://e.org">y</a></p>')
   })
 })
 

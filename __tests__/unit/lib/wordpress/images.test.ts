@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
-import { parseWxr, planImportWithImages, writePost } from '@/lib/wordpress'
+import { parseWxrExport, planImportWithImages, writePost } from '@/lib/wordpress'
 import { bundleFileName, isOldSiteImage, originalOf, uploadsFolderSource, uploadsPath } from '@/lib/wordpress/fetch-images'
 
 const SITE = 'https://old.example.org'
@@ -107,7 +107,7 @@ Some text.
 
 describe('an import that brings its images home (through the converter’s media seam)', () => {
   test('a post with pictures becomes a bundle; originals replace size variants; srcset goes; caption, credit and the featured image stay', async () => {
-    const { items } = await planImportWithImages(parseWxr(exportWith(BODY)), { postsDir: 'posts' }, { mediaDir: uploads, extraHosts: [] })
+    const { items } = await planImportWithImages(parseWxrExport(exportWith(BODY)), { postsDir: 'posts' }, { mediaDir: uploads, extraHosts: [] })
     expect(items).toHaveLength(1)
     const [{ item, files, missing }] = items
     expect(item.path).toBe('posts/camp/index.mdx')
@@ -129,7 +129,7 @@ describe('an import that brings its images home (through the converter’s media
   })
 
   test('without --media-dir or --download nothing is fetched, and missing alt texts are marked and named', async () => {
-    const { items } = await planImportWithImages(parseWxr(exportWith('<img src="' + OLD + '/camp.jpg" />', '')), {}, { extraHosts: [] })
+    const { items } = await planImportWithImages(parseWxrExport(exportWith('<img src="' + OLD + '/camp.jpg" />', '')), {}, { extraHosts: [] })
     const [{ item, files }] = items
     expect(files.size).toBe(0)
     expect(item.path).toMatch(/camp\.mdx$/)

@@ -28,8 +28,9 @@ function bodyOf(mdx: string): string {
   return mdx.replace(/^---\n[\s\S]*?\n---\n/, '')
 }
 
+/** The fixtures' old sites are example.org addresses: no unit test asks the network for their pictures. */
 function runCli(args: string[], cwd: string) {
-  const result = spawnSync(TSX, [CLI, ...args], { cwd, encoding: 'utf8' })
+  const result = spawnSync(TSX, [CLI, '--no-download', ...args], { cwd, encoding: 'utf8' })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -399,11 +400,9 @@ describe('the import:wordpress command', () => {
     expect(run.stdout).toContain(
       '  "Maths & markup: {curly} things" (content/posts/maths-and-markup.mdx):\n    - [gallery]: 2 image(s) are not in the export',
     )
-    expect(run.stdout).toContain('Old links the site does not map 2:')
-    expect(run.stdout).toContain(
-      '"Search tips": https://old.example.org/search/ → /search-page (/search is this site\'s own address; the page is now /search-page)',
-    )
-    expect(run.stdout).toContain('Comments 0')
+    expect(run.stdout).toMatch(/Old links: \d+ redirects in content\/redirects\/wordpress\.json \(dry-run\)/)
+    expect(run.stdout).toContain('Old links with no home 0:')
+    expect(run.stdout).toContain('Comments 0 approved')
     expect(run.stdout).toContain('  open-data ← "Open Data", "open data"')
   })
 

@@ -1,0 +1,163 @@
+/**
+ * The old site's addresses, mapped to where the same thing lives now: each
+ * item's permalink whatever its structure, `?p=`, `?page_id=` and
+ * `?attachment_id=`, attachment pages, categories, tags, authors and feeds.
+ * Written to `content/redirects/wordpress.json`; the site answers each with
+ * one permanent redirect (lib/http/content-redirects.ts), and the content
+ * build refuses loops and redirects to nothing.
+ */
+import { authorUrl, FEEDS, HOME, tagUrl } from '../routes'
+import { authorNicename } from './authors'
+import type { ConvertedItem, ExportLookup } from './convert'
+import { termTagSlug, topicTerms } from './convert'
+import { decodeSlug } from './slugs'
+import type { WxrItem, WxrSite } from './wxr'
+
+/** One old address (a path, with one `?name=value` when WordPress used a query) and where it goes. */
+export type RedirectEntry = { from: string; to: string }
+
+/** An old address the import found no home for, and why. */
+export type Homeless = { link: string; title: string; reason: string }
+
+export type RedirectPlan = { redirects: RedirectEntry[]; homeless: Homeless[] }
+
+/** The file the importer writes and the content build reads. */
+export type RedirectsFile = { redirects: RedirectEntry[] }
+
+/** A path as the site compares it: percent-encoding decoded (WordPress writes it lower-case, browsers upper), Unicode composed. */
+export function normalizeOldPath(pathname: string): string {
+  const decoded = pathname
+    .split('/')
+    .map((segment) => decodeSlug(segment) ?? segment)
+    .join('/')
+  return decoded.normalize('NFC')
+}
+
+/** An old link's address on the old site, as a `from`: its path, and its query when it is `?p=`-style. */
+function fromOf(link: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(link)
+  } catch {
+    return undefined
+  }
+  const path = normalizeOldPath(url.pathname)
+  const [param] = [...url.searchParams]
+  return param ? `${path}?${param[0]}=${param[1]}` : path
+}
+
+/** The blog's own folder (`/` or `/blog/`): its ?p= links, archives and feeds live below it. */
+function basePath(site: WxrSite): string {
+  try {
+    return normalizeOldPath(new URL(site.blogUrl).pathname.replace(/\/?$/, '/'))
+  } catch {
+    return '/'
+  }
+}
+
+/** Polylang's `/xx/` prefixes: the language slugs that start item links. */
+function languagePrefixes(items: readonly WxrItem[], base: string): string[] {
+  const prefixes = new Set<string>()
+  for (const item of items) {
+    const language = item.terms.find((term) => term.domain === 'language')?.nicename
+    const from = language ? fromOf(item.link) : undefined
+    if (language && from?.startsWith(`${base}${language}/`)) prefixes.add(`${base}${language}/`)
+  }
+  return [...prefixes]
+}
+
+function isPublic(item: ConvertedItem): boolean {
+  return item.state === 'published' && item.url !== undefined
+}
+
+/**
+ * Where every old address now lives. `converted` holds the items as planned
+ * (after slug clashes are resolved); `authorIds` maps logins to author ids.
+ */
+export function planRedirects(
+  site: WxrSite,
+  items: readonly WxrItem[],
+  converted: readonly ConvertedItem[],
+  lookup: ExportLookup,
+  authorIds: ReadonlyMap<string, string>,
+  skipped: readonly { id: string; reason: string }[],
+): RedirectPlan {
+  const redirects = new Map<string, string>()
+  const homeless: Homeless[] = []
+  const add = (from: string | undefined, to: string) => {
+    if (!from || redirects.has(from)) return
+    // An address that already is the new one (or is only its trailing slash) needs no entry.
+    if (from.replace(/\/+$/, '') === to || from === to) return
+    redirects.set(from, to)
+  }
+  const base = basePath(site)
+  const prefixes = [base, ...languagePrefixes(items, base)]
+  const byId = new Map(converted.map((item) => [item.id, item]))
+  const itemsById = new Map(items.map((item) => [item.id, item]))
+
+  if (base !== '/') add(base, HOME)
+  for (const prefix of prefixes) {
+    for (const feed of ['feed/', 'feed/rss2/', 'feed/rss/', 'feed/rdf/', 'comments/feed/', 'rss/']) add(`${prefix}${feed}`, FEEDS.rss)
+    add(`${prefix}feed/atom/`, FEEDS.atom)
+  }
+  add(`${base}?feed=rss2`, FEEDS.rss)
+  add(`${base}?feed=atom`, FEEDS.atom)
+
+  for (const item of items) {
+    const planned = byId.get(item.id)
+    if (planned) {
+      if (!isPublic(planned)) continue
+      add(fromOf(item.link), planned.url!)
+      add(`${base}?${planned.kind === 'page' ? 'page_id' : 'p'}=${item.id}`, planned.url!)
+      if (planned.kind === 'page') add(`${base}?p=${item.id}`, planned.url!)
+      continue
+    }
+    if (item.status !== 'publish' && item.postType !== 'attachment') continue
+    if (item.postType === 'attachment') {
+      const home = attachmentHome(item, converted, itemsById)
+      if (home) {
+        add(fromOf(item.link), home)
+        add(`${base}?attachment_id=${item.id}`, home)
+      } else {
+        homeless.push({ link: item.link, title: item.title, reason: 'an attachment page whose file no imported post shows' })
+      }
+      continue
+    }
+    if (item.postType === 'post' || item.postType === 'page') {
+      const reason = skipped.find((entry) => entry.id === item.id)?.reason ?? 'not imported'
+      homeless.push({ link: item.link, title: item.title, reason })
+    }
+  }
+
+  // Categories, tags and authors of the published posts: each has a listing here.
+  for (const item of items) {
+    const planned = byId.get(item.id)
+    if (!planned || planned.kind !== 'post' || !isPublic(planned)) continue
+    for (const term of topicTerms(item)) {
+      const segment = term.domain === 'category' ? 'category' : term.domain === 'post_tag' || term.domain === 'tag' ? 'tag' : undefined
+      const nicename = decodeSlug(term.nicename)?.normalize('NFC')
+      if (!segment || !nicename) continue
+      const to = tagUrl(termTagSlug(term, lookup))
+      for (const prefix of prefixes) {
+        add(`${prefix}${segment}/${nicename}/`, to)
+        add(`${prefix}${segment}/${nicename}/feed/`, FEEDS.rss)
+      }
+    }
+    const author = authorIds.get(item.creator)
+    const nicename = item.creator ? authorNicename(item.creator) : ''
+    if (author && nicename) for (const prefix of prefixes) add(`${prefix}author/${nicename}/`, authorUrl(author))
+  }
+
+  return { redirects: [...redirects].map(([from, to]) => ({ from, to })), homeless }
+}
+
+/** An attachment page's home: the published post it belongs to, else one that shows its file. */
+function attachmentHome(attachment: WxrItem, converted: readonly ConvertedItem[], items: ReadonlyMap<string, WxrItem>): string | undefined {
+  const parent = converted.find((item) => item.id === attachment.parent && isPublic(item))
+  if (parent) return parent.url
+  const file = (attachment.attachmentUrl || '').replace(/\.[^./]+$/, '')
+  if (!file) return undefined
+  const stem = file.slice(file.lastIndexOf('/') + 1)
+  if (!stem) return undefined
+  return converted.find((item) => isPublic(item) && items.get(item.id)?.content.includes(stem))?.url
+}
