@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
@@ -15,7 +15,15 @@ import {
   type PageDocument,
   type PostDocument,
 } from './lib/content/build'
-import { collectPostImages, ImageContentError, invalidateCacheWhenBundleFilesChange, publicDirOf } from './lib/images/build'
+import { checkComments, checkImageHosts, checkRedirects, commentsSetting, ContentFieldError, type StoredComment } from './lib/content/site-data'
+import {
+  collectPostImages,
+  ImageContentError,
+  imagesWithoutAlt,
+  invalidateCacheWhenBundleFilesChange,
+  publicDirOf,
+  TEXT_ALTERNATIVE_MISSING,
+} from './lib/images/build'
 import { extractHeadings, isValidPostSlug, pageSlugFromPath, pageSlugProblem, readingMinutes } from './lib/markdown'
 import { postUrl } from './lib/routes'
 import { searchIndexFiles } from './lib/search'
@@ -39,6 +47,19 @@ const contentDir = path.resolve(contentDirPath)
 
 // Contentlayer reuses a post it has seen unless its .mdx file changed; a bundle's photo can change alone.
 invalidateCacheWhenBundleFilesChange(contentDir)
+
+/** Posts on disk but none generated means Contentlayer refused a document: say so, and leave the last good store in place. */
+function refuseEmptyBuild(generated: string, content: string): void {
+  const generatedPosts = [...readGeneratedDocuments(generated, 'Post')].length
+  const postsDir = path.join(content, 'posts')
+  const onDisk = existsSync(postsDir) && readdirSync(postsDir, { recursive: true }).some((name) => String(name).endsWith('.mdx'))
+  if (generatedPosts === 0 && onDisk) {
+    throw new Error(
+      'The content build generated no posts although content/posts has some: a document above failed. ' +
+        'The content store was not replaced; fix the file named above and build again.',
+    )
+  }
+}
 
 type RawPost = { _raw: { sourceFilePath: string; sourceFileName: string; sourceFileDir: string } }
 
@@ -126,6 +147,7 @@ export const Post = defineDocumentType(() => ({
     image: { type: 'string', required: false, description: 'Hero picture: a file beside the post (./cover.jpg) or under public/ (/images/x.jpg)' },
     imageAlt: { type: 'string', required: false, description: 'Alt text of the hero picture; required with "image"' },
     dateNote: { type: 'string', required: false, description: 'How the date was chosen, where the source did not fix it' },
+    comments: { type: 'json', required: false, description: 'open (the default), closed (shown, none taken) or false (none shown or taken)' },
   },
   computedFields: {
     slug: { type: 'string', resolve: (post) => postSlug(post) },
@@ -137,6 +159,7 @@ export const Post = defineDocumentType(() => ({
         requireText(file, { title: post.title, summary: post.summary })
         if (Array.from(post.tags as Iterable<string>).some((tag) => !tag.trim())) invalid(file, 'tags', 'must not contain an empty tag')
         if (post.updated && post.updated < post.date) invalid(file, 'updated', 'must not be before "date"')
+        checked(file, () => commentsSetting(post.comments))
         return true
       },
     },
@@ -147,6 +170,59 @@ export const Post = defineDocumentType(() => ({
       description: 'Every local picture the post shows, by its src: size and generated widths (lib/images)',
       resolve: (post) => postImages(post as unknown as ImageFields),
     },
+    imagesWithoutAlt: {
+      type: 'number',
+      description: `Pictures marked "${TEXT_ALTERNATIVE_MISSING}" (an import found no text alternative): the accessibility statement lists them`,
+      resolve: (post) => imagesWithoutAlt(post.body.raw, post.imageAlt),
+    },
+  },
+}))
+
+/** Field errors from lib/content/site-data.ts, as build errors naming the file. */
+function checked<T>(file: string, check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    if (error instanceof ContentFieldError) invalid(file, error.field, error.problem)
+    throw error
+  }
+}
+
+/** Each post's comments (`comments/<post-slug>.json`, the importer writes them): checked here, carried into the content store. */
+export const CommentThread = defineDocumentType(() => ({
+  name: 'CommentThread',
+  filePathPattern: 'comments/*.json',
+  contentType: 'data',
+  fields: { comments: { type: 'json', required: true, description: 'Approved comments, oldest first (lib/content/site-data.ts)' } },
+  computedFields: {
+    slug: { type: 'string', resolve: (thread) => thread._raw.sourceFileName.replace(/\.json$/, '') },
+    checked: {
+      type: 'json',
+      resolve: (thread) =>
+        checked(thread._raw.sourceFilePath, () => checkComments(thread._raw.sourceFileName.replace(/\.json$/, ''), thread.comments)),
+    },
+  },
+}))
+
+/** Old addresses and where they live now (`redirects/*.json`): proxy.ts answers each with one permanent redirect. */
+export const Redirects = defineDocumentType(() => ({
+  name: 'Redirects',
+  filePathPattern: 'redirects/*.json',
+  contentType: 'data',
+  fields: { redirects: { type: 'json', required: true, description: 'A list of { from, to }' } },
+  computedFields: {
+    checked: { type: 'json', resolve: (file) => checked(file._raw.sourceFilePath, () => checkRedirects(file.redirects)) },
+  },
+}))
+
+/** Hosts the content's pictures are shown from (`image-hosts/*.json`): the Content-Security-Policy allows them. */
+export const ImageHosts = defineDocumentType(() => ({
+  name: 'ImageHosts',
+  filePathPattern: 'image-hosts/*.json',
+  contentType: 'data',
+  fields: { hosts: { type: 'json', required: true, description: 'Host names, as IMAGE_REMOTE_HOSTS takes them' } },
+  computedFields: {
+    checked: { type: 'json', resolve: (file) => checked(file._raw.sourceFilePath, () => checkImageHosts(file.hosts)) },
   },
 }))
 
@@ -209,7 +285,7 @@ export const Author = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath,
-  documentTypes: [Post, Page, Author],
+  documentTypes: [Post, Page, Author, CommentThread, Redirects, ImageHosts],
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',
   onMissingOrIncompatibleData: 'fail',
@@ -219,11 +295,24 @@ export default makeSource({
   // which parses them all at once.
   onSuccess: async () => {
     const generated = path.join(process.cwd(), '.contentlayer', 'generated')
+    // Contentlayer calls this even when documents failed, with none generated: never replace the store with an empty one.
+    refuseEmptyBuild(generated, contentDir)
+    type Checked<T> = { _raw: { sourceFilePath: string }; checked: T }
     const store = writeContentStore(
       {
         posts: readGeneratedDocuments<PostDocument>(generated, 'Post'),
         pages: readGeneratedDocuments<PageDocument>(generated, 'Page'),
         authors: readGeneratedDocuments<AuthorDocument>(generated, 'Author'),
+        comments: [...readGeneratedDocuments<Checked<StoredComment[]> & { slug: string }>(generated, 'CommentThread')].map((thread) => ({
+          file: thread._raw.sourceFilePath,
+          slug: thread.slug,
+          comments: thread.checked,
+        })),
+        redirects: [...readGeneratedDocuments<Checked<{ from: string; to: string }[]>>(generated, 'Redirects')].map((file) => ({
+          file: file._raw.sourceFilePath,
+          redirects: file.checked,
+        })),
+        imageHosts: [...readGeneratedDocuments<Checked<string[]>>(generated, 'ImageHosts')].flatMap((file) => file.checked),
       },
       {
         extraFiles: searchIndexFiles,

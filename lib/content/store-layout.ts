@@ -15,7 +15,7 @@ export const POINTER_FILE = 'current.mjs'
 
 export type DocumentKind = 'posts' | 'pages' | 'authors'
 
-const PART_FILES: Record<PostPart, string> = { body: 'body.json', html: 'html', text: 'txt' }
+const PART_FILES: Record<PostPart, string> = { body: 'body.json', html: 'html', text: 'txt', comments: 'comments.json' }
 
 /** The file holding one part of one document. Keys are encoded, so a slug with slashes (nested pages) stays one file name. */
 export function partPath(dir: string, kind: DocumentKind, key: string, part: PostPart): string {

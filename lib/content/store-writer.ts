@@ -19,10 +19,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { imageKey, type ProcessedImage } from '../images'
-import { plainText, type TocHeading } from '../markdown'
+import { plainText, slugify, type TocHeading } from '../markdown'
 import { isPublished, newestFirst } from './published'
 import { partPath, POINTER_FILE, storeRoot } from './store-layout'
-import { contentPageUrl, postUrl } from '../routes'
+import { normalizeOldPath } from '../http/content-redirects'
+import { ARCHIVE, archiveYearUrl, authorUrl, contentPageUrl, FEEDS, HOME, postUrl, SEARCH, TAGS, tagUrl } from '../routes'
+import type { StoredComment } from './site-data'
 import { STORE_FORMAT, type Author, type AuthorDocument, type Page, type PageDocument, type Post, type PostBody, type PostDocument, type StoreIndex } from './types'
 
 export type ExtraFile = { name: string; content: string }
@@ -73,6 +75,8 @@ export function postMetadata(post: PostDocument): Post {
     imageAlt: post.imageAlt,
     ...(hero ? { hero } : {}),
     dateNote: post.dateNote,
+    ...(post.comments === 'closed' || post.comments === false ? { comments: post.comments as 'closed' | false } : {}),
+    ...(post.imagesWithoutAlt ? { imagesWithoutAlt: post.imagesWithoutAlt } : {}),
     lastModified: String(post.lastModified),
     sourceFilePath: post._raw.sourceFilePath,
   }
@@ -114,8 +118,57 @@ export function* readGeneratedDocuments<T>(generatedDir: string, type: string): 
   }
 }
 
+/** The JSON files beside the posts (lib/content/site-data.ts), already checked field by field; `file` names each for errors. */
+export type SiteData = {
+  comments?: Iterable<{ file: string; slug: string; comments: StoredComment[] }>
+  redirects?: Iterable<{ file: string; redirects: { from: string; to: string }[] }>
+  imageHosts?: Iterable<string>
+}
+
+function invalidFile(file: string, field: string, problem: string): never {
+  throw new Error(`Invalid content in content/${file}: field "${field}" ${problem}`)
+}
+
+/**
+ * Every address a redirect may lead to: the home page, feeds, listings, and
+ * each post, page, tag, author and year of the archive that is not a draft.
+ */
+function knownAddresses(posts: readonly Post[], pages: readonly Page[], authors: readonly Author[]): Set<string> {
+  const known = new Set<string>([HOME, ARCHIVE, SEARCH, TAGS, FEEDS.rss, FEEDS.atom, FEEDS.json])
+  for (const post of posts) {
+    if (post.draft) continue
+    known.add(postUrl(post))
+    known.add(archiveYearUrl(post.date.slice(0, 4)))
+    for (const tag of post.tags) known.add(normalizeOldPath(tagUrl(slugify(tag))))
+  }
+  for (const page of pages) if (!page.draft) known.add(normalizeOldPath(contentPageUrl(page)))
+  for (const author of authors) known.add(authorUrl(author.id))
+  return known
+}
+
+/** One map of every redirect file; a loop, a chain of two hops or an address that leads nowhere fails the build. */
+function redirectMap(files: SiteData['redirects'], known: ReadonlySet<string>): Record<string, string> {
+  const map: Record<string, string> = {}
+  const where = new Map<string, string>()
+  const entries = [...(files ?? [])].flatMap(({ file, redirects }) => redirects.map((entry, index) => ({ file, index, ...entry })))
+  for (const { file, index, from, to } of entries) {
+    const key = normalizeOldPath(from)
+    if (key in map) invalidFile(file, `redirects[${index}].from`, `repeats "${from}", already in content/${where.get(key)}`)
+    map[key] = normalizeOldPath(to)
+    where.set(key, file)
+  }
+  for (const { file, index, from, to } of entries) {
+    const target = normalizeOldPath(to)
+    const bare = target.replace(/\/+$/, '') || '/'
+    if (target === normalizeOldPath(from) || bare === normalizeOldPath(from).replace(/\/+$/, '')) invalidFile(file, `redirects[${index}].to`, `leads back to "${from}": a loop`)
+    if (target in map || `${bare}/` in map) invalidFile(file, `redirects[${index}].to`, `"${to}" is itself redirected: readers would take two hops (or loop)`)
+    if (!known.has(target)) invalidFile(file, `redirects[${index}].to`, `"${to}" is not an address of this site (no published post, page, tag, author or listing there)`)
+  }
+  return map
+}
+
 export function writeContentStore(
-  documents: { posts: Iterable<PostDocument>; pages?: Iterable<PageDocument>; authors: Iterable<AuthorDocument> },
+  documents: { posts: Iterable<PostDocument>; pages?: Iterable<PageDocument>; authors: Iterable<AuthorDocument> } & SiteData,
   { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20 }: WriteStoreOptions = {},
 ): { id: string; dir: string; posts: number; pages: number } {
   mkdirSync(root, { recursive: true })
@@ -142,8 +195,15 @@ export function writeContentStore(
     }
     // The newest published posts so far, newest first, with their document until their HTML is rendered.
     const newest: { post: Post; document: PostDocument }[] = []
+    const comments = new Map([...(documents.comments ?? [])].map((entry) => [entry.slug, entry]))
     for (const document of documents.posts) {
       const post = postMetadata(document)
+      const thread = comments.get(post.slug)
+      if (thread) {
+        write(partPath(staging, 'posts', post.slug, 'comments'), JSON.stringify(thread.comments))
+        comments.delete(post.slug)
+        if (thread.comments.length) post.commentCount = thread.comments.length
+      }
       const text = bodyAndText('posts', post.slug, document)
       posts.push(post)
       if (post.draft) continue
@@ -168,7 +228,10 @@ export function writeContentStore(
     }
     pages.sort((a, b) => a.slug.localeCompare(b.slug))
     const authors = [...documents.authors].sort((a, b) => a.id.localeCompare(b.id)).map(authorRecord)
-    const index: StoreIndex = { format: STORE_FORMAT, posts, pages, authors }
+    for (const orphan of comments.values()) invalidFile(orphan.file, 'slug (file name)', `names no post: there is no content/posts/${orphan.slug}.mdx`)
+    const redirects = redirectMap(documents.redirects, knownAddresses(posts, pages, authors))
+    const imageHosts = [...new Set(documents.imageHosts ?? [])].sort()
+    const index: StoreIndex = { format: STORE_FORMAT, posts, pages, authors, redirects, imageHosts }
     write(path.join(staging, 'index.json'), JSON.stringify(index))
     for (const extra of extras?.files() ?? []) write(path.join(staging, extra.name), extra.content)
 

@@ -6,7 +6,9 @@
  */
 import type { Author as AuthorDocument, Page as PageDocument, Post as PostDocument } from 'contentlayer/generated'
 import type { ProcessedImage } from '../images'
+import type { ContentRedirects } from '../http/content-redirects'
 import type { TocHeading } from '../markdown'
+import type { CommentsSetting } from './site-data'
 
 export type { AuthorDocument, PageDocument, PostDocument }
 
@@ -24,6 +26,12 @@ export type Post = Pick<
   lastModified: string
   /** The source file under the content folder, e.g. `posts/<slug>.mdx`. */
   sourceFilePath: string
+  /** Whether it takes and shows comments (front matter `comments`); absent is `open`. */
+  comments?: CommentsSetting
+  /** How many comments `comments/<slug>.json` holds (the comments themselves are the `comments` part); absent is none. */
+  commentCount?: number
+  /** Pictures still marked "Text alternative missing" (hero included): the accessibility statement lists the post while any are. */
+  imagesWithoutAlt?: number
 }
 
 /**
@@ -47,7 +55,7 @@ export type Author = Pick<AuthorDocument, 'id' | 'name' | 'role' | 'organisation
 }
 
 /** The heavy parts of a post or page, each in its own file so a reader loads only the one it needs (pages have no feed HTML). */
-export type PostPart = 'body' | 'html' | 'text'
+export type PostPart = 'body' | 'html' | 'text' | 'comments'
 
 /** One build's content: every document's metadata, drafts included (server-only, never served as a file). */
 export type StoreIndex = {
@@ -57,7 +65,11 @@ export type StoreIndex = {
   /** By slug. */
   pages: Page[]
   authors: Author[]
+  /** Old addresses (normalized, lib/http/content-redirects.ts) → where they live now, from `content/redirects/*.json`. */
+  redirects: ContentRedirects
+  /** Hosts the content's pictures are shown from (`content/image-hosts/*.json`): the CSP's img-src allows them. */
+  imageHosts: string[]
 }
 
 /** Bumped when the layout on disk changes, so a server never misreads an older store. */
-export const STORE_FORMAT = 2
+export const STORE_FORMAT = 3

@@ -24,6 +24,13 @@ import { imageKey } from './urls'
  */
 export const TEXT_ALTERNATIVE_MISSING = 'Text alternative missing'
 
+/** How many of a post's pictures (the hero's `imageAlt` included) carry the marker instead of a description. */
+export function imagesWithoutAlt(body: string, imageAlt?: string): number {
+  const hero = imageAlt?.trim() === TEXT_ALTERNATIVE_MISSING ? 1 : 0
+  if (!body.includes(TEXT_ALTERNATIVE_MISSING)) return hero
+  return hero + findImageReferences(body).filter((reference) => reference.alt?.trim() === TEXT_ALTERNATIVE_MISSING).length
+}
+
 export type ImageReference = {
   /** As written in the post: `./photo.jpg`, `/images/x.png` or `https://…`. */
   src: string

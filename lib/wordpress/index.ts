@@ -39,5 +39,5 @@ export {
 // Bringing images home (the CLI's --media-dir and --download), through the converter's media seam.
 export { oldSiteHosts, planImportWithImages, writePost, type ImagePlan, type ItemWithImages, type MediaOptions } from './import-media'
 export { authorNicename, displayNameOf, planAuthors, type AuthorFile, type AuthorPlan } from './authors'
-export { normalizeOldPath, planRedirects, type Homeless, type RedirectEntry, type RedirectPlan, type RedirectsFile } from './redirects'
+export { planRedirects, type Homeless, type RedirectEntry, type RedirectPlan, type RedirectsFile } from './redirects'
 export { contentDirOf, planExport, type ExportPlan } from './plan'

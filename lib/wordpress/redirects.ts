@@ -6,6 +6,7 @@
  * one permanent redirect (lib/http/content-redirects.ts), and the content
  * build refuses loops and redirects to nothing.
  */
+import { normalizeOldPath } from '../http/content-redirects'
 import { authorUrl, FEEDS, HOME, tagUrl } from '../routes'
 import { authorNicename } from './authors'
 import type { ConvertedItem, ExportLookup } from './convert'
@@ -23,15 +24,6 @@ export type RedirectPlan = { redirects: RedirectEntry[]; homeless: Homeless[] }
 
 /** The file the importer writes and the content build reads. */
 export type RedirectsFile = { redirects: RedirectEntry[] }
-
-/** A path as the site compares it: percent-encoding decoded (WordPress writes it lower-case, browsers upper), Unicode composed. */
-export function normalizeOldPath(pathname: string): string {
-  const decoded = pathname
-    .split('/')
-    .map((segment) => decodeSlug(segment) ?? segment)
-    .join('/')
-  return decoded.normalize('NFC')
-}
 
 /** An old link's address on the old site, as a `from`: its path, and its query when it is `?p=`-style. */
 function fromOf(link: string): string | undefined {
