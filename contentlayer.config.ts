@@ -8,14 +8,19 @@ import remarkGfm from 'remark-gfm'
 import { renderMdxToHtml } from './components/mdx/html'
 import { absoluteUrl, site } from './lib/config'
 import {
+  checkComments,
+  checkImageHosts,
+  checkRedirects,
+  commentsSetting,
+  ContentFieldError,
   postImageMap,
   readGeneratedDocuments,
   writeContentStore,
   type AuthorDocument,
   type PageDocument,
   type PostDocument,
+  type StoredComment,
 } from './lib/content/build'
-import { checkComments, checkImageHosts, checkRedirects, commentsSetting, ContentFieldError, type StoredComment } from './lib/content/site-data'
 import {
   collectPostImages,
   ImageContentError,
@@ -44,6 +49,22 @@ function fileSlug(sourceFileName: string): string {
 
 const contentDirPath = process.env.CONTENT_DIR || 'content'
 const contentDir = path.resolve(contentDirPath)
+
+/** Picture hosts the content records (image-hosts/*.json): the CSP allows them, so their pictures draw no warning. */
+function recordedImageHosts(): string[] {
+  const dir = path.join(contentDir, 'image-hosts')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => {
+      try {
+        return checkImageHosts((JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { hosts?: unknown }).hosts)
+      } catch {
+        return [] // The ImageHosts document type reports the problem, naming the file.
+      }
+    })
+}
+const remoteImageHosts = [...site.imageRemoteHosts, ...recordedImageHosts()]
 
 // Contentlayer reuses a post it has seen unless its .mdx file changed; a bundle's photo can change alone.
 invalidateCacheWhenBundleFilesChange(contentDir)
@@ -104,10 +125,12 @@ async function postImages(post: ImageFields) {
       contentDir,
       sourceFilePath: file,
       publicDir: publicDirOf(),
-      remoteHosts: site.imageRemoteHosts,
+      remoteHosts: remoteImageHosts,
     })
     for (const url of result.blockedRemote) {
-      console.warn(`Warning: content/${file}: image ${url} is on a host not in IMAGE_REMOTE_HOSTS, so the Content-Security-Policy will block it`)
+      console.warn(
+        `Warning: content/${file}: image ${url} is on a host neither IMAGE_REMOTE_HOSTS nor content/image-hosts lists, so the Content-Security-Policy will block it`,
+      )
     }
     return result.images
   } catch (error) {

@@ -24,7 +24,7 @@ import {
   type RedirectsFile,
   type WxrExport,
 } from '../lib/wordpress'
-import { TEXT_ALTERNATIVE_MISSING } from '../lib/images/references'
+import { TEXT_ALTERNATIVE_MISSING } from '../lib/images/build'
 
 const USAGE = `Usage: npm run import:wordpress -- <export file> [options]
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PageArticle } from '@/components/page'
-import { getPublishedPage, getPublishedPages, readPageBody } from '@/lib/content/server'
+import { getPublishedPage, getPublishedPages, pageData, readPageBody } from '@/lib/content/server'
 import { contentPageMetadata } from '@/lib/seo'
 
 // Pages have no schedule: the published ones are built ahead, and any other address is a 404 that renders and caches nothing.
@@ -25,5 +25,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ContentPage({ params }: Props) {
   const page = await pageFor(params)
   if (!page) notFound()
-  return <PageArticle page={page} body={await readPageBody(page)} />
+  return <PageArticle page={page} body={await readPageBody(page)} data={pageData()} />
 }

@@ -6,4 +6,5 @@
  */
 export { postImageMap, readGeneratedDocuments, writeContentStore, type ExtraFile, type ExtraFiles, type WriteStoreOptions } from './store-writer'
 export type { AuthorDocument, PageDocument, PostDocument } from './types'
-export { partPath, POINTER_FILE } from './store-layout'
+export { partPath, POINTER_FILE, storedImageHosts } from './store-layout'
+export { checkComments, checkImageHosts, checkRedirects, commentsSetting, ContentFieldError, type CommentsSetting, type StoredComment } from './site-data'

@@ -17,6 +17,8 @@ import { catalogOf, type ArchiveYearSummary, type PostCatalog, type TagSummary }
 import { fingerprint } from './fingerprint'
 import { isPublished } from './published'
 import { contentStore } from './store'
+import type { ContentRedirects } from '../http'
+import type { StoredComment } from './site-data'
 import type { Author, Post, PostBody } from './types'
 
 export type { ArchiveMonthSummary, ArchiveYearSummary, TagSummary } from './catalog'
@@ -169,6 +171,27 @@ export async function readPostHtml(post: Pick<Post, 'slug'>): Promise<string | u
 /** The plain text of a post, for search snippets. */
 export function readPostText(post: Pick<Post, 'slug'>): string {
   return contentStore().readPartSync('posts', post.slug, 'text')
+}
+
+/** Old addresses and where they now live (content/redirects/*.json), for proxy.ts. */
+export function getContentRedirects(): ContentRedirects {
+  return contentStore().readIndex().redirects
+}
+
+/** Hosts the content's pictures are shown from (content/image-hosts/*.json), which the CSP allows. */
+export function getContentImageHosts(): readonly string[] {
+  return contentStore().readIndex().imageHosts
+}
+
+/** Published posts with pictures still marked "Text alternative missing", for the accessibility statement. */
+export function getPostsWithoutTextAlternatives(now: Date = new Date(), posts?: readonly Post[]): Post[] {
+  return getPublishedPosts(now, posts).filter((post) => (post.imagesWithoutAlt ?? 0) > 0)
+}
+
+/** A post's comments (content/comments/<slug>.json as the build checked it), oldest first; none when it has no file. */
+export async function readPostComments(post: Pick<Post, 'slug' | 'commentCount'>): Promise<StoredComment[]> {
+  if (!post.commentCount) return []
+  return JSON.parse(await contentStore().readPart('posts', post.slug, 'comments')) as StoredComment[]
 }
 
 /** A file the store writer derived from the published posts (the search index), by name. */

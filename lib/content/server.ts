@@ -7,6 +7,9 @@ export {
   getArchiveYear,
   getArchiveYears,
   getAuthor,
+  getContentImageHosts,
+  getContentRedirects,
+  getPostsWithoutTextAlternatives,
   getAuthors,
   getPostsByAuthor,
   getPostsByTag,
@@ -26,6 +29,7 @@ export {
   postState,
   postVersion,
   readPostBody,
+  readPostComments,
   readPostHtml,
   readPostText,
   readStoreFile,
@@ -51,3 +55,4 @@ export {
 } from './pages'
 export { createDraftShareLink, getDraftSummaries, resolveDraftAccess, type Draft, type DraftAccess, type DraftSummary } from './drafts'
 export { fingerprint } from './fingerprint'
+export { pageData } from './page-data'

@@ -5,7 +5,7 @@
  * (`image-hosts/*.json`). The importer writes them; authors may edit them. The
  * content build checks each here and fails naming the file and field.
  */
-import { parseImageRemoteHosts } from '../config/env'
+import { parseImageRemoteHosts } from '../config'
 import { isValidPostSlug } from '../markdown'
 
 /** A problem in one field of one content file: the build stops and says which. */

@@ -6,7 +6,7 @@
  */
 import type { Author as AuthorDocument, Page as PageDocument, Post as PostDocument } from 'contentlayer/generated'
 import type { ProcessedImage } from '../images'
-import type { ContentRedirects } from '../http/content-redirects'
+import type { ContentRedirects } from '../http'
 import type { TocHeading } from '../markdown'
 import type { CommentsSetting } from './site-data'
 

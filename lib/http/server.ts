@@ -2,3 +2,4 @@
 import 'server-only'
 
 export { isRoutablePath, publicPathExists } from './route-guard'
+export { getContentImageHosts, getContentRedirects } from '../content/server'

@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import type { State } from 'hast-util-to-mdast'
 import type { Html, Image, Link, Nodes as MdastNodes, Paragraph, PhrasingContent } from 'mdast'
-import { TEXT_ALTERNATIVE_MISSING } from '../images/references'
+import { TEXT_ALTERNATIVE_MISSING } from '../images/build'
 import type { Attachment, ConversionContext, MediaKind } from './context'
 import { classesOf, findElement, findElements, hasClass, stringProperty, textOf } from './hast'
 import { jsxAttribute } from './jsx'

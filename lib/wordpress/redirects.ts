@@ -6,7 +6,7 @@
  * one permanent redirect (lib/http/content-redirects.ts), and the content
  * build refuses loops and redirects to nothing.
  */
-import { normalizeOldPath } from '../http/content-redirects'
+import { normalizeOldPath } from '../http'
 import { authorUrl, FEEDS, HOME, tagUrl } from '../routes'
 import { authorNicename } from './authors'
 import type { ConvertedItem, ExportLookup } from './convert'

@@ -35,10 +35,6 @@ function only(items: WxrItem[]): ConvertedItem {
   return first
 }
 
-function body(item: ConvertedItem): string {
-  return item.mdx.replace(/^---\n[\s\S]*?\n---\n\n?/, '')
-}
-
 describe('tags', () => {
   it("keep every character of their names, the zero-width non-joiner included, and WordPress's own slug, decoded", () => {
     const item = only([
