@@ -213,6 +213,8 @@ async function main(argv: string[]): Promise<number> {
   const skipped = plan.skipped.map((item) => `"${item.title}" (${item.postType}): ${item.reason}`)
   const notWritten: string[] = []
   const notHome: string[] = []
+  /** Addresses of items not written: no redirect may lead there. */
+  const unwritten = new Set<string>()
   let failed = false
   for (const { item: planned, files, missing } of withImages) {
     const [, head, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(planned.mdx)!
@@ -221,13 +223,15 @@ async function main(argv: string[]): Promise<number> {
       notWritten.push(
         `"${planned.title}" (${planned.path}): line ${checked.problem.line ?? '?'} of the body is not valid MDX: ${checked.problem.message}`,
       )
+      if (planned.url) unwritten.add(planned.url)
       failed = true
       continue
     }
     const item = { ...planned, mdx: head + checked.body, warnings: [...planned.warnings, ...checked.warnings] }
-    // A post may exist as a file or as a bundle folder; either claims the slug.
+    // A post may exist as a file or as a bundle folder; either claims the slug. A page's folder holds its child pages.
     const single = path.resolve(item.path.replace(/\/index\.mdx$/, '.mdx'))
-    const existing = [single, single.replace(/\.mdx$/, '')].find((target) => fs.existsSync(target))
+    const twin = item.kind === 'post' ? single.replace(/\.mdx$/, '') : single.replace(/\.mdx$/, '/index.mdx')
+    const existing = [single, twin].find((target) => fs.existsSync(target))
     if (existing && !args.force) {
       skipped.push(`"${item.title}": ${path.relative(process.cwd(), existing)} already exists (use --force to overwrite)`)
       continue
@@ -238,6 +242,7 @@ async function main(argv: string[]): Promise<number> {
         writePost(item, files)
       } catch (error) {
         console.error(`Could not write ${item.path}: ${(error as Error).message}`)
+        if (item.url) unwritten.add(item.url)
         failed = true
         continue
       }
@@ -267,7 +272,7 @@ async function main(argv: string[]): Promise<number> {
 
   // Where the old addresses go, and which picture hosts the Content-Security-Policy must allow.
   const redirectsFile = path.join(contentDir, 'redirects', 'wordpress.json')
-  const redirects: RedirectsFile = { redirects: plan.redirects.redirects }
+  const redirects: RedirectsFile = { redirects: plan.redirects.redirects.filter((entry) => !unwritten.has(entry.to)) }
   const redirectsOutcome = writeGenerated(redirectsFile, `${JSON.stringify(redirects, null, 2)}\n`, writing)
   const hostsFile = path.join(contentDir, 'image-hosts', 'wordpress.json')
   const hostsOutcome = remoteHosts.length ? writeGenerated(hostsFile, `${JSON.stringify({ hosts: remoteHosts }, null, 2)}\n`, writing) : undefined

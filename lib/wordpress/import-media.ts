@@ -90,6 +90,8 @@ async function fetchImage(
   } catch {
     return { ok: false, reason: 'not a valid address' }
   }
+  // localhost or a private address: no reader ever reached it, and this machine's own services must not be asked.
+  if (!isPublicHost(address)) return { ok: false, reason: `${url.hostname} is not a public address`, gone: true }
   if (!isOldSiteImage(url, hosts)) return { ok: false, reason: `${url.hostname} is not the old site (add it with --media-host to fetch it)` }
   const original = originalUrl(url)
   if (original) {
@@ -108,6 +110,16 @@ function imageSources(mdx: string): string[] {
   const hero = /^image: (.+)$/m.exec(mdx.slice(0, mdx.indexOf('\n---', 3)))?.[1]
   const sources = findImageReferences(mdx.slice(mdx.indexOf('\n---', 3) + 4)).map((reference) => reference.src)
   return [...(hero ? [JSON.parse(hero) as string] : []), ...sources]
+}
+
+/** A host readers can reach: not `localhost`, a single label or a private address, where the old site sometimes pointed. */
+function isPublicHost(address: string): boolean {
+  try {
+    const host = new URL(address).hostname.toLowerCase()
+    return host.includes('.') && host !== 'localhost' && !/^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[)/.test(host)
+  } catch {
+    return false
+  }
 }
 
 /** Hosts of the http(s) pictures a body or hero still shows. */
@@ -173,16 +185,19 @@ export async function planImportWithImages(wxr: WxrExport, options: ImportOption
 
   const gone = (url: string) => {
     const got = fetched.get(url)
-    return got !== undefined && !got.ok && got.gone === true
+    return (got !== undefined && !got.ok && got.gone === true) || !isPublicHost(url)
   }
+  // What a reader's browser will load: the site's CSP and browsers upgrade http pictures to https.
+  const shownRemotely: MediaResolver = (url, kind) =>
+    kind === 'image' && gone(url)
+      ? { src: url, local: false, gone: true }
+      : keepRemoteMedia(kind === 'image' ? url.replace(/^http:\/\//i, 'https://') : url, kind)
   const local: MediaResolver = (url, kind) => {
     const got = kind === 'image' ? fetched.get(url) : undefined
-    if (got?.ok) return { src: `./${got.name}`, local: true }
-    return kind === 'image' && gone(url) ? { src: url, local: false, gone: true } : keepRemoteMedia(url, kind)
+    return got?.ok ? { src: `./${got.name}`, local: true } : shownRemotely(url, kind)
   }
   // A page body renders no bundle pictures yet: its pictures stay where they are, unless they are gone.
-  const remoteOrGone: MediaResolver = (url, kind) =>
-    kind === 'image' && gone(url) ? { src: url, local: false, gone: true } : keepRemoteMedia(url, kind)
+  const remoteOrGone = shownRemotely
   const second = planExport(wxr, { ...options, media: local })
   const pages = planExport(wxr, { ...options, media: remoteOrGone })
   const pageById = new Map(pages.items.filter((item) => item.kind === 'page').map((item) => [item.id, item]))
