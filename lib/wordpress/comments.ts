@@ -31,6 +31,13 @@ export const COMMENT_HTML = {
   allowedAttributes: { a: ['href'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
+  // A relative link (`#comment-16`, `/?p=3`) pointed into the old site: its text stays, the link goes.
+  transformTags: {
+    a: (tagName, attribs): sanitizeHtml.Tag => ({
+      tagName,
+      attribs: /^(https?:\/\/|mailto:)/i.test(attribs.href ?? '') ? { href: attribs.href } : ({} as sanitizeHtml.Attributes),
+    }),
+  },
 } satisfies sanitizeHtml.IOptions
 
 export function sanitizeCommentHtml(html: string): string {

@@ -7,6 +7,7 @@
  * build refuses loops and redirects to nothing.
  */
 import { normalizeOldPath } from '../http'
+import { slugify } from '../markdown'
 import { authorUrl, FEEDS, HOME, tagUrl } from '../routes'
 import { authorNicename } from './authors'
 import type { ConvertedItem, ExportLookup } from './convert'
@@ -129,7 +130,8 @@ export function planRedirects(
       const segment = term.domain === 'category' ? 'category' : term.domain === 'post_tag' || term.domain === 'tag' ? 'tag' : undefined
       const nicename = decodeSlug(term.nicename)?.normalize('NFC')
       if (!segment || !nicename) continue
-      const to = tagUrl(termTagSlug(term, lookup))
+      // The site's address for the tag: its slug as the site makes one from the tag written in the post.
+      const to = tagUrl(slugify(termTagSlug(term, lookup)))
       for (const prefix of prefixes) {
         add(`${prefix}${segment}/${nicename}/`, to)
         add(`${prefix}${segment}/${nicename}/feed/`, FEEDS.rss)

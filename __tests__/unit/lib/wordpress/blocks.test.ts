@@ -236,9 +236,9 @@ describe('comments', () => {
   it('sanitizes comment HTML to text formatting, quotes, lists and http(s)/mailto links', () => {
     expect(
       sanitizeCommentHtml(
-        '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://e.org" rel="x">y</a><img src="a.png"></p>',
+        '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://e.org" rel="x">y</a> <a href="#comment-2">z</a><img src="a.png"></p>',
       ),
-    ).toBe('<p>Hi <a>x</a> <a href="https://e.org">y</a></p>')
+    ).toBe('<p>Hi <a>x</a> <a href="https://e.org">y</a> <a>z</a></p>')
   })
 })
 
