@@ -67,12 +67,14 @@ function mediaSource(options: MediaOptions, hosts: MediaHosts): MediaSource | un
   if (sources.length === 0) return undefined
   return async (url) => {
     const reasons: string[] = []
+    let gone = false
     for (const source of sources) {
       const result = await source(url)
       if (result.ok) return result
       reasons.push(result.reason)
+      gone ||= result.gone === true
     }
-    return { ok: false, reason: reasons.join('; ') }
+    return { ok: false, reason: reasons.join('; '), gone }
   }
 }
 
@@ -235,12 +237,13 @@ export async function planImportWithImages(wxr: WxrExport, options: ImportOption
  * older copy in the other form (file vs folder) is replaced too, since both
  * would claim the slug.
  */
-export function writePost(item: Pick<ConvertedItem, 'path' | 'mdx'>, files: ReadonlyMap<string, Buffer>) {
+export function writePost(item: Pick<ConvertedItem, 'path' | 'mdx'> & { kind?: ConvertedItem['kind'] }, files: ReadonlyMap<string, Buffer>) {
   const target = path.resolve(item.path)
   const bundle = path.basename(target) === 'index.mdx' && files.size > 0
   const finalPath = bundle ? path.dirname(target) : target
   const single = bundle ? `${finalPath}.mdx` : target
-  const folder = bundle ? finalPath : target.replace(/\.mdx$/, '')
+  // A page's folder of the same name holds its child pages, not an older copy of it.
+  const folder = item.kind === 'page' ? single : bundle ? finalPath : target.replace(/\.mdx$/, '')
   const parent = path.dirname(finalPath)
   mkdirSync(parent, { recursive: true })
   const staging = path.join(parent, `.${path.basename(finalPath)}.importing-${process.pid}`)
