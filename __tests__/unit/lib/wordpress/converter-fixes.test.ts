@@ -128,3 +128,22 @@ describe('images without alt text', () => {
     expect(mdx).toContain('![Text alternative missing](https://old.example.org/wp-content/uploads/img_0042.jpg)')
   })
 })
+
+describe('posts written for a Textile or Markdown plugin', () => {
+  it('Textile (h2., "text":url, !img!, bq.) is converted, not shown as literal text', () => {
+    const { mdx, warnings } = htmlToMdx(
+      'h2. Why it matters\n\nRead "the guide":https://example.org/guide first.\n\n!https://old.example.org/wp-content/uploads/a.png(The harbour)!\n\nbq. Data is infrastructure.\n\n# one\n# two',
+    )
+    expect(mdx).toBe(
+      '## Why it matters\n\nRead [the guide](https://example.org/guide) first.\n\n![The harbour](https://old.example.org/wp-content/uploads/a.png)\n\n> Data is infrastructure.\n\n1. one\n2. two\n',
+    )
+    expect(warnings).toContain('written in Textile (for a WordPress Textile plugin): converted')
+  })
+
+  it('Markdown written for a plugin is converted, and ordinary HTML posts are left to autop', () => {
+    const { mdx, warnings } = htmlToMdx('## Setup\n\nRun [the script](https://example.org/s) then:\n\n```\nmake install\n```\n\n* one\n* two')
+    expect(mdx).toBe('## Setup\n\nRun [the script](https://example.org/s) then:\n\n```\nmake install\n```\n\n- one\n- two\n')
+    expect(warnings).toContain('written in Markdown (for a WordPress Markdown plugin): converted')
+    expect(htmlToMdx('A <em>plain</em> post with #hashtags and a price of 5 * 3.').warnings).toEqual([])
+  })
+})
