@@ -80,7 +80,12 @@ async function e2eContentDir(liveAt: Date): Promise<string> {
   await writePhotoPost(path.join(dir, 'content'))
   // A WordPress export with every permalink structure, Polylang prefixes and non-Latin slugs, imported with
   // the importer's defaults, so the suite's build serves its redirects (__tests__/e2e/86-wordpress-migration.test.ts).
-  await run(path.join(BIN, 'tsx'), [path.join(ROOT, 'scripts/import-wordpress.ts'), path.join(ROOT, WORDPRESS_FIXTURE), '--out', path.join(dir, 'content/posts')])
+  await run(path.join(BIN, 'tsx'), [
+    path.join(ROOT, 'scripts/import-wordpress.ts'),
+    path.join(ROOT, WORDPRESS_FIXTURE),
+    '--out',
+    path.join(dir, 'content/posts'),
+  ])
   return dir
 }
 

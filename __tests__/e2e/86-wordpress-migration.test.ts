@@ -74,7 +74,10 @@ describe('old WordPress addresses after an import with default options', () => {
     assert.match(post.text, /<img src="https:\/\/images\.example\.net\/photo\.jpg" alt="Text alternative missing"/)
     assert.match(post.headers.get('content-security-policy') ?? '', /img-src 'self' data:[^;]* https:\/\/images\.example\.net[; ]/)
     const statement = await get('/accessibility')
-    assert.match(statement.text, /<a href="\/posts\/month-and-name">Month and name<\/a> \(<!-- -->one picture<!-- -->\)|<a href="\/posts\/month-and-name">Month and name<\/a> \(one picture\)/)
+    assert.match(
+      statement.text,
+      /<a href="\/posts\/month-and-name">Month and name<\/a> \(<!-- -->one picture<!-- -->\)|<a href="\/posts\/month-and-name">Month and name<\/a> \(one picture\)/,
+    )
   })
 
   test('tag names keep their zero-width non-joiner', async () => {

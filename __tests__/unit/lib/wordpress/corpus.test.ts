@@ -49,14 +49,17 @@ function filesBelow(dir: string): string[] {
 
 const servedHere = (pathname: string) => RESERVED_TOP_LEVEL_SEGMENTS.includes(pathname.split('/')[1] ?? '')
 
-if (EXPORTS.length === 0) console.info('No WordPress exports found beside the project (../shared/wordpress-exports): the corpus test has nothing to run.')
+if (EXPORTS.length === 0)
+  console.info('No WordPress exports found beside the project (../shared/wordpress-exports): the corpus test has nothing to run.')
 
 describe.each(EXPORTS.map((file) => [path.relative(path.join(ROOT, '..'), file), file]))('%s', (_name, file) => {
   const wxr = exportOf(file)
 
   if (!wxr) {
     it('is refused: it is not a WordPress export', () => {
-      const run = spawnSync(TSX, [CLI, file, '--out', path.join(fs.mkdtempSync(path.join(tmpdir(), 'sandbank-corpus-')), 'posts')], { encoding: 'utf8' })
+      const run = spawnSync(TSX, [CLI, file, '--out', path.join(fs.mkdtempSync(path.join(tmpdir(), 'sandbank-corpus-')), 'posts')], {
+        encoding: 'utf8',
+      })
       expect(run.status).toBe(1)
       expect(run.stderr).toMatch(/not a WordPress export/i)
     })
@@ -102,7 +105,9 @@ describe.each(EXPORTS.map((file) => [path.relative(path.join(ROOT, '..'), file),
   it('gives each post the byline of its dc:creator', () => {
     const names = new Map(wxr.authors.map((author) => [author.login, displayNameOf(author)]))
     const authors = new Map(index.authors.map((author) => [author.id, author.name]))
-    const creators = new Map(wxr.items.filter((item) => item.postType === 'post').map((item) => [decodeEntities(htmlToText(item.title)), item.creator]))
+    const creators = new Map(
+      wxr.items.filter((item) => item.postType === 'post').map((item) => [decodeEntities(htmlToText(item.title)), item.creator]),
+    )
     const wrong = index.posts
       .map((post) => ({ post, creator: creators.get(post.title) }))
       .filter(({ creator }) => creator)
