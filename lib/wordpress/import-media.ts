@@ -204,10 +204,13 @@ export async function planImportWithImages(wxr: WxrExport, options: ImportOption
   const pages = planExport(wxr, { ...options, media: remoteOrGone })
   const pageById = new Map(pages.items.filter((item) => item.kind === 'page').map((item) => [item.id, item]))
   const plan = { ...second, items: second.items.map((item) => pageById.get(item.id) ?? item) }
+  const firstById = new Map(first.items.map((item) => [item.id, item]))
   return finish(
     plan,
     plan.items.map((item) => {
       const sources = imageSources(item.mdx)
+      // Pictures that answer nowhere are no longer in the body (they became captions): name them from the first conversion.
+      const goneHere = [...new Set(imageSources(firstById.get(item.id)?.mdx ?? ''))].filter((src) => gone(src))
       const files = new Map<string, Buffer>()
       const missing: ItemWithImages['missing'] = []
       for (const src of new Set(sources)) {
@@ -218,6 +221,10 @@ export async function planImportWithImages(wxr: WxrExport, options: ImportOption
           const failed = fetched.get(src)
           if (failed && !failed.ok) missing.push({ url: src, reason: failed.reason })
         }
+      }
+      for (const src of goneHere) {
+        const failed = fetched.get(src)
+        missing.push({ url: src, reason: `${failed && !failed.ok ? failed.reason : 'not a public address'}; shown as its caption with a link` })
       }
       const warnings = [
         ...item.warnings,

@@ -99,7 +99,12 @@ export function planRedirects(
   for (const item of items) {
     const planned = byId.get(item.id)
     if (planned) {
-      if (!isPublic(planned)) continue
+      if (!isPublic(planned)) {
+        // Published in WordPress, but private or behind a password: imported as a draft, so its old address has no public home.
+        if (item.status === 'publish' && planned.state === 'draft')
+          homeless.push({ link: item.link, title: item.title, reason: 'imported as a draft (it was password-protected)' })
+        continue
+      }
       add(fromOf(item.link), planned.url!)
       add(`${base}?${planned.kind === 'page' ? 'page_id' : 'p'}=${item.id}`, planned.url!)
       if (planned.kind === 'page') add(`${base}?p=${item.id}`, planned.url!)

@@ -193,7 +193,15 @@ function toAuthor(node: XmlNode): WxrAuthor {
  */
 export function parseWxrExport(xml: string): WxrExport {
   const validation = XMLValidator.validate(xml)
-  if (validation !== true) throw malformed(xml, validation.err)
+  if (validation !== true) {
+    // A feed is named as one even when its HTML is not well-formed XML, as Medium's CDATA often is not.
+    if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<rss\b/.test(xml) && !/xmlns:wp=|<wp:(wxr_version|post_type)\b/.test(xml)) {
+      throw new WxrParseError(
+        `Not a WordPress export: it is an RSS feed (no <wp:wxr_version> and no <wp:post_type>), not a WordPress export (WXR). A feed holds only the latest posts' text. ${EXPORT_HINT}`,
+      )
+    }
+    throw malformed(xml, validation.err)
+  }
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
