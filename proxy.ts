@@ -2,9 +2,10 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { CSRF_TOKEN_HEADER, authSecret, csrfCookieName, csrfTokenFor } from '@/lib/auth'
 import { servedOverHttps, site } from '@/lib/config'
 import { serverConfig } from '@/lib/config/server'
-import { findContentRedirect, notFoundPage, plainBadRequest, plainNotFound, redirectFor, siteSecurityHeaders, withSecurityHeaders } from '@/lib/http'
+import { notFoundPage, plainBadRequest, plainNotFound, redirectFor, siteSecurityHeaders, withSecurityHeaders } from '@/lib/http'
 import { getContentImageHosts, getContentRedirects, isRoutablePath, publicPathExists } from '@/lib/http/server'
-import { API_PREFIX, CARD_PREFIX, DRAFT_PREFIX, GUARDED_PREFIXES, RESERVED_TOP_LEVEL_SEGMENTS, SIGN_IN, SIGN_OUT } from '@/lib/routes'
+import { findContentRedirect } from '@/lib/redirects'
+import { API_PREFIX, CARD_PREFIX, GUARDED_PREFIXES, RESERVED_TOP_LEVEL_SEGMENTS, SIGN_IN, SIGN_OUT } from '@/lib/routes'
 
 /**
  * Responses answered here never reach the routes that next.config.ts's headers() decorates. The
@@ -53,8 +54,7 @@ export function proxy(request: NextRequest): Response | undefined {
   if (FORM_PAGES.has(pathname)) return withCsrfToken(request)
   // The dynamic routes that take a slug, tag or page number from the address can name something that does not exist.
   const guarded = GUARDED_PREFIXES.some((prefix) => pathname.startsWith(prefix))
-  // Drafts are dynamic and check access themselves; only impossible slugs are stopped here.
-  const exists = !guarded || pathname.startsWith(DRAFT_PREFIX) ? isRoutablePath(pathname) : publicPathExists(pathname)
+  const exists = guarded ? publicPathExists(pathname) : isRoutablePath(pathname)
   if (exists) return undefined
   return withSecurityHeaders(pathname.startsWith(CARD_PREFIX) ? plainNotFound() : notFoundPage(DIST_DIR), proxySecurityHeaders())
 }

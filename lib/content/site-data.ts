@@ -30,15 +30,6 @@ export type StoredComment = {
   kind: 'comment' | 'pingback' | 'trackback'
 }
 
-/** Whether a post takes and shows comments: `open` (the default), `closed` (shown, none taken) or false (none shown or taken). */
-export type CommentsSetting = 'open' | 'closed' | false
-
-export function commentsSetting(value: unknown): CommentsSetting {
-  if (value === undefined || value === null || value === 'open') return 'open'
-  if (value === 'closed' || value === false) return value
-  throw new ContentFieldError('comments', `must be open, closed or false, got ${JSON.stringify(value)}`)
-}
-
 const KINDS = new Set(['comment', 'pingback', 'trackback'])
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/
 /** The only markup a stored comment may hold, as the importer's sanitizer leaves it. */

@@ -18,81 +18,87 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { imageKey, type ProcessedImage } from '../images'
-import { plainText, slugify, type TocHeading } from '../markdown'
-import { isPublished, newestFirst } from './published'
-import { partPath, POINTER_FILE, storeRoot } from './store-layout'
-import { normalizeOldPath } from '../http'
-import { ARCHIVE, archiveYearUrl, authorUrl, contentPageUrl, FEEDS, HOME, postUrl, SEARCH, TAGS, tagUrl } from '../routes'
+import {
+  comparatorOf,
+  DOCUMENT_KINDS,
+  documentUrl,
+  isPublished,
+  searchListing,
+  storedValue,
+  type AnyDocumentKind,
+  type DocumentBody,
+  type DocumentKind,
+  takesComments,
+  type SearchDocument,
+} from '../documents'
+import { imageKey } from '../images'
+import { readMarkdown, slugify, type TocHeading } from '../markdown'
+import { normalizeOldPath } from '../redirects'
+import { ARCHIVE, archiveYearUrl, authorUrl, FEEDS, HOME, SEARCH, TAGS, tagUrl } from '../routes'
 import type { StoredComment } from './site-data'
-import { STORE_FORMAT, type Author, type AuthorDocument, type Page, type PageDocument, type Post, type PostBody, type PostDocument, type StoreIndex } from './types'
+import { invalidContent } from './schema'
+import { partPath, POINTER_FILE, storeRoot } from './store-layout'
+import { STORE_FORMAT, type Author, type AuthorDocument, type GeneratedDocument, type ImageMap, type StoreIndex } from './types'
 
 export type ExtraFile = { name: string; content: string }
 
-/** A published post or page as a search index takes it: its address is its id. */
-export type SearchableDocument = { id: string; title: string; summary: string; tags: readonly string[]; date?: string; text: string }
-
-/** Builds files from the published posts and pages as they stream past (the search index), without keeping them. */
-export type ExtraFiles = { add: (document: SearchableDocument) => void; files: () => Iterable<ExtraFile> }
+/** Builds files from the published documents as they stream past (the search index), without keeping them. */
+export type ExtraFiles = { add: (document: SearchDocument) => void; files: () => Iterable<ExtraFile> }
 
 export type WriteStoreOptions = {
   /** The folder holding every store; `.contentlayer/store` under the working directory by default. */
   root?: string
   /** What counts as published for files built ahead, such as the search index. */
   now?: Date
-  /** Files derived from the published posts, written into the store beside the index (the search index). */
+  /** Files derived from the published documents, written into the store beside the index (the search index). */
   extraFiles?: () => ExtraFiles
   /** How many stores to keep, the new one included, for servers still running an older build. */
   keep?: number
-  /** A post's compiled MDX to HTML, for feeds (components/mdx/html.tsx); without it no HTML is written. */
-  renderHtml?: (post: PostDocument) => string
+  /** A feed kind's compiled MDX to HTML, for feeds (components/mdx/html.tsx); without it no HTML is written. */
+  renderHtml?: (document: GeneratedDocument, kind: DocumentKind) => string
   /**
-   * How many posts a feed carries. HTML is rendered only for posts that can be
-   * in a feed before the next build: the newest `feedPosts` published ones and
-   * every scheduled one (a feed only ever gains posts newer than those).
+   * How many documents a feed carries. HTML is rendered only for documents
+   * that can be in a feed before the next build: the newest `feedPosts`
+   * published ones and every scheduled one (a feed only ever gains newer ones).
    */
   feedPosts?: number
 }
 
-/** The pictures the content build made for a post, by src (contentlayer.config.ts's `images` field). */
-export function postImageMap(post: Pick<PostDocument, 'images'>): Record<string, ProcessedImage> {
-  return (post.images ?? {}) as Record<string, ProcessedImage>
+/** The documents to write: each kind's under its folder name (`posts`, `pages`), and the authors. */
+export type StoreDocuments = { [K in AnyDocumentKind as K['folder']]?: Iterable<GeneratedDocument> } & { authors: Iterable<AuthorDocument> }
+
+/** A document's metadata as written: its kind's fields by name, and the built ones. */
+type StoredRecord = { slug: string; draft?: boolean; date?: string; [field: string]: unknown }
+
+/** The pictures the content build made for a document, by src (contentlayer.config.ts's `images` field). */
+export function postImageMap(document: { images?: unknown }): ImageMap {
+  return (document.images ?? {}) as ImageMap
 }
 
-export function postMetadata(post: PostDocument): Post {
-  const hero = post.image ? postImageMap(post)[imageKey(post.image)] : undefined
-  return {
-    slug: post.slug,
-    title: post.title,
-    date: post.date,
-    updated: post.updated,
-    summary: post.summary,
-    tags: [...post.tags],
-    author: post.author,
-    draft: post.draft === true,
-    readingMinutes: post.readingMinutes,
-    image: post.image,
-    imageAlt: post.imageAlt,
-    ...(hero ? { hero } : {}),
-    dateNote: post.dateNote,
-    ...(post.comments === 'closed' || post.comments === false ? { comments: post.comments as 'closed' | false } : {}),
-    ...(post.imagesWithoutAlt ? { imagesWithoutAlt: post.imagesWithoutAlt } : {}),
-    lastModified: String(post.lastModified),
-    sourceFilePath: post._raw.sourceFilePath,
-  }
+/**
+ * A document's metadata as its kind defines it: every field, its slug and
+ * source, and what its body gives (reading time, the hero's variants).
+ */
+export function documentMetadata(kind: DocumentKind, document: GeneratedDocument): StoredRecord {
+  const record: StoredRecord = { slug: document.slug }
+  for (const [name, spec] of Object.entries(kind.fields)) record[name] = storedValue(spec, document[name])
+  if (kind.readingTime) record.readingMinutes = document.readingMinutes
+  const hero = kind.pictures && typeof document.image === 'string' ? postImageMap(document)[imageKey(document.image)] : undefined
+  if (hero) record.hero = hero
+  if (kind.pictures && typeof document.imagesWithoutAlt === 'number' && document.imagesWithoutAlt > 0) record.imagesWithoutAlt = document.imagesWithoutAlt
+  record.lastModified = String(document.lastModified)
+  record.sourceFilePath = document._raw.sourceFilePath
+  return record
 }
 
-export function pageMetadata(page: PageDocument): Page {
-  return {
-    slug: page.slug,
-    title: page.title,
-    summary: page.summary,
-    updated: page.updated,
-    draft: page.draft === true,
-    nav: page.nav,
-    lastModified: String(page.lastModified),
-    sourceFilePath: page._raw.sourceFilePath,
-  }
+/**
+ * Everything the store keeps of one document, from the document alone: its
+ * metadata, its body (compiled MDX, headings, pictures) and its plain text.
+ */
+export function documentParts(kind: DocumentKind, document: GeneratedDocument): { record: StoredRecord; body: DocumentBody; text: string } {
+  const images = kind.pictures ? postImageMap(document) : {}
+  const body: DocumentBody = { code: document.body.code, headings: document.headings as TocHeading[], ...(Object.keys(images).length ? { images } : {}) }
+  return { record: documentMetadata(kind, document), body, text: readMarkdown(document.body.raw).text }
 }
 
 function authorRecord(author: AuthorDocument): Author {
@@ -102,11 +108,12 @@ function authorRecord(author: AuthorDocument): Author {
 
 /**
  * Contentlayer's generated documents of one type, read one file at a time:
- * at 10,000 posts its `_index.json` is ~170 MB, and parsing it whole (which
- * is what importing `contentlayer/generated` does) would double the memory of
- * a Contentlayer process that already holds every document. The per-document
- * files are named by `<Type>/_index.mjs`, which lists exactly this build's
- * documents (stale files of deleted posts can linger beside them).
+ * its `_index.json` holds every document whole, and parsing it (which is what
+ * importing `contentlayer/generated` does) would double the memory of a
+ * Contentlayer process that already holds every document (the figures are in
+ * docs/content-store.md). The per-document files are named by
+ * `<Type>/_index.mjs`, which lists exactly this build's documents (stale
+ * files of deleted posts can linger beside them).
  */
 export function* readGeneratedDocuments<T>(generatedDir: string, type: string): Generator<T> {
   const listingFile = path.join(generatedDir, type, '_index.mjs')
@@ -118,30 +125,27 @@ export function* readGeneratedDocuments<T>(generatedDir: string, type: string): 
   }
 }
 
-/** The JSON files beside the posts (lib/content/site-data.ts), already checked field by field; `file` names each for errors. */
+/** The JSON files beside the documents (lib/content/site-data.ts), already checked field by field; `file` names each for errors. */
 export type SiteData = {
   comments?: Iterable<{ file: string; slug: string; comments: StoredComment[] }>
   redirects?: Iterable<{ file: string; redirects: { from: string; to: string }[] }>
   imageHosts?: Iterable<string>
 }
 
-function invalidFile(file: string, field: string, problem: string): never {
-  throw new Error(`Invalid content in content/${file}: field "${field}" ${problem}`)
-}
-
 /**
  * Every address a redirect may lead to: the home page, feeds, listings, and
- * each post, page, tag, author and year of the archive that is not a draft.
+ * each document, tag, author and year of the archive that is not a draft.
  */
-function knownAddresses(posts: readonly Post[], pages: readonly Page[], authors: readonly Author[]): Set<string> {
+function knownAddresses(lists: Readonly<Record<string, readonly StoredRecord[]>>, authors: readonly Author[]): Set<string> {
   const known = new Set<string>([HOME, ARCHIVE, SEARCH, TAGS, FEEDS.rss, FEEDS.atom, FEEDS.json])
-  for (const post of posts) {
-    if (post.draft) continue
-    known.add(postUrl(post))
-    known.add(archiveYearUrl(post.date.slice(0, 4)))
-    for (const tag of post.tags) known.add(normalizeOldPath(tagUrl(slugify(tag))))
+  for (const kind of DOCUMENT_KINDS) {
+    for (const record of lists[kind.folder] ?? []) {
+      if (record.draft === true) continue
+      known.add(normalizeOldPath(documentUrl(kind, 'page', record)))
+      if (typeof record.date === 'string') known.add(archiveYearUrl(record.date.slice(0, 4)))
+      for (const tag of Array.isArray(record.tags) ? (record.tags as string[]) : []) known.add(normalizeOldPath(tagUrl(slugify(tag))))
+    }
   }
-  for (const page of pages) if (!page.draft) known.add(normalizeOldPath(contentPageUrl(page)))
   for (const author of authors) known.add(authorUrl(author.id))
   return known
 }
@@ -153,24 +157,24 @@ function redirectMap(files: SiteData['redirects'], known: ReadonlySet<string>): 
   const entries = [...(files ?? [])].flatMap(({ file, redirects }) => redirects.map((entry, index) => ({ file, index, ...entry })))
   for (const { file, index, from, to } of entries) {
     const key = normalizeOldPath(from)
-    if (key in map) invalidFile(file, `redirects[${index}].from`, `repeats "${from}", already in content/${where.get(key)}`)
+    if (key in map) invalidContent(file, `redirects[${index}].from`, `repeats "${from}", already in content/${where.get(key)}`)
     map[key] = normalizeOldPath(to)
     where.set(key, file)
   }
   for (const { file, index, from, to } of entries) {
     const target = normalizeOldPath(to)
     const bare = target.replace(/\/+$/, '') || '/'
-    if (target === normalizeOldPath(from) || bare === normalizeOldPath(from).replace(/\/+$/, '')) invalidFile(file, `redirects[${index}].to`, `leads back to "${from}": a loop`)
-    if (target in map || `${bare}/` in map) invalidFile(file, `redirects[${index}].to`, `"${to}" is itself redirected: readers would take two hops (or loop)`)
-    if (!known.has(target)) invalidFile(file, `redirects[${index}].to`, `"${to}" is not an address of this site (no published post, page, tag, author or listing there)`)
+    if (target === normalizeOldPath(from) || bare === normalizeOldPath(from).replace(/\/+$/, '')) invalidContent(file, `redirects[${index}].to`, `leads back to "${from}": a loop`)
+    if (target in map || `${bare}/` in map) invalidContent(file, `redirects[${index}].to`, `"${to}" is itself redirected: readers would take two hops (or loop)`)
+    if (!known.has(target)) invalidContent(file, `redirects[${index}].to`, `"${to}" is not an address of this site (no published post, page, tag, author or listing there)`)
   }
   return map
 }
 
 export function writeContentStore(
-  documents: { posts: Iterable<PostDocument>; pages?: Iterable<PageDocument>; authors: Iterable<AuthorDocument> } & SiteData,
+  documents: StoreDocuments & SiteData,
   { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20 }: WriteStoreOptions = {},
-): { id: string; dir: string; posts: number; pages: number } {
+): { id: string; dir: string; documents: Record<string, number> } {
   mkdirSync(root, { recursive: true })
   const staging = path.join(root, `.staging-${process.pid}-${randomBytes(4).toString('hex')}`)
   // Each file's name and content, in order: the store's id.
@@ -182,56 +186,44 @@ export function writeContentStore(
   }
   try {
     const extras = extraFiles?.()
-    const posts: Post[] = []
-    const html = (slug: string, document: PostDocument) => renderHtml && write(partPath(staging, 'posts', slug, 'html'), renderHtml(document))
-    /** A post's or page's compiled MDX with its headings, and its plain text: each in its own file. Returns the text. */
-    const bodyAndText = (kind: 'posts' | 'pages', slug: string, document: PostDocument | PageDocument): string => {
-      const images = 'images' in document ? postImageMap(document) : {}
-      const body: PostBody = { code: document.body.code, headings: document.headings as TocHeading[], ...(Object.keys(images).length ? { images } : {}) }
-      const text = plainText(document.body.raw)
-      write(partPath(staging, kind, slug, 'body'), JSON.stringify(body))
-      write(partPath(staging, kind, slug, 'text'), text)
-      return text
-    }
-    // The newest published posts so far, newest first, with their document until their HTML is rendered.
-    const newest: { post: Post; document: PostDocument }[] = []
-    const comments = new Map([...(documents.comments ?? [])].map((entry) => [entry.slug, entry]))
-    for (const document of documents.posts) {
-      const post = postMetadata(document)
-      const thread = comments.get(post.slug)
-      if (thread) {
-        write(partPath(staging, 'posts', post.slug, 'comments'), JSON.stringify(thread.comments))
-        comments.delete(post.slug)
-        if (thread.comments.length) post.commentCount = thread.comments.length
+    const lists: Record<string, StoredRecord[]> = {}
+    const threads = new Map([...(documents.comments ?? [])].map((thread) => [thread.slug, thread]))
+    for (const kind of DOCUMENT_KINDS as readonly AnyDocumentKind[]) {
+      const order = comparatorOf(kind.order)
+      const html = (slug: string, document: GeneratedDocument) => renderHtml && write(partPath(staging, kind.folder, slug, 'html'), renderHtml(document, kind))
+      // A feed kind's newest published documents so far, newest first, with their document until their HTML is rendered.
+      const newest: { record: StoredRecord; document: GeneratedDocument }[] = []
+      const records: StoredRecord[] = []
+      for (const document of documents[kind.folder as AnyDocumentKind['folder']] ?? []) {
+        const { record, body, text } = documentParts(kind, document)
+        write(partPath(staging, kind.folder, record.slug, 'body'), JSON.stringify(body))
+        write(partPath(staging, kind.folder, record.slug, 'text'), text)
+        const thread = takesComments(kind) ? threads.get(record.slug) : undefined
+        if (thread) {
+          write(partPath(staging, kind.folder, record.slug, 'comments'), JSON.stringify(thread.comments))
+          threads.delete(record.slug)
+          if (thread.comments.length) record.commentCount = thread.comments.length
+        }
+        records.push(record)
+        if (record.draft === true) continue
+        if (!isPublished(record, now)) {
+          if (kind.feed) html(record.slug, document)
+          continue
+        }
+        extras?.add({ ...searchListing(kind, record), text })
+        if (!kind.feed) continue
+        const at = newest.findIndex((other) => order(record, other.record) < 0)
+        if (at !== -1 || newest.length < feedPosts) newest.splice(at === -1 ? newest.length : at, 0, { record, document })
+        if (newest.length > feedPosts) newest.pop()
       }
-      const text = bodyAndText('posts', post.slug, document)
-      posts.push(post)
-      if (post.draft) continue
-      if (!isPublished(post, now)) {
-        html(post.slug, document)
-        continue
-      }
-      extras?.add({ id: postUrl(post), title: post.title, summary: post.summary, tags: post.tags, date: post.date, text })
-      const at = newest.findIndex((other) => newestFirst(post, other.post) < 0)
-      if (at !== -1 || newest.length < feedPosts) newest.splice(at === -1 ? newest.length : at, 0, { post, document })
-      if (newest.length > feedPosts) newest.pop()
+      for (const { record, document } of newest) html(record.slug, document)
+      lists[kind.folder] = records.sort(order)
     }
-    for (const { post, document } of newest) html(post.slug, document)
-    posts.sort(newestFirst)
-    // Pages: a body and text each, and into the search index when published (a page has no date, so only `draft` holds it back).
-    const pages: Page[] = []
-    for (const document of documents.pages ?? []) {
-      const page = pageMetadata(document)
-      const text = bodyAndText('pages', page.slug, document)
-      pages.push(page)
-      if (isPublished(page, now)) extras?.add({ id: contentPageUrl(page), title: page.title, summary: page.summary, tags: [], text })
-    }
-    pages.sort((a, b) => a.slug.localeCompare(b.slug))
     const authors = [...documents.authors].sort((a, b) => a.id.localeCompare(b.id)).map(authorRecord)
-    for (const orphan of comments.values()) invalidFile(orphan.file, 'slug (file name)', `names no post: there is no content/posts/${orphan.slug}.mdx`)
-    const redirects = redirectMap(documents.redirects, knownAddresses(posts, pages, authors))
+    for (const orphan of threads.values()) invalidContent(orphan.file, 'slug (file name)', `names no post: there is no content/posts/${orphan.slug}.mdx`)
+    const redirects = redirectMap(documents.redirects, knownAddresses(lists, authors))
     const imageHosts = [...new Set(documents.imageHosts ?? [])].sort()
-    const index: StoreIndex = { format: STORE_FORMAT, posts, pages, authors, redirects, imageHosts }
+    const index = { format: STORE_FORMAT, ...lists, authors, redirects, imageHosts } as unknown as StoreIndex
     write(path.join(staging, 'index.json'), JSON.stringify(index))
     for (const extra of extras?.files() ?? []) write(path.join(staging, extra.name), extra.content)
 
@@ -250,7 +242,7 @@ export function writeContentStore(
     renameSync(pointerStaging, pointer)
     writeFileSync(path.join(root, 'current.d.ts'), 'export declare const contentStoreId: string\n')
     pruneStores(root, id, keep)
-    return { id, dir, posts: posts.length, pages: pages.length }
+    return { id, dir, documents: Object.fromEntries(Object.entries(lists).map(([folder, records]) => [folder, records.length])) }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true })
     throw error

@@ -1,27 +1,16 @@
 import sanitizeHtml from 'sanitize-html'
+import type { StoredComment } from '../content'
 import { autop } from './autop'
 import { wordpressDate } from './dates'
 import { decodeEntities } from './html-to-mdx'
 import type { WxrComment } from './wxr'
 
 /**
- * One approved comment as `content/comments/<post-slug>.json` holds it (the
- * model the site's comments share). No email or IP address: they are
- * personal data, never shown, and stay in the export.
+ * One approved comment as `content/comments/<post-slug>.json` holds it: the
+ * model the site's comments share (lib/content's StoredComment). No email or
+ * IP address: they are personal data, never shown, and stay in the export.
  */
-export type PostComment = {
-  id: string
-  /** The comment this one replies to. */
-  parent?: string
-  name: string
-  /** The commenter's website, http(s) only. */
-  url?: string
-  /** ISO 8601, UTC. */
-  date: string
-  /** WordPress's comment text through autop, sanitized to a few inline and block elements. */
-  html: string
-  kind: 'comment' | 'pingback' | 'trackback'
-}
+export type PostComment = StoredComment
 
 export type CommentsFile = { comments: PostComment[] }
 

@@ -1,5 +1,5 @@
-import { isValidPostSlug } from '../markdown'
-import { RESERVED_TOP_LEVEL_SEGMENTS, contentPageUrl, postUrl } from '../routes'
+import { documentUrl, page as pageKind, post as postKind, writeFrontMatter } from '../documents'
+import { RESERVED_TOP_LEVEL_SEGMENTS } from '../routes'
 import { approvedComments, type PostComment } from './comments'
 import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
 import { wordpressDate } from './dates'
@@ -82,7 +82,7 @@ export type ExportLookup = {
 const SUMMARY_LENGTH = 200
 
 function postSlug(item: WxrItem, title: string): { slug: string; warning?: string } {
-  if (isValidPostSlug(item.postName)) return { slug: item.postName }
+  if (!postKind.slugProblem(item.postName)) return { slug: item.postName }
   // WordPress stores non-ASCII slugs percent-encoded ("%c5%b5-croeso").
   let decoded = item.postName
   try {
@@ -195,59 +195,28 @@ function ownTagSlug(term: WxrTerm, name: string): string {
   return own && !/[/\s]/.test(own) ? own.toLowerCase() : tagSlug(name)
 }
 
-/** A slug as a YAML scalar: plain, as in the seed posts, unless YAML would read it as something else. */
-function yamlScalar(value: string): string {
-  return /^[a-z][a-z0-9-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/.test(value) ? value : JSON.stringify(value)
-}
-
-type Frontmatter = {
-  title: string
-  date: string
-  summary: string
-  tags: string[]
-  draft: boolean
-  author?: string
-  image?: string
-  imageAlt?: string
-  commentsClosed?: boolean
-}
-
-function frontmatter(fields: Frontmatter): string {
-  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `summary: ${JSON.stringify(fields.summary)}`]
-  if (fields.tags.length) lines.push(`tags: [${fields.tags.map(yamlScalar).join(', ')}]`)
-  if (fields.draft) lines.push('draft: true')
-  if (fields.author) lines.push(`author: ${yamlScalar(fields.author)}`)
-  if (fields.image) lines.push(`image: ${JSON.stringify(fields.image)}`)
-  // The site requires alt text with a hero; WordPress keeps it on the attachment.
-  if (fields.image && fields.imageAlt) lines.push(`imageAlt: ${JSON.stringify(fields.imageAlt)}`)
-  if (fields.commentsClosed) lines.push('comments: closed')
-  lines.push('---')
-  return `${lines.join('\n')}\n`
-}
-
-/** Pages have no date, tags, author or image: only what the page schema takes. */
-function pageFrontmatter(fields: { title: string; summary: string; draft: boolean }): string {
-  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `summary: ${JSON.stringify(fields.summary)}`]
-  if (fields.draft) lines.push('draft: true')
-  lines.push('---')
-  return `${lines.join('\n')}\n`
-}
-
 function authorFor(item: WxrItem, option: ImportOptions['author']): string | undefined {
   if (typeof option === 'string') return option || undefined
   return option?.[item.creator]
+}
+
+/** The site's definition of an imported item's kind (lib/documents): its fields, folder and address. */
+function documentKindOf(kind: ContentKind) {
+  return kind === 'page' ? pageKind : postKind
 }
 
 /** The folder and addresses for a kind; undefined when that kind is not imported. */
 export function targetFor(kind: ContentKind, options: ImportOptions): ContentTarget | undefined {
   const given = options.targets?.[kind]
   if (given) return given
-  const postsDir = options.postsDir ?? 'content/posts'
-  if (kind === 'post') return { dir: postsDir, url: (slug) => postUrl({ slug }) }
+  const documentKind = documentKindOf(kind)
+  const url = (slug: string) => documentUrl(documentKind, 'page', { slug })
+  const postsDir = options.postsDir ?? `content/${postKind.folder}`
+  if (kind === 'post') return { dir: postsDir, url }
   if (options.skipPages) return undefined
   // Pages go beside the posts (content/posts → content/pages) unless told otherwise.
   const parent = postsDir.replace(/\/+$/, '').replace(/\/?[^/]*$/, '')
-  return { dir: options.pagesDir ?? `${parent || '.'}/pages`, url: (slug) => contentPageUrl({ slug }) }
+  return { dir: options.pagesDir ?? `${parent || '.'}/${documentKind.folder}`, url }
 }
 
 /**
@@ -442,20 +411,22 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
 
   const tags = isPage ? {} : tagsOf(item, lookup)
   const { kind, target, state } = decision
-  if (isPage && image) warnings.push(`featured image ${image} not kept: pages have no image field`)
-  const head = isPage
-    ? pageFrontmatter({ title: shownTitle, summary, draft: state === 'draft' })
-    : frontmatter({
-        title: shownTitle,
-        date: date!,
-        summary,
-        tags: Object.keys(tags),
-        draft: state === 'draft',
-        author: authorFor(item, options.author),
-        image,
-        imageAlt: featured?.alt,
-        commentsClosed: item.commentStatus === 'closed',
-      })
+  const documentKind = documentKindOf(decision.kind)
+  // What WordPress says of the item, as the site's fields: each kind keeps the fields it defines (a page has no date, author or hero).
+  const values: Record<string, unknown> = {
+    title: shownTitle,
+    summary,
+    draft: state === 'draft',
+    date,
+    tags: Object.keys(tags),
+    author: authorFor(item, options.author),
+    image,
+    // The site requires alt text with a hero; WordPress keeps it on the attachment.
+    imageAlt: image ? featured?.alt : undefined,
+    comments: item.commentStatus === 'closed' ? 'closed' : undefined,
+  }
+  if (image && !('image' in documentKind.fields)) warnings.push(`featured image ${image} not kept: ${documentKind.folder} have no image field`)
+  const head = writeFrontMatter(documentKind, Object.fromEntries(Object.entries(values).filter(([name]) => name in documentKind.fields)))
   const mdx = `${head}\n${body.mdx}`
 
   const approved = approvedComments(item.comments)

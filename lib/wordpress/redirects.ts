@@ -6,7 +6,7 @@
  * one permanent redirect (lib/http/content-redirects.ts), and the content
  * build refuses loops and redirects to nothing.
  */
-import { normalizeOldPath } from '../http'
+import { normalizeOldPath } from '../redirects'
 import { slugify } from '../markdown'
 import { authorUrl, FEEDS, HOME, tagUrl } from '../routes'
 import { authorNicename } from './authors'

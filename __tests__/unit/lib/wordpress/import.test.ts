@@ -101,8 +101,8 @@ describe('planImport: mapping items to posts', () => {
     expect(frontmatterOf(post.mdx)).toBe(
       [
         'title: "Open data – what’s next for councils?"',
-        'date: 2014-03-24T10:15:00Z',
         'summary: "Councils hold a lot of data – most of it isn’t published. This post is about changing that, with help from everyone."',
+        'date: 2014-03-24T10:15:00Z',
         'tags: [open-data, localgov]',
       ].join('\n'),
     )

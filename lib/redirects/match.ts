@@ -1,9 +1,4 @@
-/**
- * Redirects kept with the content (`content/redirects/*.json`, written by the
- * WordPress importer): an old address, as a path with at most one
- * `?name=value`, and where it lives now. Pure, so proxy.ts, the content build
- * and the importer share one reading of an address.
- */
+/** An old address, as a path with at most one `?name=value`, and where it lives now. */
 
 /** A path as redirects compare it: percent-encoding decoded (WordPress writes it lower-case, browsers upper), Unicode composed. */
 export function normalizeOldPath(pathname: string): string {
