@@ -12,8 +12,8 @@ import { get } from './helpers'
 /** Old address (as the export's <link> wrote it, percent-encoding and all) → the new one. */
 const MOVED: Array<[string, string]> = [
   ['/?p=11', '/posts/plain-permalink'],
-  ['/2015/06/02/day-and-name/', '/posts/day-and-name'],
-  ['/2015/06/month-and-name/', '/posts/month-and-name'],
+  ['/2010/06/02/day-and-name/', '/posts/day-and-name'],
+  ['/2010/06/month-and-name/', '/posts/month-and-name'],
   ['/archives/14', '/posts/numeric'],
   ['/post-name/', '/posts/post-name'],
   ['/16.html', '/posts/post-id-dot-html'],
@@ -36,7 +36,7 @@ const MOVED: Array<[string, string]> = [
   ['/comments/feed/', '/feed.xml'],
   // A browser sends percent-encoding in upper case; a post's own feed and comment pages mean the post.
   ['/%E5%A4%A9%E6%B0%94/', '/posts/tianqi'],
-  ['/2015/06/02/day-and-name/feed/', '/posts/day-and-name'],
+  ['/2010/06/02/day-and-name/feed/', '/posts/day-and-name'],
   ['/post-name/comment-page-2/', '/posts/post-name'],
 ]
 
@@ -66,7 +66,7 @@ describe('old WordPress addresses after an import with default options', () => {
   test('a picture that answers nowhere is its caption with a link, never a broken image', async () => {
     const post = await get('/posts/post-name')
     assert.doesNotMatch(post.text, /<img[^>]+old\.example\.org/)
-    assert.match(post.text, /<figcaption>harbour\.jpg – <a href="https:\/\/old\.example\.org\/wp-content\/uploads\/2015\/06\/harbour\.jpg">/)
+    assert.match(post.text, /<figcaption>harbour\.jpg – <a href="https:\/\/old\.example\.org\/wp-content\/uploads\/2010\/06\/harbour\.jpg">/)
   })
 
   test('a picture kept on another host is allowed by the CSP the import recorded, and one without a text alternative is marked and listed', async () => {
