@@ -159,7 +159,12 @@ function readWxr(file: string): WxrExport {
     }
   })
   const authors = new Map(parts.flatMap((part) => part.authors).map((author) => [author.login, author]))
-  return { site: parts[0].site, authors: [...authors.values()], items: parts.flatMap((part) => part.items) }
+  return {
+    site: parts[0].site,
+    authors: [...authors.values()],
+    categories: parts.flatMap((part) => part.categories),
+    items: parts.flatMap((part) => part.items),
+  }
 }
 
 /** Writes a generated file unless one is there and `--force` was not given; says what happened. */

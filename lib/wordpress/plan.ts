@@ -23,6 +23,6 @@ export function planExport(wxr: WxrExport, options: ImportOptions = {}): ExportP
   const authors = planAuthors(imported, wxr.authors, options.author, `${contentDirOf(options)}/authors`)
   const author = typeof options.author === 'string' ? options.author : Object.fromEntries(authors.idOf)
   const plan = planImport(wxr.items, { baseUrl: wxr.site.blogUrl || undefined, ...options, author })
-  const redirects = planRedirects(wxr.site, wxr.items, plan.items, exportLookup(wxr.items), authors.idOf, plan.skipped)
+  const redirects = planRedirects(wxr.site, wxr.items, plan.items, exportLookup(wxr.items), authors.idOf, plan.skipped, wxr.categories)
   return { ...plan, authors: authors.files, redirects }
 }

@@ -1,9 +1,10 @@
 /**
  * The old site's addresses, mapped to where the same thing lives now: each
  * item's permalink whatever its structure, `?p=`, `?page_id=` and
- * `?attachment_id=`, attachment pages, categories, tags, authors and feeds.
+ * `?attachment_id=`, attachment pages, categories (under their parents, and
+ * `?cat=`), tags, authors and feeds.
  * Written to `content/redirects/wordpress.json`; the site answers each with
- * one permanent redirect (lib/http/content-redirects.ts), and the content
+ * one permanent redirect (lib/redirects), and the content
  * build refuses loops and redirects to nothing.
  */
 import { normalizeOldPath } from '../redirects'
@@ -13,7 +14,7 @@ import { authorNicename } from './authors'
 import type { ConvertedItem, ExportLookup } from './convert'
 import { termTagSlug, topicTerms } from './convert'
 import { decodeSlug } from './slugs'
-import type { WxrItem, WxrSite } from './wxr'
+import type { WxrCategory, WxrItem, WxrSite } from './wxr'
 
 /** One old address (a path, with one `?name=value` when WordPress used a query) and where it goes. */
 export type RedirectEntry = { from: string; to: string }
@@ -59,6 +60,28 @@ function languagePrefixes(items: readonly WxrItem[], base: string): string[] {
   return [...prefixes]
 }
 
+/** A category slug as item terms and the channel write it: percent-encoding decoded, Unicode composed. */
+function categorySlug(nicename: string): string | undefined {
+  return decodeSlug(nicename)?.normalize('NFC')
+}
+
+/**
+ * Where WordPress listed a category: `/category/<slug>/`, and for a child
+ * category also under its parents (`/category/services/bins/recycling/`),
+ * which is the address WordPress itself linked to. Its `?cat=` id when the
+ * channel lists it.
+ */
+function categoryAddresses(slug: string, categories: ReadonlyMap<string, WxrCategory>): { paths: string[]; id?: string } {
+  const chain = [slug]
+  for (let parent = categories.get(slug)?.parent; parent; parent = categories.get(parent)?.parent) {
+    const parentSlug = categorySlug(parent)
+    if (!parentSlug || chain.includes(parentSlug)) break
+    chain.unshift(parentSlug)
+  }
+  const paths = chain.length > 1 ? [slug, chain.join('/')] : [slug]
+  return { paths, id: categories.get(slug)?.id || undefined }
+}
+
 function isPublic(item: ConvertedItem): boolean {
   return item.state === 'published' && item.url !== undefined
 }
@@ -74,6 +97,8 @@ export function planRedirects(
   lookup: ExportLookup,
   authorIds: ReadonlyMap<string, string>,
   skipped: readonly { id: string; reason: string }[],
+  /** The channel's categories (`<wp:category>`): their parents and `?cat=` ids. */
+  categoryList: readonly WxrCategory[] = [],
 ): RedirectPlan {
   const redirects = new Map<string, string>()
   const homeless: Homeless[] = []
@@ -87,6 +112,12 @@ export function planRedirects(
   const prefixes = [base, ...languagePrefixes(items, base)]
   const byId = new Map(converted.map((item) => [item.id, item]))
   const itemsById = new Map(items.map((item) => [item.id, item]))
+  const categories = new Map(
+    categoryList.flatMap((category) => {
+      const slug = categorySlug(category.nicename)
+      return slug ? [[slug, category] as const] : []
+    }),
+  )
 
   if (base !== '/') add(base, HOME)
   for (const prefix of prefixes) {
@@ -137,10 +168,14 @@ export function planRedirects(
       if (!segment || !nicename) continue
       // The site's address for the tag: its slug as the site makes one from the tag written in the post.
       const to = tagUrl(slugify(termTagSlug(term, lookup)))
+      const { paths, id } = segment === 'category' ? categoryAddresses(nicename, categories) : { paths: [nicename], id: undefined }
       for (const prefix of prefixes) {
-        add(`${prefix}${segment}/${nicename}/`, to)
-        add(`${prefix}${segment}/${nicename}/feed/`, FEEDS.rss)
+        for (const path of paths) {
+          add(`${prefix}${segment}/${path}/`, to)
+          add(`${prefix}${segment}/${path}/feed/`, FEEDS.rss)
+        }
       }
+      if (id) add(`${base}?cat=${id}`, to)
     }
     const author = authorIds.get(item.creator)
     const nicename = item.creator ? authorNicename(item.creator) : ''

@@ -61,7 +61,10 @@ export type WxrSite = {
 }
 
 /** An export: the old site, its authors and its items. */
-export type WxrExport = { site: WxrSite; authors: WxrAuthor[]; items: WxrItem[] }
+/** A category as the channel lists it (`<wp:category>`): its term id (`?cat=`), slug, and its parent's slug. */
+export type WxrCategory = { id: string; nicename: string; parent: string }
+
+export type WxrExport = { site: WxrSite; authors: WxrAuthor[]; categories: WxrCategory[]; items: WxrItem[] }
 
 export class WxrParseError extends Error {
   constructor(
@@ -186,6 +189,11 @@ function toAuthor(node: XmlNode): WxrAuthor {
   }
 }
 
+function toCategory(node: XmlNode): WxrCategory {
+  const field = (name: string) => text(node[`wp:${name}`]).trim()
+  return { id: field('term_id'), nicename: field('category_nicename'), parent: field('category_parent') }
+}
+
 /**
  * Parses a WordPress eXtended RSS export (WXR 1.0–1.2). Validates first,
  * because the parser itself is lenient and would silently drop a truncated
@@ -209,7 +217,7 @@ export function parseWxrExport(xml: string): WxrExport {
     parseTagValue: false,
     parseAttributeValue: false,
     htmlEntities: true,
-    isArray: (name) => ['item', 'category', 'wp:postmeta', 'wp:comment', 'wp:author'].includes(name),
+    isArray: (name) => ['item', 'category', 'wp:category', 'wp:postmeta', 'wp:comment', 'wp:author'].includes(name),
   })
   const document = parser.parse(xml) as XmlNode
   const problem = notWxr(document)
@@ -220,6 +228,7 @@ export function parseWxrExport(xml: string): WxrExport {
   return {
     site: { title: text(channel.title).trim(), blogUrl, siteUrl: text(channel['wp:base_site_url']).trim() || blogUrl },
     authors: list(channel['wp:author']).map(toAuthor),
+    categories: list(channel['wp:category']).map(toCategory),
     items: list(channel.item).map(toItem),
   }
 }

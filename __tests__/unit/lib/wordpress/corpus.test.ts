@@ -31,7 +31,12 @@ const EXPORTS = FOLDERS.filter((folder) => fs.existsSync(folder)).flatMap((folde
 function exportOf(file: string): WxrExport | undefined {
   try {
     const parts = readExport(fs.readFileSync(file), file).map((document) => parseWxrExport(document.xml))
-    return { site: parts[0].site, authors: parts.flatMap((part) => part.authors), items: parts.flatMap((part) => part.items) }
+    return {
+      site: parts[0].site,
+      authors: parts.flatMap((part) => part.authors),
+      categories: parts.flatMap((part) => part.categories),
+      items: parts.flatMap((part) => part.items),
+    }
   } catch (error) {
     if (error instanceof WxrParseError) return undefined
     throw error
