@@ -66,7 +66,11 @@ describe('old WordPress addresses after an import with default options', () => {
   test('a picture that answers nowhere is its caption with a link, never a broken image', async () => {
     const post = await get('/posts/post-name')
     assert.doesNotMatch(post.text, /<img[^>]+old\.example\.org/)
-    assert.match(post.text, /<figcaption>harbour\.jpg – <a href="https:\/\/old\.example\.org\/wp-content\/uploads\/2010\/06\/harbour\.jpg">/)
+    // React may separate the caption's text from the dash with an empty comment.
+    assert.match(
+      post.text,
+      /<figcaption>harbour\.jpg(<!-- -->)? – <a href="https:\/\/old\.example\.org\/wp-content\/uploads\/2010\/06\/harbour\.jpg">/,
+    )
   })
 
   test('a picture kept on another host is allowed by the CSP the import recorded, and one without a text alternative is marked and listed', async () => {
