@@ -21,7 +21,7 @@ import {
   type GeneratedDocument,
   type StoredComment,
 } from './lib/content/build'
-import { DOCUMENT_KINDS, documentUrl } from './lib/documents'
+import { commentsOwner, DOCUMENT_KINDS, documentUrl } from './lib/documents'
 import { searchIndexFiles } from './lib/search'
 import { collectPostImages, ImageContentError, invalidateCacheWhenBundleFilesChange, publicDirOf } from './lib/images/build'
 
@@ -110,29 +110,29 @@ function checked<T>(file: string, check: () => T): T {
   }
 }
 
-/** A JSON file beside the documents, holding one list that lib/content/site-data.ts checks: `<folder>/<name>.json`. */
-function checkedDataType(name: string, folder: string, field: string, description: string, check: (value: unknown, fileName: string) => unknown) {
+/** JSON files beside the documents, each holding one list that lib/content/site-data.ts checks: `<folder>/<name>.json`, in subfolders too. */
+function checkedDataType(name: string, folder: string, field: string, description: string, check: (value: unknown, file: string) => unknown) {
   return defineDocumentType(() => ({
     name,
-    filePathPattern: `${folder}/*.json`,
+    filePathPattern: `${folder}/**/*.json`,
     contentType: 'data',
     fields: { [field]: { type: 'json', required: true, description } },
     computedFields: {
       checked: {
         type: 'json',
-        resolve: (file) => checked(file._raw.sourceFilePath, () => check(file[field], file._raw.sourceFileName.replace(/\.json$/, ''))),
+        resolve: (file) => checked(file._raw.sourceFilePath, () => check(file[field], file._raw.sourceFilePath)),
       },
     },
   }))
 }
 
-/** Each post's comments (`comments/<post-slug>.json`, the importer writes them): checked here, carried into the content store. */
+/** Each post's or page's comments (`comments/<post-slug>.json`, `comments/pages/<page-slug>.json`; the importer writes them): checked here, carried into the content store. */
 export const CommentThread = checkedDataType(
   'CommentThread',
   'comments',
   'comments',
   'Approved comments, oldest first (lib/content/site-data.ts)',
-  (comments, slug) => checkComments(slug, comments),
+  (comments, file) => checkComments(commentsOwner(file), comments),
 )
 
 /** Old addresses and where they live now (`redirects/*.json`): proxy.ts answers each with one permanent redirect. */
@@ -179,7 +179,6 @@ export default makeSource({
         authors: readGeneratedDocuments<AuthorDocument>(generated, 'Author'),
         comments: [...readGeneratedDocuments<Checked<StoredComment[]>>(generated, 'CommentThread')].map((thread) => ({
           file: thread._raw.sourceFilePath,
-          slug: path.basename(thread._raw.sourceFilePath, '.json'),
           comments: thread.checked,
         })),
         redirects: [...readGeneratedDocuments<Checked<{ from: string; to: string }[]>>(generated, 'Redirects')].map((file) => ({

@@ -24,6 +24,7 @@ import {
   type RedirectsFile,
   type WxrExport,
 } from '../lib/wordpress'
+import { commentsFile, page as pageKind, post as postKind } from '../lib/documents'
 import { TEXT_ALTERNATIVE_MISSING } from '../lib/images/build'
 
 const USAGE = `Usage: npm run import:wordpress -- <export file> [options]
@@ -255,11 +256,12 @@ async function main(argv: string[]): Promise<number> {
     imported.push(item)
   }
 
-  // Each post's approved comments, beside the content (the site's shared comment model).
-  const commented = imported.filter((item) => item.kind === 'post' && item.comments.length)
+  // Each post's and page's approved comments, beside the content (the site's shared comment model).
+  const commented = imported.filter((item) => item.comments.length)
   for (const item of commented) {
     const file: CommentsFile = { comments: item.comments }
-    writeGenerated(path.join(contentDir, 'comments', `${item.slug}.json`), `${JSON.stringify(file, null, 2)}\n`, { ...writing, force: true })
+    const kind = item.kind === 'page' ? pageKind : postKind
+    writeGenerated(path.join(contentDir, commentsFile(kind, item.slug)), `${JSON.stringify(file, null, 2)}\n`, { ...writing, force: true })
   }
 
   // Authors: an existing file is never replaced, --force or not: it may have been edited since.
@@ -349,9 +351,12 @@ async function main(argv: string[]): Promise<number> {
 
   const comments = commented.reduce((sum, item) => sum + item.comments.length, 0)
   const leftOut = imported.reduce((sum, item) => sum + item.commentsLeftOut, 0)
+  const onPages = commented.filter((item) => item.kind === 'page').length
+  const from = `${commented.length - onPages} post(s)${onPages ? ` and ${onPages} page(s)` : ''}`
   console.log(
-    `\nComments ${comments} approved, from ${commented.length} post(s), ${args.dryRun ? 'would be written' : 'written'} to ${path.relative(process.cwd(), path.join(contentDir, 'comments'))}/<slug>.json` +
-      `${leftOut ? `; ${leftOut} left out (held for moderation, spam, trashed, or on pages)` : ''}`,
+    `\nComments ${comments} approved, from ${from}, ${args.dryRun ? 'would be written' : 'written'} to ${path.relative(process.cwd(), path.join(contentDir, 'comments'))}/<slug>.json` +
+      `${onPages ? ` and ${path.relative(process.cwd(), path.join(contentDir, commentsFile(pageKind, '<slug>')))}` : ''}` +
+      `${leftOut ? `; ${leftOut} left out (held for moderation, spam or trashed)` : ''}`,
   )
   for (const item of commented) console.log(`  "${item.title}": ${item.comments.length}`)
 

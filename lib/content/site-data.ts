@@ -1,12 +1,12 @@
 /**
- * The JSON files that live beside the posts: each post's comments
- * (`comments/<post-slug>.json`), redirects from old addresses
+ * The JSON files that live beside the documents: each post's or page's
+ * comments (`comments/<post-slug>.json`, `comments/pages/<page-slug>.json`), redirects from old addresses
  * (`redirects/*.json`) and the picture hosts the Content-Security-Policy allows
  * (`image-hosts/*.json`). The importer writes them; authors may edit them. The
  * content build checks each here and fails naming the file and field.
  */
 import { parseImageRemoteHosts } from '../config'
-import { isValidPostSlug } from '../markdown'
+import type { DocumentKind } from '../documents'
 
 /** A problem in one field of one content file: the build stops and says which. */
 export class ContentFieldError extends Error {
@@ -44,9 +44,10 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** `comments/<slug>.json`: the comments of the post `<slug>`, oldest first, each reply after its parent. */
-export function checkComments(slug: string, comments: unknown): StoredComment[] {
-  if (!isValidPostSlug(slug)) throw new ContentFieldError('slug (file name)', 'must be the slug of a post: lower-case letters, digits and hyphens')
+/** `comments/<slug>.json` (lib/documents' commentsFile): the comments of one document, oldest first, each reply after its parent. */
+export function checkComments(owner: { kind: Pick<DocumentKind, 'name' | 'slugProblem'>; slug: string }, comments: unknown): StoredComment[] {
+  const slugProblem = owner.kind.slugProblem(owner.slug)
+  if (slugProblem) throw new ContentFieldError('slug (file name)', `must be the slug of a ${owner.kind.name.toLowerCase()}: it ${slugProblem}`)
   if (!Array.isArray(comments)) throw new ContentFieldError('comments', 'must be a list of comments')
   const seen = new Set<string>()
   let previous = ''

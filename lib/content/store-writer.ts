@@ -19,6 +19,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
+  commentsFile,
+  commentsOwner,
   comparatorOf,
   DOCUMENT_KINDS,
   documentUrl,
@@ -127,7 +129,8 @@ export function* readGeneratedDocuments<T>(generatedDir: string, type: string): 
 
 /** The JSON files beside the documents (lib/content/site-data.ts), already checked field by field; `file` names each for errors. */
 export type SiteData = {
-  comments?: Iterable<{ file: string; slug: string; comments: StoredComment[] }>
+  /** Each document's comments, by their file (lib/documents' commentsFile names it). */
+  comments?: Iterable<{ file: string; comments: StoredComment[] }>
   redirects?: Iterable<{ file: string; redirects: { from: string; to: string }[] }>
   imageHosts?: Iterable<string>
 }
@@ -187,7 +190,7 @@ export function writeContentStore(
   try {
     const extras = extraFiles?.()
     const lists: Record<string, StoredRecord[]> = {}
-    const threads = new Map([...(documents.comments ?? [])].map((thread) => [thread.slug, thread]))
+    const threads = new Map([...(documents.comments ?? [])].map((thread) => [thread.file, thread]))
     for (const kind of DOCUMENT_KINDS as readonly AnyDocumentKind[]) {
       const order = comparatorOf(kind.order)
       const html = (slug: string, document: GeneratedDocument) => renderHtml && write(partPath(staging, kind.folder, slug, 'html'), renderHtml(document, kind))
@@ -198,10 +201,10 @@ export function writeContentStore(
         const { record, body, text } = documentParts(kind, document)
         write(partPath(staging, kind.folder, record.slug, 'body'), JSON.stringify(body))
         write(partPath(staging, kind.folder, record.slug, 'text'), text)
-        const thread = takesComments(kind) ? threads.get(record.slug) : undefined
+        const thread = takesComments(kind) ? threads.get(commentsFile(kind, record.slug)) : undefined
         if (thread) {
           write(partPath(staging, kind.folder, record.slug, 'comments'), JSON.stringify(thread.comments))
-          threads.delete(record.slug)
+          threads.delete(thread.file)
           if (thread.comments.length) record.commentCount = thread.comments.length
         }
         records.push(record)
@@ -220,7 +223,10 @@ export function writeContentStore(
       lists[kind.folder] = records.sort(order)
     }
     const authors = [...documents.authors].sort((a, b) => a.id.localeCompare(b.id)).map(authorRecord)
-    for (const orphan of threads.values()) invalidContent(orphan.file, 'slug (file name)', `names no post: there is no content/posts/${orphan.slug}.mdx`)
+    for (const orphan of threads.values()) {
+      const { kind, slug } = commentsOwner(orphan.file)
+      invalidContent(orphan.file, 'slug (file name)', `names no ${kind.name.toLowerCase()}: there is no content/${kind.folder}/${slug}.mdx`)
+    }
     const redirects = redirectMap(documents.redirects, knownAddresses(lists, authors))
     const imageHosts = [...new Set(documents.imageHosts ?? [])].sort()
     const index = { format: STORE_FORMAT, ...lists, authors, redirects, imageHosts } as unknown as StoreIndex

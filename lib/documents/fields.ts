@@ -58,6 +58,13 @@ export const COMMON_FIELDS = {
   },
   updated: { type: 'date', required: false, description: 'When it last changed in substance; shown on it', notBefore: 'date' },
   draft: { type: 'boolean', default: false, description: 'Kept from the public, whatever else it says' },
+  comments: {
+    type: 'choice',
+    options: ['open', 'closed', false],
+    required: false,
+    description:
+      "open (the default): its readers' comments (lib/documents commentsFile) are shown; closed: shown, and it says none are taken; false: none shown",
+  },
 } as const satisfies Fields
 
 /** The problem with one field's value that the schema's types cannot express, or undefined. */

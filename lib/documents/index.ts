@@ -19,7 +19,7 @@ export {
   type SlugResult,
 } from './kind'
 export { writeFrontMatter } from './front-matter'
-export { DOCUMENT_KINDS, kindOfFile, type AnyDocumentKind } from './kinds'
+export { commentsFile, commentsOwner, DOCUMENT_KINDS, kindOfFile, type AnyDocumentKind } from './kinds'
 export { page, type Page } from './page'
 export { post, type Post } from './post'
 export { bySlug, comparatorOf, isPublished, newestFirst, publishState, type PublishState } from './published'

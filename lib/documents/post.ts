@@ -16,13 +16,6 @@ export const post = defineDocumentKind({
     image: { type: 'string', required: false, description: 'Hero picture: a file beside the post (./cover.jpg) or under public/ (/images/x.jpg)' },
     imageAlt: { type: 'string', required: false, description: 'Alt text of the hero picture; required with "image"' },
     dateNote: { type: 'string', required: false, description: 'How the date was chosen, where the source did not fix it' },
-    comments: {
-      type: 'choice',
-      options: ['open', 'closed', false],
-      required: false,
-      description:
-        'open (the default): its comments (content/comments/<slug>.json) are shown; closed: shown, and it says none are taken; false: none shown',
-    },
   },
   // posts/<slug>.mdx, or a bundle posts/<slug>/index.mdx with its pictures beside it.
   nested: false,

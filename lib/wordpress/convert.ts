@@ -59,7 +59,7 @@ export type ConvertedItem = {
   onlyShortcodes?: string[]
   /** Set when the old address will not reach the new one by itself. */
   unmappedLink?: { link: string; reason: string }
-  /** Approved comments, oldest first, for `content/comments/<slug>.json` (posts only). */
+  /** Approved comments, oldest first, for the item's comments file (lib/documents' commentsFile). */
   comments: PostComment[]
   /** Comments not carried over: held, spam, trashed, and every comment on a page. */
   commentsLeftOut: number
@@ -430,7 +430,7 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
   const mdx = `${head}\n${body.mdx}`
 
   const approved = approvedComments(item.comments)
-  const comments = isPage ? [] : approved.comments
+  const comments = approved.comments
   return {
     kind,
     id: item.id,

@@ -54,7 +54,7 @@ function filesBelow(dir: string): string[] {
 /** What these checks read of the content store's index (lib/content/types.ts). */
 type StoreIndex = {
   posts: { slug: string; title: string; draft?: boolean; author?: string; commentCount?: number }[]
-  pages: { slug: string; draft?: boolean }[]
+  pages: { slug: string; draft?: boolean; commentCount?: number }[]
   authors: { id: string; name: string }[]
   redirects: ContentRedirects
   imageHosts: string[]
@@ -133,8 +133,8 @@ describe.each(EXPORTS.map((file) => [path.relative(path.join(ROOT, '..'), file),
     expect(wrong).toEqual([])
   })
 
-  it('carries every approved comment of a published post into the store', () => {
-    const stored = index.posts.reduce((sum, post) => sum + (post.commentCount ?? 0), 0)
+  it('carries every approved comment of a published post or page into the store', () => {
+    const stored = [...index.posts, ...index.pages].reduce((sum, document) => sum + (document.commentCount ?? 0), 0)
     const written = filesBelow(path.join(build.contentDir, 'comments')).reduce(
       (sum, file) => sum + (JSON.parse(fs.readFileSync(file, 'utf8')) as { comments: unknown[] }).comments.length,
       0,
