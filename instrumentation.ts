@@ -7,7 +7,11 @@ export async function register() {
     const { preloadSearchIndex } = await import('./lib/search/server')
     preloadSearchIndex()
     const { checkAuthorStoreAtStart } = await import('./lib/auth')
+    const { site } = await import('./lib/config')
     const { serverConfig } = await import('./lib/config/server')
+    const { siteSecurityHeaders } = await import('./lib/http')
+    const { refuseRequestsBeforeNext } = await import('./lib/http/server')
+    refuseRequestsBeforeNext(siteSecurityHeaders(site, serverConfig))
     await checkAuthorStoreAtStart(serverConfig)
   }
 }

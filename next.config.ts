@@ -20,8 +20,9 @@ const nextConfig: NextConfig = {
   turbopack: {},
   distDir,
   poweredByHeader: false,
-  // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before.
-  cacheHandler: server.redisUrl ? NEXT_CACHE_HANDLER : undefined,
+  // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before. Either way
+  // the handler keeps nothing that belongs to one request (lib/cache/next-cache-handler.mjs).
+  cacheHandler: NEXT_CACHE_HANDLER,
   // proxy.ts reads the prerendered 404 page from the build folder.
   env: { SITE_URL: site.url, SANDBANK_DIST_DIR: distDir },
   // proxy.ts answers trailing-slash addresses, so the redirect carries the security headers.
