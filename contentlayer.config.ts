@@ -1,14 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { contentDirExcludeDefault, defineDocumentType, makeSource } from 'contentlayer2/source-files'
+import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { renderMdxToHtml } from './components/mdx/html'
-import { ImportedCommentsError, validateImportedComments } from './lib/comments'
 import { absoluteUrl, site } from './lib/config'
 import {
+  checkComments,
+  checkImageHosts,
+  checkRedirects,
+  ContentFieldError,
   contentlayerDocumentType,
   invalidContent,
   postImageMap,
@@ -16,14 +19,30 @@ import {
   writeContentStore,
   type AuthorDocument,
   type GeneratedDocument,
+  type StoredComment,
 } from './lib/content/build'
-import { DOCUMENT_KINDS, documentUrl, post } from './lib/documents'
-import { COMMENTS_FOLDER } from './lib/routes'
+import { commentsOwner, DOCUMENT_KINDS, documentUrl } from './lib/documents'
 import { searchIndexFiles } from './lib/search'
 import { collectPostImages, ImageContentError, invalidateCacheWhenBundleFilesChange, publicDirOf } from './lib/images/build'
 
 const contentDirPath = process.env.CONTENT_DIR || 'content'
 const contentDir = path.resolve(contentDirPath)
+
+/** Picture hosts the content records (image-hosts/*.json): the CSP allows them, so their pictures draw no warning. */
+function recordedImageHosts(): string[] {
+  const dir = path.join(contentDir, 'image-hosts')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => {
+      try {
+        return checkImageHosts((JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { hosts?: unknown }).hosts)
+      } catch {
+        return [] // The ImageHosts document type reports the problem, naming the file.
+      }
+    })
+}
+const remoteImageHosts = [...site.imageRemoteHosts, ...recordedImageHosts()]
 
 // Contentlayer reuses a post it has seen unless its .mdx file changed; a bundle's photo can change alone.
 invalidateCacheWhenBundleFilesChange(contentDir)
@@ -50,10 +69,12 @@ async function documentImages(document: ImageFields) {
       contentDir,
       sourceFilePath: file,
       publicDir: publicDirOf(),
-      remoteHosts: site.imageRemoteHosts,
+      remoteHosts: remoteImageHosts,
     })
     for (const url of result.blockedRemote) {
-      console.warn(`Warning: content/${file}: image ${url} is on a host not in IMAGE_REMOTE_HOSTS, so the Content-Security-Policy will block it`)
+      console.warn(
+        `Warning: content/${file}: image ${url} is on a host neither IMAGE_REMOTE_HOSTS nor content/image-hosts lists, so the Content-Security-Policy will block it`,
+      )
     }
     return result.images
   } catch (error) {
@@ -64,6 +85,61 @@ async function documentImages(document: ImageFields) {
 
 /** Every kind of document (lib/documents), with its fields, its checks and what is computed from its body. */
 const documentTypes = DOCUMENT_KINDS.map((kind) => defineDocumentType(() => contentlayerDocumentType(kind, { contentDir, pictures: documentImages })))
+
+/** Documents on disk but none generated means Contentlayer refused one: say so, and leave the last good store in place. */
+function refuseEmptyBuild(generated: string): void {
+  for (const kind of DOCUMENT_KINDS) {
+    const folder = path.join(contentDir, kind.folder)
+    const onDisk = existsSync(folder) && readdirSync(folder, { recursive: true }).some((name) => String(name).endsWith('.mdx'))
+    if (onDisk && readGeneratedDocuments(generated, kind.name).next().done) {
+      throw new Error(
+        `The content build generated no ${kind.folder} although content/${kind.folder} has some: a document above failed. ` +
+          'The content store was not replaced; fix the file named above and build again.',
+      )
+    }
+  }
+}
+
+/** Field errors from lib/content/site-data.ts, as build errors naming the file. */
+function checked<T>(file: string, check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    if (error instanceof ContentFieldError) invalidContent(file, error.field, error.problem)
+    throw error
+  }
+}
+
+/** JSON files beside the documents, each holding one list that lib/content/site-data.ts checks: `<folder>/<name>.json`, in subfolders too. */
+function checkedDataType(name: string, folder: string, field: string, description: string, check: (value: unknown, file: string) => unknown) {
+  return defineDocumentType(() => ({
+    name,
+    filePathPattern: `${folder}/**/*.json`,
+    contentType: 'data',
+    fields: { [field]: { type: 'json', required: true, description } },
+    computedFields: {
+      checked: {
+        type: 'json',
+        resolve: (file) => checked(file._raw.sourceFilePath, () => check(file[field], file._raw.sourceFilePath)),
+      },
+    },
+  }))
+}
+
+/** Each post's or page's comments (`comments/<post-slug>.json`, `comments/pages/<page-slug>.json`; the importer writes them): checked here, carried into the content store. */
+export const CommentThread = checkedDataType(
+  'CommentThread',
+  'comments',
+  'comments',
+  'Approved comments, oldest first (lib/content/site-data.ts)',
+  (comments, file) => checkComments(commentsOwner(file), comments),
+)
+
+/** Old addresses and where they live now (`redirects/*.json`): proxy.ts answers each with one permanent redirect. */
+export const Redirects = checkedDataType('Redirects', 'redirects', 'redirects', 'A list of { from, to }', checkRedirects)
+
+/** Hosts the content's pictures are shown from (`image-hosts/*.json`): the Content-Security-Policy allows them. */
+export const ImageHosts = checkedDataType('ImageHosts', 'image-hosts', 'hosts', 'Host names, as IMAGE_REMOTE_HOSTS takes them', checkImageHosts)
 
 export const Author = defineDocumentType(() => ({
   name: 'Author',
@@ -82,41 +158,9 @@ export const Author = defineDocumentType(() => ({
   },
 }))
 
-/**
- * content/comments/<post-slug>.json: a post's imported comments, as the WordPress import writes them
- * (lib/comments/imported.ts has the format). Each file is checked, naming the file and the field at fault,
- * and must name a post; its comments travel into the content store beside the post, as JSON.
- */
-function readImportedComments(postSlugs: ReadonlySet<string>): Map<string, string> {
-  const dir = path.join(contentDir, COMMENTS_FOLDER)
-  const comments = new Map<string, string>()
-  if (!existsSync(dir)) return comments
-  for (const name of readdirSync(dir).sort()) {
-    const file = `${COMMENTS_FOLDER}/${name}`
-    const slug = name.replace(/\.json$/, '')
-    if (!name.endsWith('.json')) invalidContent(file, 'file name', 'must be <post-slug>.json')
-    if (!postSlugs.has(slug)) invalidContent(file, 'file name', `must name a post: there is no content/${post.folder}/${slug}.mdx`)
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(readFileSync(path.join(dir, name), 'utf8'))
-    } catch (error) {
-      invalidContent(file, '(whole file)', `is not valid JSON: ${(error as Error).message}`)
-    }
-    try {
-      comments.set(slug, JSON.stringify(validateImportedComments(parsed)))
-    } catch (error) {
-      if (error instanceof ImportedCommentsError) invalidContent(file, error.field, error.problem)
-      throw error
-    }
-  }
-  return comments
-}
-
 export default makeSource({
   contentDirPath,
-  // Imported comments are JSON beside the documents, read by readImportedComments, not documents of their own.
-  contentDirExclude: [...contentDirExcludeDefault, COMMENTS_FOLDER],
-  documentTypes: [...documentTypes, Author],
+  documentTypes: [...documentTypes, Author, CommentThread, Redirects, ImageHosts],
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',
   onMissingOrIncompatibleData: 'fail',
@@ -126,13 +170,22 @@ export default makeSource({
   // which parses them all at once.
   onSuccess: async () => {
     const generated = path.join(process.cwd(), '.contentlayer', 'generated')
+    // Contentlayer calls this even when documents failed, with none generated: never replace the store with an empty one.
+    refuseEmptyBuild(generated)
+    type Checked<T> = { _raw: { sourceFilePath: string }; checked: T }
     const store = writeContentStore(
       {
         ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind.folder, readGeneratedDocuments<GeneratedDocument>(generated, kind.name)])),
         authors: readGeneratedDocuments<AuthorDocument>(generated, 'Author'),
-        comments: readImportedComments(
-          new Set([...readGeneratedDocuments<GeneratedDocument>(generated, post.name)].map((document) => document.slug)),
-        ),
+        comments: [...readGeneratedDocuments<Checked<StoredComment[]>>(generated, 'CommentThread')].map((thread) => ({
+          file: thread._raw.sourceFilePath,
+          comments: thread.checked,
+        })),
+        redirects: [...readGeneratedDocuments<Checked<{ from: string; to: string }[]>>(generated, 'Redirects')].map((file) => ({
+          file: file._raw.sourceFilePath,
+          redirects: file.checked,
+        })),
+        imageHosts: [...readGeneratedDocuments<Checked<string[]>>(generated, 'ImageHosts')].flatMap((file) => file.checked),
       },
       {
         extraFiles: searchIndexFiles,

@@ -55,6 +55,12 @@ const esmPackages = [
   'is-decimal',
   'is-hexadecimal',
   'estree-util-.*',
+  // sanitize-html's parser, for imported comments (lib/wordpress/comments.ts).
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'dom-serializer',
+  'domelementtype',
 ]
 
 /** @type {import('jest').Config} */

@@ -2,11 +2,14 @@ import type { NextConfig } from 'next'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { NEXT_CACHE_HANDLER } from './lib/cache'
 import { readServerConfig, readSiteConfig } from './lib/config'
+import { storedImageHosts } from './lib/content/build'
 import { PRIVATE_NO_STORE, siteSecurityHeaders } from './lib/http'
 import { DRAFTS } from './lib/routes'
 
 // Fails the build early, with the variable named, if the site configuration is invalid.
-const site = readSiteConfig()
+const configured = readSiteConfig()
+// The CSP allows IMAGE_REMOTE_HOSTS and the hosts the content records (an import's pictures still on their old host).
+const site = { ...configured, imageRemoteHosts: [...new Set([...configured.imageRemoteHosts, ...storedImageHosts()])] }
 const server = readServerConfig()
 
 // The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves.

@@ -1,8 +1,7 @@
 /**
  * npm run import:wordpress -- <export.xml|export.zip> [--out content/posts] [--pages-out <dir> | --no-pages]
- *                              [--comments-out wordpress-comments.json]
  *                              [--author <id> | --author <login>=<id> …] [--dry-run] [--force]
- *                              [--media-dir <uploads folder>] [--download] [--media-host <host> …]
+ *                              [--media-dir <uploads folder>] [--no-download] [--media-host <host> …]
  *
  * Exit codes: 0 done, 1 the export cannot be read (empty, truncated, not WXR,
  * malformed) or a file was not written, 2 bad arguments or missing file.
@@ -11,19 +10,22 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {
   checkedBody,
+  contentDirOf,
   ExportInputError,
-  parseWxr,
+  parseWxrExport,
   planImportWithImages,
   readExport,
   writePost,
   WxrParseError,
+  type CommentsFile,
   type ConvertedItem,
   type ImportOptions,
   type MediaOptions,
-  type WxrItem,
+  type RedirectsFile,
+  type WxrExport,
 } from '../lib/wordpress'
-
-const DEFAULT_COMMENTS_FILE = 'wordpress-comments.json'
+import { commentsFile, page as pageKind, post as postKind } from '../lib/documents'
+import { TEXT_ALTERNATIVE_MISSING } from '../lib/images/build'
 
 const USAGE = `Usage: npm run import:wordpress -- <export file> [options]
 
@@ -34,13 +36,12 @@ Options:
   --out <dir>              folder for posts (default: content/posts)
   --pages-out <dir>        folder for pages (default: pages beside the posts folder, content/pages)
   --no-pages               leave pages out
-  --comments-out <file>    where readers' comments are kept (default: ${DEFAULT_COMMENTS_FILE})
   --author <id>            author id (a file name in content/authors) for every post
   --author <login>=<id>    map one WordPress login (dc:creator) to an author id; repeatable
   --dry-run                show what would be written, write nothing (and download nothing)
   --force                  overwrite existing files
-  --media-dir <folder>     bring images home from a copy of the old site's wp-content/uploads
-  --download               bring images home by downloading them from the old site
+  --media-dir <folder>     bring images home from a copy of the old site's wp-content/uploads first
+  --no-download            do not download images from the old site (by default each one is tried)
   --media-host <host>      also fetch images from this host (repeatable); by default only the
                            old site's own host and its WordPress CDN hosts
   --max-image-mb <n>       largest image file to download (default 20)
@@ -49,16 +50,15 @@ Options:
 
 class UsageError extends Error {}
 
-type Args = { file: string; options: ImportOptions; commentsFile: string; dryRun: boolean; force: boolean; media: MediaOptions }
+type Args = { file: string; options: ImportOptions; dryRun: boolean; force: boolean; media: MediaOptions }
 
 function parseArgs(argv: string[]): Args | 'help' {
   const positional: string[] = []
   const options: ImportOptions = {}
   const authorMap: Record<string, string> = {}
-  let commentsFile = DEFAULT_COMMENTS_FILE
   let dryRun = false
   let force = false
-  const media: MediaOptions = { extraHosts: [] }
+  const media: MediaOptions = { extraHosts: [], download: true }
   const positiveNumber = (flag: string, text: string) => {
     const number = Number(text)
     if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${flag} needs a positive number, got "${text}"`)
@@ -86,9 +86,6 @@ function parseArgs(argv: string[]): Args | 'help' {
         if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
         options.skipPages = true
         break
-      case '--comments-out':
-        commentsFile = value()
-        break
       case '--author': {
         const author = value()
         const separator = author.indexOf('=')
@@ -108,8 +105,13 @@ function parseArgs(argv: string[]): Args | 'help' {
         media.mediaDir = value()
         break
       case '--download':
+        // The default now; still accepted so older scripts keep working.
         if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
         media.download = true
+        break
+      case '--no-download':
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
+        media.download = false
         break
       case '--media-host':
         media.extraHosts.push(value())
@@ -136,7 +138,7 @@ function parseArgs(argv: string[]): Args | 'help' {
   if (media.mediaDir && (!fs.existsSync(media.mediaDir) || !fs.statSync(media.mediaDir).isDirectory())) {
     throw new UsageError(`--media-dir ${media.mediaDir} is not a folder`)
   }
-  return { file: positional[0], options, commentsFile, dryRun, force, media }
+  return { file: positional[0], options, dryRun, force, media }
 }
 
 function stateLabel(item: ConvertedItem): string {
@@ -145,28 +147,40 @@ function stateLabel(item: ConvertedItem): string {
   return ''
 }
 
-/** Every item of every XML document in the file (WordPress.com zips hold several). */
-function readItems(file: string): WxrItem[] {
+/** Every XML document in the file as one export (WordPress.com zips hold several). */
+function readWxr(file: string): WxrExport {
   const documents = readExport(fs.readFileSync(file), file)
-  return documents.flatMap((document) => {
+  const parts = documents.map((document) => {
     try {
-      return parseWxr(document.xml)
+      return parseWxrExport(document.xml)
     } catch (error) {
       if (error instanceof WxrParseError && documents.length > 1)
         throw new WxrParseError(`${document.name}: ${error.message}`, error.line, error.column)
       throw error
     }
   })
+  const authors = new Map(parts.flatMap((part) => part.authors).map((author) => [author.login, author]))
+  return {
+    site: parts[0].site,
+    authors: [...authors.values()],
+    categories: parts.flatMap((part) => part.categories),
+    items: parts.flatMap((part) => part.items),
+  }
 }
 
-function commentsDocument(items: ConvertedItem[], exportFile: string) {
-  return {
-    source: path.basename(exportFile),
-    note: 'Readers’ comments from the WordPress export, by post. Email and IP addresses are not copied; they stay in the export.',
-    posts: items
-      .filter((item) => item.comments.length)
-      .map((item) => ({ kind: item.kind, slug: item.slug, title: item.title, file: item.path, comments: item.comments })),
-  }
+/** Writes a generated file unless one is there and `--force` was not given; says what happened. */
+function writeGenerated(file: string, text: string, { force, dryRun }: { force: boolean; dryRun: boolean }): 'written' | 'kept' | 'dry-run' {
+  if (dryRun) return 'dry-run'
+  if (fs.existsSync(file) && !force) return 'kept'
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, text)
+  return 'written'
+}
+
+/** A report line for a message many items share, once with a count, then the items. */
+function shared(message: string, titles: string[]): string {
+  const shown = titles.slice(0, 5).map((title) => `"${title}"`)
+  return `  ${message} (${titles.length} items: ${shown.join(', ')}${titles.length > 5 ? `, and ${titles.length - 5} more` : ''})`
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -188,9 +202,9 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
 
-  let items: WxrItem[]
+  let wxr: WxrExport
   try {
-    items = readItems(args.file)
+    wxr = readWxr(args.file)
   } catch (error) {
     if (error instanceof ExportInputError) console.error(error.message)
     else if (error instanceof WxrParseError) console.error(`${args.file}: ${error.message}`)
@@ -198,11 +212,15 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
 
-  const { plan, items: withImages } = await planImportWithImages(items, args.options, args.media, { dryRun: args.dryRun })
+  const { plan, items: withImages, remoteHosts } = await planImportWithImages(wxr, args.options, args.media, { dryRun: args.dryRun })
+  const contentDir = contentDirOf(args.options)
+  const writing = { force: args.force, dryRun: args.dryRun }
   const imported: ConvertedItem[] = []
   const skipped = plan.skipped.map((item) => `"${item.title}" (${item.postType}): ${item.reason}`)
   const notWritten: string[] = []
   const notHome: string[] = []
+  /** Addresses of items not written: no redirect may lead there. */
+  const unwritten = new Set<string>()
   let failed = false
   for (const { item: planned, files, missing } of withImages) {
     const [, head, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(planned.mdx)!
@@ -211,13 +229,15 @@ async function main(argv: string[]): Promise<number> {
       notWritten.push(
         `"${planned.title}" (${planned.path}): line ${checked.problem.line ?? '?'} of the body is not valid MDX: ${checked.problem.message}`,
       )
+      if (planned.url) unwritten.add(planned.url)
       failed = true
       continue
     }
     const item = { ...planned, mdx: head + checked.body, warnings: [...planned.warnings, ...checked.warnings] }
-    // A post may exist as a file or as a bundle folder; either claims the slug.
+    // A post may exist as a file or as a bundle folder; either claims the slug. A page's folder holds its child pages.
     const single = path.resolve(item.path.replace(/\/index\.mdx$/, '.mdx'))
-    const existing = [single, single.replace(/\.mdx$/, '')].find((target) => fs.existsSync(target))
+    const twin = item.kind === 'post' ? single.replace(/\.mdx$/, '') : single.replace(/\.mdx$/, '/index.mdx')
+    const existing = [single, twin].find((target) => fs.existsSync(target))
     if (existing && !args.force) {
       skipped.push(`"${item.title}": ${path.relative(process.cwd(), existing)} already exists (use --force to overwrite)`)
       continue
@@ -228,6 +248,7 @@ async function main(argv: string[]): Promise<number> {
         writePost(item, files)
       } catch (error) {
         console.error(`Could not write ${item.path}: ${(error as Error).message}`)
+        if (item.url) unwritten.add(item.url)
         failed = true
         continue
       }
@@ -235,13 +256,34 @@ async function main(argv: string[]): Promise<number> {
     imported.push(item)
   }
 
-  const authors = args.options.author
-  const authorIds = typeof authors === 'string' ? [authors] : Object.values(authors ?? {})
-  const authorsDir = path.resolve(path.dirname(path.resolve(args.options.postsDir ?? 'content/posts')), 'authors')
-  const missingAuthors = authorIds.filter((id) => !fs.existsSync(path.join(authorsDir, `${id}.mdx`)))
+  // Each post's and page's approved comments, beside the content (the site's shared comment model).
+  const commented = imported.filter((item) => item.comments.length)
+  for (const item of commented) {
+    const file: CommentsFile = { comments: item.comments }
+    const kind = item.kind === 'page' ? pageKind : postKind
+    writeGenerated(path.join(contentDir, commentsFile(kind, item.slug)), `${JSON.stringify(file, null, 2)}\n`, { ...writing, force: true })
+  }
 
-  const withWarnings = imported.filter((item) => item.warnings.length)
-  const unmapped = imported.filter((item) => item.unmappedLink)
+  // Authors: an existing file is never replaced, --force or not: it may have been edited since.
+  const authorsWritten: string[] = []
+  const authorsKept: string[] = []
+  for (const author of plan.authors) {
+    const outcome = writeGenerated(author.path, author.mdx, { ...writing, force: false })
+    ;(outcome === 'kept' ? authorsKept : authorsWritten).push(`${author.id} ← ${author.login} ("${author.name}")`)
+  }
+  const forcedAuthor = typeof args.options.author === 'string' ? args.options.author : undefined
+  const authorsDir = path.join(contentDir, 'authors')
+  const missingAuthors = (forcedAuthor ? [forcedAuthor] : Object.values(typeof args.options.author === 'object' ? args.options.author : {})).filter(
+    (id) => !fs.existsSync(path.join(authorsDir, `${id}.mdx`)),
+  )
+
+  // Where the old addresses go, and which picture hosts the Content-Security-Policy must allow.
+  const redirectsFile = path.join(contentDir, 'redirects', 'wordpress.json')
+  const redirects: RedirectsFile = { redirects: plan.redirects.redirects.filter((entry) => !unwritten.has(entry.to)) }
+  const redirectsOutcome = writeGenerated(redirectsFile, `${JSON.stringify(redirects, null, 2)}\n`, writing)
+  const hostsFile = path.join(contentDir, 'image-hosts', 'wordpress.json')
+  const hostsOutcome = remoteHosts.length ? writeGenerated(hostsFile, `${JSON.stringify({ hosts: remoteHosts }, null, 2)}\n`, writing) : undefined
+
   const tagNames = new Map<string, Set<string>>()
   for (const item of imported) {
     for (const [slug, names] of Object.entries(item.tags)) {
@@ -263,40 +305,60 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\nNot written ${notWritten.length} (the MDX would break the build):`)
     for (const line of notWritten) console.log(`  ${line}`)
   }
-  console.log(`\nWarnings: what was dropped or changed, in ${withWarnings.length} item(s):`)
+
+  // A message many items share is said once, with a count; the rest is listed under each item.
+  const byMessage = new Map<string, string[]>()
+  for (const item of imported) for (const warning of new Set(item.warnings)) byMessage.set(warning, [...(byMessage.get(warning) ?? []), item.title])
+  const common = [...byMessage].filter(([, titles]) => titles.length > 1)
+  const withWarnings = imported.filter((item) => item.warnings.some((warning) => byMessage.get(warning)!.length === 1))
+  console.log(`\nWarnings: what was dropped or changed, in ${imported.filter((item) => item.warnings.length).length} item(s):`)
+  for (const [message, titles] of common) console.log(shared(message, titles))
   for (const item of withWarnings) {
     console.log(`  "${item.title}" (${item.path}):`)
-    for (const warning of item.warnings) console.log(`    - ${warning}`)
+    for (const warning of item.warnings.filter((entry) => byMessage.get(entry)!.length === 1)) console.log(`    - ${warning}`)
   }
   for (const id of missingAuthors) console.log(`  author "${id}" has no file ${path.relative(process.cwd(), path.join(authorsDir, `${id}.mdx`))}`)
-  if (args.media.mediaDir || args.media.download) {
-    console.log(`\nImages not brought home ${notHome.length}:`)
-    for (const line of notHome) console.log(`  ${line}`)
-    if (notHome.length)
-      console.log('  These still load from where they were; the Content-Security-Policy blocks them unless IMAGE_REMOTE_HOSTS lists their host.')
-  }
-  console.log(`\nOld links the site does not map ${unmapped.length}:`)
-  for (const item of unmapped) console.log(`  "${item.title}": ${item.unmappedLink!.link} → ${item.url ?? item.path} (${item.unmappedLink!.reason})`)
 
-  const kept = imported.flatMap((item) => item.comments)
-  const discarded = imported.reduce((sum, item) => sum + item.discardedComments, 0)
-  const commentsFile = path.resolve(args.commentsFile)
-  let commentsWhere = args.dryRun ? `would be written to ${args.commentsFile}` : `written to ${args.commentsFile}`
-  if (kept.length && !args.dryRun) {
-    if (fs.existsSync(commentsFile) && !args.force) {
-      commentsWhere = `NOT written: ${args.commentsFile} already exists (use --force to overwrite)`
-    } else {
-      fs.mkdirSync(path.dirname(commentsFile), { recursive: true })
-      fs.writeFileSync(commentsFile, `${JSON.stringify(commentsDocument(imported, args.file), null, 2)}\n`)
-    }
+  const onlyShortcodes = imported.filter((item) => item.onlyShortcodes)
+  if (onlyShortcodes.length) {
+    console.log(`\nMade only of plugin shortcodes ${onlyShortcodes.length} (their content came from plugins; write it, or delete the item):`)
+    for (const item of onlyShortcodes) console.log(`  "${item.title}" (${item.path}): ${item.onlyShortcodes!.map((name) => `[${name}]`).join(' ')}`)
   }
-  const pending = kept.filter((comment) => comment.status === 'pending').length
-  const pingbacks = kept.filter((comment) => comment.type !== 'comment').length
+
+  const marked = imported.filter((item) => item.mdx.includes(TEXT_ALTERNATIVE_MISSING))
   console.log(
-    `\nComments ${kept.length}${kept.length ? ` (${kept.length - pending} approved, ${pending} awaiting moderation, ${pingbacks} pingbacks/trackbacks) from ${imported.filter((item) => item.comments.length).length} item(s), ${commentsWhere}` : ''}` +
-      `${discarded ? `; ${discarded} spam or trashed left out` : ''}`,
+    `\nImages without a text alternative ${marked.reduce((sum, item) => sum + item.mdx.split(TEXT_ALTERNATIVE_MISSING).length - 1, 0)}, in ${marked.length} item(s): ` +
+      `marked "${TEXT_ALTERNATIVE_MISSING}"; the accessibility statement lists these posts until each is described.`,
   )
-  for (const item of imported.filter((entry) => entry.comments.length)) console.log(`  "${item.title}": ${item.comments.length}`)
+  for (const item of marked) console.log(`  "${item.title}" (${item.path})`)
+
+  console.log(`\nImages not brought home ${notHome.length}:`)
+  for (const line of notHome) console.log(`  ${line}`)
+  if (remoteHosts.length)
+    console.log(
+      `  Shown from their hosts, which ${path.relative(process.cwd(), hostsFile)} lets the Content-Security-Policy allow (${hostsOutcome}): ${remoteHosts.join(', ')}`,
+    )
+
+  console.log(
+    `\nAuthors ${plan.authors.length}: ${authorsWritten.length} written to ${path.relative(process.cwd(), authorsDir) || authorsDir}, ${authorsKept.length} already there and kept`,
+  )
+  for (const line of authorsWritten) console.log(`  ${line}`)
+  for (const line of authorsKept) console.log(`  ${line} (kept as it is)`)
+
+  console.log(`\nOld links: ${plan.redirects.redirects.length} redirects in ${path.relative(process.cwd(), redirectsFile)} (${redirectsOutcome})`)
+  console.log(`Old links with no home ${plan.redirects.homeless.length}:`)
+  for (const entry of plan.redirects.homeless) console.log(`  "${entry.title}": ${entry.link} (${entry.reason})`)
+
+  const comments = commented.reduce((sum, item) => sum + item.comments.length, 0)
+  const leftOut = imported.reduce((sum, item) => sum + item.commentsLeftOut, 0)
+  const onPages = commented.filter((item) => item.kind === 'page').length
+  const from = `${commented.length - onPages} post(s)${onPages ? ` and ${onPages} page(s)` : ''}`
+  console.log(
+    `\nComments ${comments} approved, from ${from}, ${args.dryRun ? 'would be written' : 'written'} to ${path.relative(process.cwd(), path.join(contentDir, 'comments'))}/<slug>.json` +
+      `${onPages ? ` and ${path.relative(process.cwd(), path.join(contentDir, commentsFile(pageKind, '<slug>')))}` : ''}` +
+      `${leftOut ? `; ${leftOut} left out (held for moderation, spam or trashed)` : ''}`,
+  )
+  for (const item of commented) console.log(`  "${item.title}": ${item.comments.length}`)
 
   console.log(`\nTags ${tagNames.size}:`)
   for (const [slug, names] of [...tagNames].sort(([a], [b]) => a.localeCompare(b))) {

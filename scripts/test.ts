@@ -29,6 +29,8 @@ const LIVE_DELAY_SECONDS = 110
  * page, a tag and a year of the archive each have several pages to walk through.
  */
 const FILLER_POSTS = 105
+/** The WordPress export the suite's content imports (its old links are checked over HTTP). */
+const WORDPRESS_FIXTURE = '__tests__/fixtures/wordpress/permalinks.xml'
 /** Only the newest posts are built ahead, so the older fillers render on their first request. */
 const PRERENDER_POSTS = 10
 
@@ -77,6 +79,14 @@ async function e2eContentDir(liveAt: Date): Promise<string> {
   }
   // A bundle post with three large photos, drawn here with sharp (__tests__/e2e/25-images.test.ts).
   await writePhotoPost(path.join(dir, 'content'))
+  // A WordPress export with every permalink structure, Polylang prefixes and non-Latin slugs, imported with
+  // the importer's defaults, so the suite's build serves its redirects (__tests__/e2e/86-wordpress-migration.test.ts).
+  await run(path.join(BIN, 'tsx'), [
+    path.join(ROOT, 'scripts/import-wordpress.ts'),
+    path.join(ROOT, WORDPRESS_FIXTURE),
+    '--out',
+    path.join(dir, 'content/posts'),
+  ])
   return dir
 }
 

@@ -97,11 +97,13 @@ describe('a bundle post builds with its pictures', () => {
   test('builds, slug from the folder, warns about the remote host the CSP blocks', () => {
     expect(build.status).toBe(0)
     expect(build.output).toContain(
-      'content/posts/harbour-day/index.mdx: image https://elsewhere.example.org/x.jpg is on a host not in IMAGE_REMOTE_HOSTS',
+      'content/posts/harbour-day/index.mdx: image https://elsewhere.example.org/x.jpg is on a host neither IMAGE_REMOTE_HOSTS nor content/image-hosts lists',
     )
     const slugs = generatedPosts<Generated>(build).map((post) => post.slug)
     expect(slugs.sort()).toEqual(['harbour-day', 'plain-post', 'remote-hero'])
-    expect(build.output).toContain('content/posts/remote-hero.mdx: image https://old.example.org/cover.jpg is on a host not in IMAGE_REMOTE_HOSTS')
+    expect(build.output).toContain(
+      'content/posts/remote-hero.mdx: image https://old.example.org/cover.jpg is on a host neither IMAGE_REMOTE_HOSTS nor content/image-hosts lists',
+    )
   })
   test('every local picture is measured and its variants are in the store', () => {
     const post = generatedPosts<Generated>(build).find((p) => p.slug === 'harbour-day')!

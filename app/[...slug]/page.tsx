@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PageArticle } from '@/components/page'
-import { getPageTranslations, getPublishedPage, getPublishedPages, readPageBody } from '@/lib/content/server'
+import { getPageTranslations, getPublishedPage, getPublishedPages, pageData, readPageBody } from '@/lib/content/server'
 import { contentPageUrl } from '@/lib/routes'
 import { contentPageMetadata } from '@/lib/seo'
 
@@ -27,5 +27,5 @@ export default async function ContentPage({ params }: Props) {
   const page = await pageFor(params)
   if (!page) notFound()
   const translations = getPageTranslations(page).map((translation) => ({ lang: translation.lang, url: contentPageUrl(translation) }))
-  return <PageArticle page={page} body={await readPageBody(page)} translations={translations} />
+  return <PageArticle page={page} body={await readPageBody(page)} translations={translations} data={pageData()} />
 }

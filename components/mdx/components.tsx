@@ -14,6 +14,37 @@ export type ImageContext = {
   firstIsPriority?: boolean
 }
 
+/** A published post with pictures still marked "Text alternative missing", as the accessibility statement lists it. */
+export type PostWithoutAlt = { title: string; url: string; count: number }
+
+/** What a page's MDX can name besides pictures: for now, the posts the accessibility statement must list. */
+export type PageData = { postsWithoutAlt?: readonly PostWithoutAlt[] }
+
+/**
+ * `<PostsWithoutTextAlternatives />`: every published post whose pictures still lack a text
+ * alternative (WCAG 1.1.1), each linked, from the content itself, so the statement stays true
+ * as authors describe them.
+ */
+function PostsWithoutTextAlternatives({ posts }: { posts: readonly PostWithoutAlt[] }) {
+  if (posts.length === 0) return <p>We do not know of any post with a picture that has no text alternative.</p>
+  return (
+    <>
+      <p>
+        {posts.length === 1 ? 'This post has' : `These ${posts.length} posts have`} pictures without a text alternative, so people who cannot see them
+        miss what they show. This fails WCAG 2.2 success criterion 1.1.1 (non-text content). They came from the blog’s earlier home, and we are
+        describing them.
+      </p>
+      <ul>
+        {posts.map((post) => (
+          <li key={post.url}>
+            <a href={post.url}>{post.title}</a> ({post.count === 1 ? 'one picture' : `${post.count} pictures`})
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
 type FigureSource = { caption: string; credit?: string; src?: string; alt?: string; decorative?: boolean; width?: number; height?: number }
 
 function isRemote(src: string): boolean {
@@ -21,7 +52,7 @@ function isRemote(src: string): boolean {
 }
 
 /** Components that MDX posts and pages may use by name, bound to one post's images. */
-export function mdxComponents(context: ImageContext = { images: {}, base: { prefix: '' }, mode: 'page' }) {
+export function mdxComponents(context: ImageContext = { images: {}, base: { prefix: '' }, mode: 'page' }, data: PageData = {}) {
   let pictures = 0
   const image = (src: string, alt: string, size?: { width?: number; height?: number }): ReactNode => {
     if (isRemote(src)) return <RemoteImage src={src} alt={alt} width={size?.width} height={size?.height} />
@@ -46,6 +77,7 @@ export function mdxComponents(context: ImageContext = { images: {}, base: { pref
   }
   return {
     ContactEmail,
+    PostsWithoutTextAlternatives: () => <PostsWithoutTextAlternatives posts={data.postsWithoutAlt ?? []} />,
     Figure: ({ caption, credit, src, alt, decorative, width, height }: FigureSource) => (
       <Figure caption={caption} credit={credit}>
         {src ? image(src, decorative ? '' : (alt ?? ''), { width, height }) : undefined}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { PostBody } from '@/components/mdx'
+import { PostBody, type PageData } from '@/components/mdx'
 import { Toc, Translations, type TranslationLink } from '@/components/post'
 import type { Page, PostBody as BodyData } from '@/lib/content'
 import { formatDateIn, textDirection } from '@/lib/i18n'
@@ -9,11 +9,13 @@ export function PageArticle({
   page,
   body,
   banner,
+  data,
   translations = [],
 }: {
   page: Page
   body: BodyData
   banner?: ReactNode
+  data?: PageData
   translations?: readonly TranslationLink[]
 }) {
   return (
@@ -29,7 +31,7 @@ export function PageArticle({
         ) : null}
       </header>
       <Toc headings={body.headings} />
-      <PostBody code={body.code} />
+      <PostBody code={body.code} data={data} />
     </article>
   )
 }

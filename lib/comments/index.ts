@@ -25,7 +25,6 @@ export { countLinks, sanitizeCommentHtml, textToHtml } from './html'
 export { COMMENT_FIELDS, EMPTY_VALUES, checkCommentValues, parseWebsite, type CommentFormErrors, type CommentFormValues } from './form'
 export { checkFormToken, createFormToken, type FormTokenCheck } from './token'
 export { commentPage, layOutComments, pageOfComment, type CommentEntry, type CommentPage, type CommentThread, type LaidOutComments } from './threads'
-export { ImportedCommentsError, validateImportedComments } from './imported'
 export { exportForPerson, shownFromImported, shownFromStored } from './shown'
 export {
   ATTEMPT_LIFETIME_MS,

@@ -13,7 +13,8 @@ import { refuseUnlessAuthor } from '../auth/server'
 import { absoluteUrl, servedOverHttps, site } from '../config'
 import { serverConfig } from '../config/server'
 import type { Post } from '../content'
-import { getPublishedPost, getUnpublishedPost, readPostCommentsFile } from '../content/server'
+import { getPublishedPost, getUnpublishedPost, readDocumentComments } from '../content/server'
+import { post as postKind } from '../documents'
 import { ApiError, PRIVATE_NO_STORE, clientAddress, isSameOrigin, jsonResponse, notFoundPage, withApiErrors } from '../http'
 import { COMMENT_MODERATION, commentFormUrl, commentHeldUrl, commentPageUrl, postUrl } from '../routes'
 import { checkCommentValues, readCommentForm, type CommentFormErrors } from './form'
@@ -34,10 +35,9 @@ const authorStore = authorStoreFor(serverConfig)
 const DIST_DIR = process.env.SANDBANK_DIST_DIR || '.next'
 const NO_STORE = { 'Cache-Control': PRIVATE_NO_STORE }
 
-/** A post's imported comments, as the content build checked them (./imported.ts); sanitised when shown. */
-async function readImportedComments(post: Pick<Post, 'slug'>): Promise<ShownComment[]> {
-  const file = await readPostCommentsFile(post)
-  return file === undefined ? [] : (JSON.parse(file) as ShownComment[])
+/** A post's imported comments, as the content build checked them (content/comments/<slug>.json); sanitised when shown. */
+async function readImportedComments(post: Pick<Post, 'slug' | 'commentCount'>): Promise<ShownComment[]> {
+  return (await readDocumentComments(postKind, post)) as ShownComment[]
 }
 
 /** Whether a post shows comments and takes new ones: SITE_COMMENTS=off wins, then the post's front matter (lib/documents). */

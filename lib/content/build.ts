@@ -13,8 +13,10 @@ export {
   writeContentStore,
   type ExtraFile,
   type ExtraFiles,
+  type SiteData,
   type StoreDocuments,
   type WriteStoreOptions,
 } from './store-writer'
 export type { AuthorDocument, GeneratedDocument, PageDocument, PostDocument } from './types'
-export { partPath, POINTER_FILE } from './store-layout'
+export { partPath, POINTER_FILE, storedImageHosts } from './store-layout'
+export { checkComments, checkImageHosts, checkRedirects, ContentFieldError, type StoredComment } from './site-data'

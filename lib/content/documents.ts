@@ -12,6 +12,7 @@ import 'server-only'
 import { isPublished, type AnyDocumentKind, type DocumentBody, type RecordOf } from '../documents'
 import { translationGroups, translationsOf, type Translatable } from '../i18n'
 import { documentCatalogOf, type DocumentCatalog } from './catalog'
+import type { StoredComment } from './site-data'
 import { contentStore } from './store'
 
 type RecordList<K extends AnyDocumentKind> = readonly RecordOf<K>[]
@@ -69,4 +70,10 @@ export async function readDocumentBody(kind: AnyDocumentKind, document: { slug: 
 /** The plain text of a document, for search. */
 export function readDocumentText(kind: AnyDocumentKind, document: { slug: string }): string {
   return contentStore().readPartSync(kind.folder, document.slug, 'text')
+}
+
+/** A document's readers' comments (content/comments/<slug>.json as the build checked them), oldest first; none when it has none. */
+export async function readDocumentComments(kind: AnyDocumentKind, document: { slug: string; commentCount?: number }): Promise<StoredComment[]> {
+  if (!document.commentCount) return []
+  return JSON.parse(await contentStore().readPart(kind.folder, document.slug, 'comments')) as StoredComment[]
 }

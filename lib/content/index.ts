@@ -5,4 +5,5 @@
  * public may see. The content build writes the store through ./build.ts.
  */
 export type { Author, AuthorDocument, Page, PageDocument, Post, PostBody, PostDocument } from './types'
+export type { StoredComment } from './site-data'
 export { formatDate, formatMonth } from './dates'

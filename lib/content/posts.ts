@@ -18,6 +18,7 @@ import { archiveYearUrl, authorUrl, HOME, listingPageUrl, tagUrl, type ListingNa
 import { catalogOf, type ArchiveYearSummary, type PostCatalog, type TagSummary } from './catalog'
 import { getPublishedDocument, getPublishedTranslations, getUnpublishedDocument, readDocumentBody, readDocumentText } from './documents'
 import { contentStore } from './store'
+import type { ContentRedirects } from '../redirects'
 import type { Author, Post, PostBody } from './types'
 
 export type { ArchiveMonthSummary, ArchiveYearSummary, TagSummary } from './catalog'
@@ -175,17 +176,19 @@ export function readPostText(post: Pick<Post, 'slug'>): string {
   return readDocumentText(postKind, post)
 }
 
-/**
- * A post's imported comments as the content build checked and carried them
- * (content/comments/<slug>.json, lib/comments reads them): JSON, or undefined for a post without any.
- */
-export async function readPostCommentsFile(post: Pick<Post, 'slug'>): Promise<string | undefined> {
-  try {
-    return await contentStore().readPart('posts', post.slug, 'comments')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
+/** Old addresses and where they now live (content/redirects/*.json), for proxy.ts. */
+export function getContentRedirects(): ContentRedirects {
+  return contentStore().readIndex().redirects
+}
+
+/** Hosts the content's pictures are shown from (content/image-hosts/*.json), which the CSP allows. */
+export function getContentImageHosts(): readonly string[] {
+  return contentStore().readIndex().imageHosts
+}
+
+/** Published posts with pictures still marked "Text alternative missing", for the accessibility statement. */
+export function getPostsWithoutTextAlternatives(now: Date = new Date(), posts?: readonly Post[]): Post[] {
+  return getPublishedPosts(now, posts).filter((post) => (post.imagesWithoutAlt ?? 0) > 0)
 }
 
 /** A file the store writer derived from the published posts (the search index), by name. */

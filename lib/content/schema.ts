@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { ComputedFields, DocumentTypeDef, FieldDef } from 'contentlayer2/source-files'
 import { fieldProblem, slugFromPath, type DocumentKind, type FieldSpec } from '../documents'
+import { imagesWithoutAlt, TEXT_ALTERNATIVE_MISSING } from '../images/build'
 import { readMarkdown } from '../markdown'
 import type { ImageMap } from './types'
 
@@ -25,8 +26,8 @@ function contentlayerField(spec: FieldSpec): FieldDef {
     case 'boolean':
       return { type: 'boolean', default: spec.default, description }
     case 'choice':
-      // Words and flags alike (`closed`, `false`): fieldProblem checks the value against the options.
-      return { type: 'json', required: false, description }
+      // Words and flags alike: fieldProblem checks the value is one of the options.
+      return { type: 'json', required: spec.required ?? false, description }
     // Checked as a tag by fieldProblem, since Contentlayer knows no such type.
     case 'language':
       return { type: 'string', required: false, description }
@@ -89,6 +90,11 @@ export function contentlayerDocumentType(kind: DocumentKind, { contentDir, pictu
             type: 'json',
             description: 'Every local picture it shows, by its src: size and generated widths (lib/images)',
             resolve: (document) => pictures(source(document)),
+          },
+          imagesWithoutAlt: {
+            type: 'number',
+            description: `Pictures marked "${TEXT_ALTERNATIVE_MISSING}" (an import found no text alternative), hero included: the accessibility statement lists them`,
+            resolve: (document) => imagesWithoutAlt(source(document).body.raw, source(document).imageAlt as string | undefined),
           },
         }
       : {}),

@@ -8,6 +8,9 @@ export {
   getArchiveYear,
   getArchiveYears,
   getAuthor,
+  getContentImageHosts,
+  getContentRedirects,
+  getPostsWithoutTextAlternatives,
   getAuthors,
   getPostsByAuthor,
   getPostsByTag,
@@ -31,7 +34,6 @@ export {
   readPostBody,
   readPostHtml,
   readPostText,
-  readPostCommentsFile,
   readStoreFile,
   type ArchiveMonth,
   type ArchiveMonthSummary,
@@ -55,4 +57,5 @@ export {
   readPageText,
   type NavLink,
 } from './pages'
-export { getPublishedDocument, getPublishedDocuments, getUnpublishedDocument, getUnpublishedDocuments, readDocumentBody, readDocumentText } from './documents'
+export { getPublishedDocument, getPublishedDocuments, getUnpublishedDocument, getUnpublishedDocuments, readDocumentBody, readDocumentComments, readDocumentText } from './documents'
+export { pageData } from './page-data'

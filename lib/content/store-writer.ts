@@ -19,22 +19,28 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
+  commentsFile,
+  commentsOwner,
   comparatorOf,
   DOCUMENT_KINDS,
+  documentUrl,
   isPublished,
   searchListing,
   storedValue,
-  takesComments,
   type AnyDocumentKind,
   type StoreContext,
   type DocumentBody,
   type DocumentKind,
+  takesComments,
   type SearchDocument,
 } from '../documents'
 import { site } from '../config'
 import { duplicateTranslations, warnMissingDictionaries, type Translatable } from '../i18n'
 import { imageKey } from '../images'
-import { readMarkdown, type TocHeading } from '../markdown'
+import { readMarkdown, slugify, type TocHeading } from '../markdown'
+import { normalizeOldPath } from '../redirects'
+import { ARCHIVE, archiveYearUrl, authorUrl, FEEDS, HOME, SEARCH, TAGS, tagUrl } from '../routes'
+import type { StoredComment } from './site-data'
 import { invalidContent } from './schema'
 import { partPath, POINTER_FILE, storeRoot } from './store-layout'
 import { STORE_FORMAT, type Author, type AuthorDocument, type GeneratedDocument, type ImageMap, type StoreIndex } from './types'
@@ -68,8 +74,6 @@ export type WriteStoreOptions = {
 /** The documents to write: each kind's under its folder name (`posts`, `pages`), and the authors. */
 export type StoreDocuments = { [K in AnyDocumentKind as K['folder']]?: Iterable<GeneratedDocument> } & {
   authors: Iterable<AuthorDocument>
-  /** Imported comments by slug, as checked JSON (content/comments/<slug>.json): stored beside their document, for the kinds that take comments. */
-  comments?: ReadonlyMap<string, string>
 }
 
 /** A document's metadata as written: its kind's fields by name, and the built ones. */
@@ -90,6 +94,7 @@ export function documentMetadata(kind: DocumentKind, document: GeneratedDocument
   if (kind.readingTime) record.readingMinutes = document.readingMinutes
   const hero = kind.pictures && typeof document.image === 'string' ? postImageMap(document)[imageKey(document.image)] : undefined
   if (hero) record.hero = hero
+  if (kind.pictures && typeof document.imagesWithoutAlt === 'number' && document.imagesWithoutAlt > 0) record.imagesWithoutAlt = document.imagesWithoutAlt
   record.lastModified = String(document.lastModified)
   record.sourceFilePath = document._raw.sourceFilePath
   return record
@@ -133,8 +138,55 @@ export function* readGeneratedDocuments<T>(generatedDir: string, type: string): 
   }
 }
 
+/** The JSON files beside the documents (lib/content/site-data.ts), already checked field by field; `file` names each for errors. */
+export type SiteData = {
+  /** Each document's comments, by their file (lib/documents' commentsFile names it). */
+  comments?: Iterable<{ file: string; comments: StoredComment[] }>
+  redirects?: Iterable<{ file: string; redirects: { from: string; to: string }[] }>
+  imageHosts?: Iterable<string>
+}
+
+/**
+ * Every address a redirect may lead to: the home page, feeds, listings, and
+ * each document, tag, author and year of the archive that is not a draft.
+ */
+function knownAddresses(lists: Readonly<Record<string, readonly StoredRecord[]>>, authors: readonly Author[]): Set<string> {
+  const known = new Set<string>([HOME, ARCHIVE, SEARCH, TAGS, FEEDS.rss, FEEDS.atom, FEEDS.json])
+  for (const kind of DOCUMENT_KINDS) {
+    for (const record of lists[kind.folder] ?? []) {
+      if (record.draft === true) continue
+      known.add(normalizeOldPath(documentUrl(kind, 'page', record)))
+      if (typeof record.date === 'string') known.add(archiveYearUrl(record.date.slice(0, 4)))
+      for (const tag of Array.isArray(record.tags) ? (record.tags as string[]) : []) known.add(normalizeOldPath(tagUrl(slugify(tag))))
+    }
+  }
+  for (const author of authors) known.add(authorUrl(author.id))
+  return known
+}
+
+/** One map of every redirect file; a loop, a chain of two hops or an address that leads nowhere fails the build. */
+function redirectMap(files: SiteData['redirects'], known: ReadonlySet<string>): Record<string, string> {
+  const map: Record<string, string> = {}
+  const where = new Map<string, string>()
+  const entries = [...(files ?? [])].flatMap(({ file, redirects }) => redirects.map((entry, index) => ({ file, index, ...entry })))
+  for (const { file, index, from, to } of entries) {
+    const key = normalizeOldPath(from)
+    if (key in map) invalidContent(file, `redirects[${index}].from`, `repeats "${from}", already in content/${where.get(key)}`)
+    map[key] = normalizeOldPath(to)
+    where.set(key, file)
+  }
+  for (const { file, index, from, to } of entries) {
+    const target = normalizeOldPath(to)
+    const bare = target.replace(/\/+$/, '') || '/'
+    if (target === normalizeOldPath(from) || bare === normalizeOldPath(from).replace(/\/+$/, '')) invalidContent(file, `redirects[${index}].to`, `leads back to "${from}": a loop`)
+    if (target in map || `${bare}/` in map) invalidContent(file, `redirects[${index}].to`, `"${to}" is itself redirected: readers would take two hops (or loop)`)
+    if (!known.has(target)) invalidContent(file, `redirects[${index}].to`, `"${to}" is not an address of this site (no published post, page, tag, author or listing there)`)
+  }
+  return map
+}
+
 export function writeContentStore(
-  documents: StoreDocuments,
+  documents: StoreDocuments & SiteData,
   { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20, siteLanguage = site.language }: WriteStoreOptions = {},
 ): { id: string; dir: string; documents: Record<string, number> } {
   mkdirSync(root, { recursive: true })
@@ -149,6 +201,7 @@ export function writeContentStore(
   try {
     const extras = extraFiles?.()
     const lists: Record<string, StoredRecord[]> = {}
+    const threads = new Map([...(documents.comments ?? [])].map((thread) => [thread.file, thread]))
     for (const kind of DOCUMENT_KINDS as readonly AnyDocumentKind[]) {
       const order = comparatorOf(kind.order)
       const html = (slug: string, document: GeneratedDocument) => renderHtml && write(partPath(staging, kind.folder, slug, 'html'), renderHtml(document, kind))
@@ -159,8 +212,12 @@ export function writeContentStore(
         const { record, body, text } = documentParts(kind, document, { siteLanguage })
         write(partPath(staging, kind.folder, record.slug, 'body'), JSON.stringify(body))
         write(partPath(staging, kind.folder, record.slug, 'text'), text)
-        const comments = takesComments(kind) ? documents.comments?.get(record.slug) : undefined
-        if (comments !== undefined) write(partPath(staging, kind.folder, record.slug, 'comments'), comments)
+        const thread = takesComments(kind) ? threads.get(commentsFile(kind, record.slug)) : undefined
+        if (thread) {
+          write(partPath(staging, kind.folder, record.slug, 'comments'), JSON.stringify(thread.comments))
+          threads.delete(thread.file)
+          if (thread.comments.length) record.commentCount = thread.comments.length
+        }
         records.push(record)
         if (record.draft === true) continue
         if (!isPublished(record, now)) {
@@ -180,7 +237,13 @@ export function writeContentStore(
     // Said once per build, so an author knows which pages' interface words fall back to English.
     warnMissingDictionaries(Object.values(lists).flatMap((records) => records.map((record) => String(record.lang))))
     const authors = [...documents.authors].sort((a, b) => a.id.localeCompare(b.id)).map(authorRecord)
-    const index = { format: STORE_FORMAT, ...lists, authors } as unknown as StoreIndex
+    for (const orphan of threads.values()) {
+      const { kind, slug } = commentsOwner(orphan.file)
+      invalidContent(orphan.file, 'slug (file name)', `names no ${kind.name.toLowerCase()}: there is no content/${kind.folder}/${slug}.mdx`)
+    }
+    const redirects = redirectMap(documents.redirects, knownAddresses(lists, authors))
+    const imageHosts = [...new Set(documents.imageHosts ?? [])].sort()
+    const index = { format: STORE_FORMAT, ...lists, authors, redirects, imageHosts } as unknown as StoreIndex
     write(path.join(staging, 'index.json'), JSON.stringify(index))
     for (const extra of extras?.files() ?? []) write(path.join(staging, extra.name), extra.content)
 

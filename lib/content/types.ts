@@ -8,6 +8,7 @@
 import type { Author as AuthorDocument, Page as PageDocument, Post as PostDocument } from 'contentlayer/generated'
 import type { AnyDocumentKind, DocumentBody, Page, Post, RecordOf } from '../documents'
 import type { ProcessedImage } from '../images'
+import type { ContentRedirects } from '../redirects'
 
 export type { AuthorDocument, PageDocument, PostDocument }
 export type { Page, Post }
@@ -36,8 +37,9 @@ export type GeneratedDocument = {
 }
 
 /**
- * The heavy parts of a document, each in its own file so a reader loads only the one it needs (only feed kinds have
- * HTML). `comments`: a post's imported comments (content/comments/<slug>.json), for the posts that have any.
+ * The heavy parts of a document, each in its own file so a reader loads only
+ * the one it needs (only feed kinds have HTML; only documents with comments a
+ * comments part).
  */
 export type PostPart = 'body' | 'html' | 'text' | 'comments'
 
@@ -51,6 +53,10 @@ export type DocumentLists = { [K in AnyDocumentKind as K['folder']]: RecordOf<K>
 export type StoreIndex = DocumentLists & {
   format: typeof STORE_FORMAT
   authors: Author[]
+  /** Old addresses (normalized: lib/redirects) → where they live now, from `content/redirects/*.json`. */
+  redirects: ContentRedirects
+  /** Hosts the content's pictures are shown from (`content/image-hosts/*.json`): the CSP's img-src allows them. */
+  imageHosts: string[]
 }
 
 /** Bumped when the layout on disk changes, so a server never misreads an older store. */

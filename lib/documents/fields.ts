@@ -26,13 +26,13 @@ export type FieldSpec =
   | (FieldBase & { type: 'number' })
   /** A list of words; `item` is what one is called in messages ("an empty tag"). */
   | (FieldBase & { type: 'list'; default?: readonly string[]; item?: string })
-  /** One of a few values, words or flags as YAML writes them (`comments: closed`, `comments: false`). */
-  | (FieldBase & { type: 'choice'; options: readonly (string | boolean)[]; default: string | boolean })
+  /** One of a few values, words or flags (`open`, `closed`, false): YAML reads `false` as a flag, so the schema takes any value and the build checks it. */
+  | (FieldBase & { type: 'choice'; options: readonly (string | boolean)[] })
 
 export type Fields = Readonly<Record<string, FieldSpec>>
 
-type ValueOf<S extends FieldSpec> = S extends { type: 'choice'; options: readonly (infer O)[] }
-  ? O
+type ValueOf<S extends FieldSpec> = S extends { type: 'choice'; options: readonly (infer Option)[] }
+  ? Option
   : S['type'] extends 'boolean'
     ? boolean
     : S['type'] extends 'number'
@@ -74,6 +74,13 @@ export const COMMON_FIELDS = {
     nonBlank: true,
     description: 'The same word on each translation of one text: they link to each other (docs/languages.md)',
   },
+  comments: {
+    type: 'choice',
+    options: ['open', 'closed', false],
+    required: false,
+    description:
+      "open (the default): its readers' comments (lib/documents commentsFile) are shown; closed: shown, and it says none are taken; false: none shown",
+  },
 } as const satisfies Fields
 
 /** What the stored values of a build depend on beyond the document. */
@@ -91,13 +98,10 @@ export function fieldProblem(name: string, spec: FieldSpec, value: unknown, docu
       return Array.from(value as Iterable<string>).some((item) => !item.trim()) ? `must not contain an empty ${spec.item ?? 'item'}` : undefined
     case 'number':
       return Number.isFinite(value) ? undefined : 'must be a number'
-    case 'choice': {
-      const allowed = spec.options
-        .map(String)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' or $1')
-      return spec.options.includes(value as string | boolean) ? undefined : `must be ${allowed}, got ${JSON.stringify(value)}`
-    }
+    case 'choice':
+      return spec.options.includes(value as string | boolean)
+        ? undefined
+        : `must be ${spec.options.join(', ').replace(/, ([^,]*)$/, ' or $1')}, got ${JSON.stringify(value)}`
     case 'date': {
       const earliest = spec.notBefore && document[spec.notBefore]
       return earliest && String(value) < String(earliest) ? `must not be before "${spec.notBefore}"` : undefined
@@ -112,6 +116,6 @@ export function storedValue(spec: FieldSpec, value: unknown, { siteLanguage }: S
   if (spec.type === 'language') return canonicalLanguageTag(value === undefined || value === null ? siteLanguage : String(value))
   if (spec.type === 'list') return [...((value as Iterable<string> | undefined) ?? spec.default ?? [])]
   if (spec.type === 'boolean') return value === undefined ? spec.default : value === true
-  if (spec.type === 'choice') return value ?? spec.default
+  if (spec.type === 'choice') return value ?? spec.options[0]
   return value
 }

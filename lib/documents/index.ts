@@ -4,12 +4,13 @@
  * part in. No content and no server code: the content build, lib/content,
  * search, the sitemap, the drafts list and the route guard read these.
  */
-export { COMMENTS_FIELD, takesComments, type CommentsFrontMatter } from './comments'
+export type { CommentsFrontMatter } from './comments'
 export { COMMON_FIELDS, fieldProblem, storedValue, type FieldSpec, type StoreContext, type Fields, type FieldValues, type SearchUse } from './fields'
 export {
   defineDocumentKind,
   documentUrl,
   slugFromPath,
+  takesComments,
   type BuiltFields,
   type DocumentBody,
   type DocumentKind,
@@ -18,7 +19,8 @@ export {
   type RecordOf,
   type SlugResult,
 } from './kind'
-export { DOCUMENT_KINDS, kindOfFile, type AnyDocumentKind } from './kinds'
+export { writeFrontMatter } from './front-matter'
+export { commentsFile, commentsOwner, DOCUMENT_KINDS, kindOfFile, type AnyDocumentKind } from './kinds'
 export { page, type Page } from './page'
 export { post, type Post } from './post'
 export { bySlug, comparatorOf, isPublished, newestFirst, publishState, type PublishState } from './published'

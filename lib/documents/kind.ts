@@ -8,7 +8,7 @@
 import type { ProcessedImage } from '../images'
 import { fillRoute } from '../routes'
 import type { TocHeading } from '../markdown'
-import type { Fields, FieldValues } from './fields'
+import type { Fields, FieldSpec, FieldValues } from './fields'
 
 /** What every stored document has besides its fields: where it came from, and what its address is. */
 export type BuiltFields = {
@@ -68,14 +68,28 @@ export type DocumentKind = {
   shareable: boolean
   /** Its metadata keeps the body's reading time. */
   readingTime: boolean
-  /** Its pictures are checked and made by the content build; its metadata keeps the hero's variants, its body the rest. */
+  /**
+   * Its pictures are checked and made by the content build; its metadata keeps
+   * the hero's variants and how many are still marked "Text alternative
+   * missing", its body the rest.
+   */
   pictures: boolean
 }
 
-/** A kind's record: its fields, the built ones, and what its body gives (reading time, the hero). */
+/** A kind's record: its fields, the built ones, and what its body gives (reading time, the hero, pictures still undescribed) and its comments. */
 export type RecordOf<K extends DocumentKind> = DocumentRecord<K['fields']> &
   (K extends { readingTime: true } ? { readingMinutes: number } : unknown) &
-  (K extends { pictures: true } ? { hero?: ProcessedImage } : unknown)
+  (K extends { pictures: true } ? { hero?: ProcessedImage; imagesWithoutAlt?: number } : unknown) &
+  (K extends { fields: { comments: FieldSpec } } ? { commentCount?: number } : unknown)
+
+/**
+ * A kind whose documents keep readers' comments: one with a `comments` field
+ * (open, closed or false). Its comments are `content/comments/<slug>.json`,
+ * carried into the content store beside it and shown at its end.
+ */
+export function takesComments(kind: Pick<DocumentKind, 'fields'>): boolean {
+  return 'comments' in kind.fields
+}
 
 /** Defines a kind, keeping its literal types so its records are typed from its fields (RecordOf). */
 export function defineDocumentKind<const K extends DocumentKind>(kind: K): K {

@@ -1,7 +1,6 @@
 /** A post: dated, tagged, by an author, in feeds and listings, with pictures and readers' comments; scheduled by its date. */
 import { isValidPostSlug } from '../markdown'
 import { POST_ROUTES, RESERVED_POST_SLUGS, fillRoute } from '../routes'
-import { COMMENTS_FIELD } from './comments'
 import { COMMON_FIELDS } from './fields'
 import { defineDocumentKind, type RecordOf } from './kind'
 
@@ -17,7 +16,6 @@ export const post = defineDocumentKind({
     image: { type: 'string', required: false, description: 'Hero picture: a file beside the post (./cover.jpg) or under public/ (/images/x.jpg)' },
     imageAlt: { type: 'string', required: false, description: 'Alt text of the hero picture; required with "image"' },
     dateNote: { type: 'string', required: false, description: 'How the date was chosen, where the source did not fix it' },
-    comments: COMMENTS_FIELD,
   },
   // posts/<slug>.mdx, or a bundle posts/<slug>/index.mdx with its pictures beside it.
   nested: false,

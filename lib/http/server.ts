@@ -6,3 +6,4 @@ import 'server-only'
 
 export { refuseRequestsBeforeNext } from './methods'
 export { isRoutablePath, publicPathExists } from './route-guard'
+export { getContentImageHosts, getContentRedirects } from '../content/server'

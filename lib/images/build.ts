@@ -7,4 +7,12 @@ export { imageStoreDir, type ProcessedImage } from './config'
 export { invalidateCacheWhenBundleFilesChange } from './contentlayer-cache'
 export { forgetProcessedImages, processImage, variantWidths } from './generate'
 export { collectPostImages, hostAllowed, ImageContentError, publicDirOf, type PostImages, type PostImagesInput } from './post-images'
-export { findImageReferences, resolveImageSource, type ImageReference, type ResolvedSource, type SourceDirs } from './references'
+export {
+  findImageReferences,
+  imagesWithoutAlt,
+  resolveImageSource,
+  TEXT_ALTERNATIVE_MISSING,
+  type ImageReference,
+  type ResolvedSource,
+  type SourceDirs,
+} from './references'

@@ -15,6 +15,22 @@ import { visit } from 'unist-util-visit'
 import { SOURCE_EXTENSIONS } from './config'
 import { imageKey } from './urls'
 
+/**
+ * The alt text an importer writes when the old site had no text alternative
+ * for a picture and nothing to make one from: the build accepts it, counts it,
+ * and the accessibility statement lists the posts that still have one
+ * (WCAG 1.1.1). Screen readers read it out, so nobody is told a picture is
+ * decorative when it is not. Search for it to find what to describe.
+ */
+export const TEXT_ALTERNATIVE_MISSING = 'Text alternative missing'
+
+/** How many of a post's pictures (the hero's `imageAlt` included) carry the marker instead of a description. */
+export function imagesWithoutAlt(body: string, imageAlt?: string): number {
+  const hero = imageAlt?.trim() === TEXT_ALTERNATIVE_MISSING ? 1 : 0
+  if (!body.includes(TEXT_ALTERNATIVE_MISSING)) return hero
+  return hero + findImageReferences(body).filter((reference) => reference.alt?.trim() === TEXT_ALTERNATIVE_MISSING).length
+}
+
 export type ImageReference = {
   /** As written in the post: `./photo.jpg`, `/images/x.png` or `https://…`. */
   src: string

@@ -1,5 +1,6 @@
 import { parse } from '@wordpress/block-serialization-default-parser'
 import { autop } from './autop'
+import { pluginHtml, pluginMarkup } from './plugin-markup'
 import type { ConversionContext } from './context'
 import { escapeHtml, replaceShortcodes } from './shortcodes'
 
@@ -43,7 +44,14 @@ const MAX_REUSABLE_DEPTH = 5
 
 /** Classic HTML between blocks, or a whole classic post: WordPress showed it through wpautop. */
 function classicHtml(html: string, context: ConversionContext): string {
-  return html.trim() ? autop(replaceShortcodes(html, context)) : ''
+  if (!html.trim()) return ''
+  const markup = pluginMarkup(html)
+  if (!markup) return autop(replaceShortcodes(html, context))
+  // The plugin, not wpautop, made the HTML readers saw.
+  context.notes.add(
+    `written in ${markup === 'textile' ? 'Textile (for a WordPress Textile plugin)' : 'Markdown (for a WordPress Markdown plugin)'}: converted`,
+  )
+  return replaceShortcodes(pluginHtml(html, markup), context)
 }
 
 function renderBlock(block: ParsedBlock, context: ConversionContext, depth: number): string {

@@ -5,8 +5,12 @@ export type RawCode = { code: string; lang?: string }
 
 export type MediaKind = 'image' | 'audio' | 'video' | 'file'
 
-/** Where a file of the old site is served from after the import. */
-export type MediaTarget = { src: string; local: boolean }
+/**
+ * Where a file of the old site is served from after the import. `gone`: the
+ * file answers nowhere (its old host is gone, or it is 404), so it is shown
+ * as its caption with a link, never as a broken image.
+ */
+export type MediaTarget = { src: string; local: boolean; gone?: boolean }
 
 /**
  * Maps an old-site media address to where the post should load it from.
@@ -27,6 +31,8 @@ export type ConversionContext = {
   attachments: ReadonlyMap<string, Attachment>
   /** Reusable blocks (`wp_block` items) by id, as their raw content. */
   reusableBlocks: ReadonlyMap<string, string>
+  /** The old blog's address, against which relative links and pictures (`/wp-content/uploads/…`) resolve. */
+  baseUrl?: string
   /** The item being converted, for `[gallery]` without ids (the post's own attachments). */
   postId?: string
   /** Code set aside before parsing; `<pre data-wp-code="N">` points here. */

@@ -1,11 +1,14 @@
-import anyAscii from 'any-ascii'
-import { isValidPostSlug, slugify } from '../markdown'
-import { RESERVED_TOP_LEVEL_SEGMENTS, contentPageUrl, postUrl } from '../routes'
-import { exportComments, type ExportedComment } from './comments'
+import { documentUrl, page as pageKind, post as postKind, writeFrontMatter } from '../documents'
+import { RESERVED_TOP_LEVEL_SEGMENTS } from '../routes'
+import { approvedComments, type PostComment } from './comments'
 import { keepRemoteMedia, type Attachment, type MediaResolver } from './context'
 import { wordpressDate } from './dates'
+import { findImageReferences, TEXT_ALTERNATIVE_MISSING } from '../images/build'
+import { describedBy } from './media'
 import { decodeEntities, htmlToMdx, htmlToText } from './html-to-mdx'
-import type { WxrItem } from './wxr'
+import { unknownShortcodes } from './shortcodes'
+import { asciiSlug, decodeSlug, tagSlug } from './slugs'
+import type { WxrItem, WxrTerm } from './wxr'
 
 export type ContentKind = 'post' | 'page'
 
@@ -30,6 +33,8 @@ export type ImportOptions = {
   author?: string | Record<string, string>
   /** Where images, audio and video are loaded from; by default the old site's addresses are kept. */
   media?: MediaResolver
+  /** The old blog's address (`wp:base_blog_url`), for relative links and pictures in bodies. */
+  baseUrl?: string
 }
 
 export type PublishState = 'published' | 'draft' | 'scheduled'
@@ -50,12 +55,14 @@ export type ConvertedItem = {
   tags: Record<string, string[]>
   /** What was dropped or changed on the way, named per construct. */
   warnings: string[]
+  /** The plugin shortcodes the body is made of, when it has nothing else to read. */
+  onlyShortcodes?: string[]
   /** Set when the old address will not reach the new one by itself. */
   unmappedLink?: { link: string; reason: string }
-  /** Comments to keep beside the post (approved and awaiting moderation). */
-  comments: ExportedComment[]
-  /** Spam and trashed comments, counted but not kept. */
-  discardedComments: number
+  /** Approved comments, oldest first, for the item's comments file (lib/documents' commentsFile). */
+  comments: PostComment[]
+  /** Comments not carried over: held, spam, trashed, and every comment on a page. */
+  commentsLeftOut: number
 }
 
 export type SkippedItem = { id: string; title: string; postType: string; reason: string }
@@ -68,36 +75,14 @@ export type ExportLookup = {
   reusableBlocks: ReadonlyMap<string, string>
   /** Every page, so a child page finds its parents (`wp:post_parent`). */
   pages: ReadonlyMap<string, WxrItem>
+  /** A tag's name (any case) → the slug of the first term of that name, so a category and a tag of one name are one tag. */
+  tagSlugs: ReadonlyMap<string, string>
 }
 
 const SUMMARY_LENGTH = 200
 
-/**
- * A post slug (a file name, lib/markdown's `isValidPostSlug`) from any text:
- * every script is transliterated (`Επίπεδο 2` → `epipedo-2`, `Łódź` → `lodz`,
- * `东京` → `dongjing`), then slugified. Empty when nothing is left.
- */
-export function asciiSlug(text: string): string {
-  const slug = slugify(anyAscii(text))
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-  return slug.length > 200 ? slug.slice(0, 200).replace(/-[^-]*$/, '') : slug
-}
-
-/**
- * A tag slug keeps its script, as hand-written posts' tags do (`远征手记`,
- * `кириллица`): the site serves `/tags/<any script>`. Only Latin letters are
- * folded to ASCII, so `Łódź` and `Lodz` are one tag.
- */
-export function tagSlug(name: string): string {
-  // Invisible format characters (bidi overrides, zero-width joiners) would leave stray hyphens.
-  const visible = name.replace(/\p{Cf}+/gu, '')
-  return slugify(visible.replace(/\p{Script=Latin}+/gu, (latin) => anyAscii(latin))).replace(/^-+|-+$/g, '')
-}
-
 function postSlug(item: WxrItem, title: string): { slug: string; warning?: string } {
-  if (isValidPostSlug(item.postName)) return { slug: item.postName }
+  if (!postKind.slugProblem(item.postName)) return { slug: item.postName }
   // WordPress stores non-ASCII slugs percent-encoded ("%c5%b5-croeso").
   let decoded = item.postName
   try {
@@ -153,26 +138,42 @@ function summaryFrom(paragraphs: string[]): string {
   return `${summary.slice(0, SUMMARY_LENGTH).replace(/\s+\S*$/, '')}…`
 }
 
-/** Absolute image addresses in the body: the importer copies no files, so these still point at WordPress. */
+/** Absolute image addresses the body shows (read from its markdown, so code that mentions `src=` is not one). */
 function imageUrls(mdx: string): string[] {
-  const urls = [
-    ...[...mdx.matchAll(/!\[[^\]]*\]\((https?:\/\/[^\s)]+)/g)].map((match) => match[1]),
-    ...[...mdx.matchAll(/\bsrc=(?:"(https?:\/\/[^"]+)"|\{"(https?:\/\/[^"]+)"\})/g)].map((match) => match[1] ?? match[2]),
-  ]
-  return [...new Set(urls)]
+  return [...new Set(findImageReferences(mdx).map((reference) => reference.src))].filter((src) => /^https?:\/\//i.test(src))
+}
+
+/** The plugin shortcodes a body is made of, when it holds nothing else: the page showed only what plugins drew. */
+function onlyShortcodesIn(content: string): string[] | undefined {
+  const names = unknownShortcodes(content)
+  if (names.length === 0) return undefined
+  const rest = content
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\[\/?[a-zA-Z][\w-]*(?:\s[^\]]*)?\/?\]/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;|\s/g, '')
+  return rest ? undefined : names
 }
 
 /**
- * Categories and tags become tags. WXR 1.0 writes tags as `domain="tag"` and
- * also repeats each term without a domain; post formats ("Standard", "Video")
- * describe layout, not topic.
+ * Categories and tags become tags, under WordPress's own slug (decoded from
+ * its percent-encoding), so `JavaScript & jQuery` stays `javascript-jquery`.
+ * Names keep every character, joiners included (`نرم‌افزار`). WXR 1.0 writes
+ * tags as `domain="tag"` and also repeats each term without a domain; post
+ * formats ("Standard", "Video") and Polylang's languages describe layout and
+ * language, not topic.
  */
-function tagsOf(item: WxrItem): Record<string, string[]> {
+/** The site's tag slug for one of an item's categories or tags. */
+export function termTagSlug(term: WxrTerm, lookup: ExportLookup): string {
+  const name = decodeEntities(term.name)
+  return lookup.tagSlugs.get(tagKey(name)) ?? ownTagSlug(term, name)
+}
+
+function tagsOf(item: WxrItem, lookup: ExportLookup): Record<string, string[]> {
   const tags: Record<string, string[]> = {}
-  for (const term of item.terms) {
-    if (!['category', 'post_tag', 'tag', ''].includes(term.domain)) continue
+  for (const term of topicTerms(item)) {
     const name = decodeEntities(term.name)
-    const slug = tagSlug(name)
+    const slug = termTagSlug(term, lookup)
     if (!slug) continue
     tags[slug] ??= []
     if (!tags[slug].includes(name)) tags[slug].push(name)
@@ -180,40 +181,18 @@ function tagsOf(item: WxrItem): Record<string, string[]> {
   return tags
 }
 
-/** A slug as a YAML scalar: plain, as in the seed posts, unless YAML would read it as something else. */
-function yamlScalar(value: string): string {
-  return /^[a-z][a-z0-9-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/.test(value) ? value : JSON.stringify(value)
+export function topicTerms(item: WxrItem): WxrTerm[] {
+  return item.terms.filter((term) => ['category', 'post_tag', 'tag', ''].includes(term.domain))
 }
 
-type Frontmatter = {
-  title: string
-  date: string
-  summary: string
-  tags: string[]
-  draft: boolean
-  author?: string
-  image?: string
-  imageAlt?: string
+/** Names that differ only in case or Unicode form are one tag (a category "Open Data" and a tag "open data"). */
+function tagKey(name: string): string {
+  return name.normalize('NFC').toLowerCase()
 }
 
-function frontmatter(fields: Frontmatter): string {
-  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date}`, `summary: ${JSON.stringify(fields.summary)}`]
-  if (fields.tags.length) lines.push(`tags: [${fields.tags.map(yamlScalar).join(', ')}]`)
-  if (fields.draft) lines.push('draft: true')
-  if (fields.author) lines.push(`author: ${yamlScalar(fields.author)}`)
-  if (fields.image) lines.push(`image: ${JSON.stringify(fields.image)}`)
-  // The site requires alt text with a hero; WordPress keeps it on the attachment.
-  if (fields.image && fields.imageAlt) lines.push(`imageAlt: ${JSON.stringify(fields.imageAlt)}`)
-  lines.push('---')
-  return `${lines.join('\n')}\n`
-}
-
-/** Pages have no date, tags, author or image: only what the page schema takes. */
-function pageFrontmatter(fields: { title: string; summary: string; draft: boolean }): string {
-  const lines = ['---', `title: ${JSON.stringify(fields.title)}`, `summary: ${JSON.stringify(fields.summary)}`]
-  if (fields.draft) lines.push('draft: true')
-  lines.push('---')
-  return `${lines.join('\n')}\n`
+function ownTagSlug(term: WxrTerm, name: string): string {
+  const own = decodeSlug(term.nicename)?.normalize('NFC').trim()
+  return own && !/[/\s]/.test(own) ? own.toLowerCase() : tagSlug(name)
 }
 
 function authorFor(item: WxrItem, option: ImportOptions['author']): string | undefined {
@@ -221,16 +200,23 @@ function authorFor(item: WxrItem, option: ImportOptions['author']): string | und
   return option?.[item.creator]
 }
 
+/** The site's definition of an imported item's kind (lib/documents): its fields, folder and address. */
+function documentKindOf(kind: ContentKind) {
+  return kind === 'page' ? pageKind : postKind
+}
+
 /** The folder and addresses for a kind; undefined when that kind is not imported. */
 export function targetFor(kind: ContentKind, options: ImportOptions): ContentTarget | undefined {
   const given = options.targets?.[kind]
   if (given) return given
-  const postsDir = options.postsDir ?? 'content/posts'
-  if (kind === 'post') return { dir: postsDir, url: (slug) => postUrl({ slug }) }
+  const documentKind = documentKindOf(kind)
+  const url = (slug: string) => documentUrl(documentKind, 'page', { slug })
+  const postsDir = options.postsDir ?? `content/${postKind.folder}`
+  if (kind === 'post') return { dir: postsDir, url }
   if (options.skipPages) return undefined
   // Pages go beside the posts (content/posts → content/pages) unless told otherwise.
   const parent = postsDir.replace(/\/+$/, '').replace(/\/?[^/]*$/, '')
-  return { dir: options.pagesDir ?? `${parent || '.'}/pages`, url: (slug) => contentPageUrl({ slug }) }
+  return { dir: options.pagesDir ?? `${parent || '.'}/${documentKind.folder}`, url }
 }
 
 /**
@@ -331,7 +317,13 @@ export function exportLookup(items: readonly WxrItem[]): ExportLookup {
   const attachments = new Map<string, Attachment>()
   const reusableBlocks = new Map<string, string>()
   const pages = new Map<string, WxrItem>()
+  const tagSlugs = new Map<string, string>()
   for (const item of items) {
+    for (const term of topicTerms(item)) {
+      const name = decodeEntities(term.name)
+      const slug = ownTagSlug(term, name)
+      if (slug && !tagSlugs.has(tagKey(name))) tagSlugs.set(tagKey(name), slug)
+    }
     if (item.postType === 'page') pages.set(item.id, item)
     if (item.postType === 'attachment') {
       attachments.set(item.id, {
@@ -345,7 +337,7 @@ export function exportLookup(items: readonly WxrItem[]): ExportLookup {
     }
     if (item.postType === 'wp_block') reusableBlocks.set(item.id, item.content)
   }
-  return { attachments, reusableBlocks, pages }
+  return { attachments, reusableBlocks, pages, tagSlugs }
 }
 
 function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver, warnings: string[]): { src: string; alt: string } | undefined {
@@ -356,10 +348,17 @@ function featuredImage(item: WxrItem, lookup: ExportLookup, media: MediaResolver
     warnings.push(`featured image (attachment #${id}) is not in the export; no image set`)
     return undefined
   }
-  return { src: media(attachment.url, 'image').src, alt: attachment.alt.trim() }
+  const target = media(attachment.url, 'image')
+  if (target.gone) {
+    warnings.push(`featured image ${attachment.url} answers nowhere; no image set`)
+    return undefined
+  }
+  const alt = describedBy(attachment.url, undefined, attachment)
+  if (!alt) warnings.push(`the featured image had no text alternative in WordPress: imageAlt is "${TEXT_ALTERNATIVE_MISSING}" for you to describe`)
+  return { src: target.src, alt: alt ?? TEXT_ALTERNATIVE_MISSING }
 }
 
-const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map(), pages: new Map() }
+const EMPTY_LOOKUP: ExportLookup = { attachments: new Map(), reusableBlocks: new Map(), pages: new Map(), tagSlugs: new Map() }
 
 /** Converts one item to a file, or says why it is skipped. Slug clashes are resolved by `planImport`. */
 export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: ExportLookup = EMPTY_LOOKUP): ConvertedItem | SkippedItem {
@@ -389,7 +388,13 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
   }
 
   const media = options.media ?? keepRemoteMedia
-  const body = htmlToMdx(item.content, { media, attachments: lookup.attachments, reusableBlocks: lookup.reusableBlocks, postId: item.id })
+  const body = htmlToMdx(item.content, {
+    media,
+    attachments: lookup.attachments,
+    reusableBlocks: lookup.reusableBlocks,
+    postId: item.id,
+    baseUrl: options.baseUrl,
+  })
   warnings.push(...body.warnings)
 
   const featured = featuredImage(item, lookup, media, warnings)
@@ -404,24 +409,28 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
     warnings.push('has no excerpt or body text; the title is used as the summary')
   }
 
-  const tags = isPage ? {} : tagsOf(item)
+  const tags = isPage ? {} : tagsOf(item, lookup)
   const { kind, target, state } = decision
-  if (isPage && image) warnings.push(`featured image ${image} not kept: pages have no image field`)
-  const head = isPage
-    ? pageFrontmatter({ title: shownTitle, summary, draft: state === 'draft' })
-    : frontmatter({
-        title: shownTitle,
-        date: date!,
-        summary,
-        tags: Object.keys(tags),
-        draft: state === 'draft',
-        author: authorFor(item, options.author),
-        image,
-        imageAlt: featured?.alt,
-      })
+  const documentKind = documentKindOf(decision.kind)
+  // What WordPress says of the item, as the site's fields: each kind keeps the fields it defines (a page has no date, author or hero).
+  const values: Record<string, unknown> = {
+    title: shownTitle,
+    summary,
+    draft: state === 'draft',
+    date,
+    tags: Object.keys(tags),
+    author: authorFor(item, options.author),
+    image,
+    // The site requires alt text with a hero; WordPress keeps it on the attachment.
+    imageAlt: image ? featured?.alt : undefined,
+    comments: item.commentStatus === 'closed' ? 'closed' : undefined,
+  }
+  if (image && !('image' in documentKind.fields)) warnings.push(`featured image ${image} not kept: ${documentKind.folder} have no image field`)
+  const head = writeFrontMatter(documentKind, Object.fromEntries(Object.entries(values).filter(([name]) => name in documentKind.fields)))
   const mdx = `${head}\n${body.mdx}`
 
-  const { kept, discarded } = exportComments(item.comments)
+  const approved = approvedComments(item.comments)
+  const comments = approved.comments
   return {
     kind,
     id: item.id,
@@ -434,10 +443,11 @@ export function convertItem(item: WxrItem, options: ImportOptions = {}, lookup: 
     date: isPage ? undefined : date,
     tags,
     warnings,
+    onlyShortcodes: onlyShortcodesIn(item.content),
     // Drafts were never public, so no old address needs to keep working.
     unmappedLink: state === 'draft' ? undefined : checkOldLink(item.link, slug, kind, target),
-    comments: kept,
-    discardedComments: discarded,
+    comments,
+    commentsLeftOut: item.comments.length - comments.length,
   }
 }
 

@@ -25,6 +25,11 @@ export const DEFAULT_USER_AGENT = "SandbankWordPressImporter/1.0 (moving this si
 
 class Retryable extends Error {}
 
+/** Errors that mean the host is not there at all: asking again, or for its next picture, cannot help. */
+const UNREACHABLE = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_NONAME'])
+
+class Unreachable extends Error {}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer | 'too-large'> {
@@ -62,6 +67,8 @@ export function downloadSource(options: DownloadOptions): MediaSource {
     maxRedirects = 3,
   } = options
   const limit = pLimit(concurrency)
+  /** Hosts found not to exist (or refusing connections), so each of their pictures fails at once. */
+  const unreachable = new Map<string, string>()
 
   /** One request chain (following allowed redirects), with the timeout over the whole of it. */
   async function attempt(start: URL): Promise<MediaResult> {
@@ -72,6 +79,8 @@ export function downloadSource(options: DownloadOptions): MediaSource {
       try {
         response = await fetch(url, { redirect: 'manual', signal, headers: { 'user-agent': userAgent, accept: 'image/*' } })
       } catch (error) {
+        const code = ((error as Error & { cause?: { code?: string } }).cause?.code ?? '') as string
+        if (UNREACHABLE.has(code)) throw new Unreachable(`${url.host} cannot be reached (${code})`)
         const reason = signal.aborted ? `no answer within ${timeoutMs / 1000} s` : `network error (${(error as Error).message})`
         throw new Retryable(reason)
       }
@@ -88,7 +97,7 @@ export function downloadSource(options: DownloadOptions): MediaSource {
       }
       if (response.status !== 200) {
         await response.body?.cancel()
-        return { ok: false, reason: `HTTP ${response.status}` }
+        return { ok: false, reason: `HTTP ${response.status}`, gone: response.status === 404 || response.status === 410 }
       }
       let body: Buffer | 'too-large'
       try {
@@ -105,16 +114,25 @@ export function downloadSource(options: DownloadOptions): MediaSource {
   return (url) =>
     limit(async () => {
       if (!isAllowed(url)) return { ok: false, reason: `${url.host} is not allowed` }
+      const known = unreachable.get(url.host)
+      if (known) return { ok: false, reason: known, gone: true }
       let last = ''
       for (let n = 0; n <= retries; n++) {
         if (n > 0) await sleep(backoffMs * 2 ** (n - 1))
         try {
           return await attempt(url)
         } catch (error) {
+          if (error instanceof Unreachable) {
+            unreachable.set(url.host, error.message)
+            return { ok: false, reason: error.message, gone: true }
+          }
           if (!(error instanceof Retryable)) throw error
           last = error.message
         }
       }
-      return { ok: false, reason: `${last} (after ${retries + 1} tries)` }
+      // A host that failed every try is not asked for its other pictures: each would wait as long again.
+      const reason = `${last} (after ${retries + 1} tries)`
+      if (!/^HTTP /.test(last)) unreachable.set(url.host, `${url.host} did not answer (${reason})`)
+      return { ok: false, reason, gone: true }
     })
 }

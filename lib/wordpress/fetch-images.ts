@@ -12,8 +12,12 @@ import sharp from 'sharp'
 /** Where an image address may be fetched from: the old site's hosts, their WordPress CDN forms, and any the user names. */
 export type MediaHosts = { siteHosts: readonly string[]; extraHosts?: readonly string[] }
 
-/** A fetched or copied picture, or why not. */
-export type MediaResult = { ok: true; data: Buffer; from: string } | { ok: false; reason: string }
+/**
+ * A fetched or copied picture, or why not. `gone` says the picture answers
+ * nowhere (its host does not exist or refuses connections, or the file is 404
+ * or 410), as opposed to a failure that a browser might not meet.
+ */
+export type MediaResult = { ok: true; data: Buffer; from: string } | { ok: false; reason: string; gone?: boolean }
 
 /** Gets one picture by its address (a download, or a file from the uploads copy). */
 export type MediaSource = (url: URL) => Promise<MediaResult>

@@ -1,6 +1,17 @@
-import type { Comment, Element, Root as HastRoot } from 'hast'
+import type { Comment, Element, ElementContent, Root as HastRoot } from 'hast'
 import { defaultHandlers, toMdast, type Handle, type NodeHandle, type State } from 'hast-util-to-mdast'
-import type { Blockquote, Break, Html, Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent, Text } from 'mdast'
+import type {
+  Blockquote,
+  Break,
+  Html,
+  InlineCode,
+  Nodes as MdastNodes,
+  Paragraph,
+  PhrasingContent,
+  Root as MdastRoot,
+  RootContent,
+  Text,
+} from 'mdast'
 import rehypeParse from 'rehype-parse'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
@@ -18,7 +29,8 @@ import {
   imageToMdast,
   mediaToMdast,
   ownCaption,
-  readableVideoUrl,
+  embedLink,
+  objectToMdast,
   type BlockAttributes,
 } from './media'
 import { Notes } from './notes'
@@ -69,6 +81,50 @@ function verse(pre: Element): MdastNodes[] {
       })
       return paragraph(children)
     })
+}
+
+const INLINE_CODE = new Set(['code', 'kbd', 'samp', 'tt'])
+
+function isBlank(node: ElementContent): boolean {
+  return node.type === 'comment' || (node.type === 'text' && !node.value.trim())
+}
+
+/**
+ * Inline code as readers saw it. Two code elements side by side
+ * (`<code>npm</code><code> install</code>`) are one span, and a paragraph that
+ * is only code broken by `<br>` (autop's doing, or the author's) is a code
+ * block, so a copied command keeps its lines.
+ */
+function tidyCode(parent: HastRoot | Element): void {
+  const merged: ElementContent[] = []
+  for (const child of parent.children as ElementContent[]) {
+    const previous = merged[merged.length - 1]
+    if (child.type === 'element' && previous?.type === 'element' && INLINE_CODE.has(child.tagName) && previous.tagName === child.tagName) {
+      merged[merged.length - 1] = { ...previous, children: [...previous.children, ...child.children] }
+      continue
+    }
+    merged.push(child)
+  }
+  parent.children = merged as typeof parent.children
+  for (const [index, child] of merged.entries()) {
+    if (child.type !== 'element' || child.tagName === 'pre') continue
+    const content = child.children.filter((node) => !isBlank(node))
+    const only = content.length === 1 ? content[0] : undefined
+    if (child.tagName === 'p' && only?.type === 'element' && INLINE_CODE.has(only.tagName) && findElement(only, 'br')) {
+      merged[index] = { type: 'element', tagName: 'pre', properties: {}, children: [{ ...only, tagName: 'code' }] }
+      continue
+    }
+    tidyCode(child)
+  }
+}
+
+/** Inline code with line breaks: one span per line, with a hard break between them. */
+function inlineCodeLines(node: Element): PhrasingContent[] {
+  const lines = preText(node).split('\n')
+  return lines.flatMap((line, index): PhrasingContent[] => [
+    ...(index > 0 ? [{ type: 'break' } satisfies Break] : []),
+    ...(line ? [{ type: 'inlineCode', value: line } satisfies InlineCode] : []),
+  ])
 }
 
 /** Inline elements MDX keeps as JSX: `mc<sup>2</sup>`, `H<sub>2</sub>O`. */
@@ -263,12 +319,14 @@ function createHandlers(context: ConversionContext): { handlers: Record<string, 
     video: (_state, node) => mediaToMdast('video', node, {}, context),
     iframe: (_state, node) => {
       const source = stringProperty(node, 'src')
-      if (!source) return undefined
-      const url = readableVideoUrl(source.startsWith('//') ? `https:${source}` : source)
-      notes.add(`iframe ${url} shown as a link`)
-      const title = stringProperty(node, 'title') ?? url
-      return paragraph([{ type: 'link', url, title: null, children: [{ type: 'text', value: title }] }])
+      return source ? embedLink(source, { title: stringProperty(node, 'title') }, context) : undefined
     },
+    ...Object.fromEntries(
+      [...INLINE_CODE].map((tagName): [string, Handle] => [
+        tagName,
+        (state, node) => (findElement(node, 'br') ? inlineCodeLines(node) : defaultHandlers.code(state, node)),
+      ]),
+    ),
     sup: inlineJsx('sup'),
     sub: inlineJsx('sub'),
     mark: inlineJsx('mark'),
@@ -284,8 +342,8 @@ function createHandlers(context: ConversionContext): { handlers: Record<string, 
     input: noted(() => 'form field dropped'),
     select: noted(() => 'form field dropped'),
     textarea: noted(() => 'form field dropped'),
-    object: noted((node) => `embedded object ${stringProperty(node, 'data') ?? ''} dropped`.replace('  ', ' ')),
-    embed: noted((node) => `embedded object ${stringProperty(node, 'src') ?? ''} dropped`.replace('  ', ' ')),
+    object: (_state, node) => objectToMdast(node, context),
+    embed: (_state, node) => objectToMdast(node, context),
     applet: noted(() => 'applet dropped'),
     svg: noted(() => 'inline SVG drawing dropped'),
     math: noted(() => 'MathML formula dropped'),
@@ -379,11 +437,14 @@ export function htmlToMdx(html: string, options: ConversionOptions = {}): MdxCon
     attachments: options.attachments ?? new Map(),
     reusableBlocks: options.reusableBlocks ?? new Map(),
     postId: options.postId,
+    baseUrl: options.baseUrl,
   }
   const withoutMarkers = html.replace(/<!--\s*(?:more|noteaser)\b[\s\S]*?-->/gi, '')
   const prepared = blocksToHtml(extractRawCode(withoutMarkers, context.code), context)
   const { handlers, nodeHandlers } = createHandlers(context)
-  const tree = toMdast(htmlParser.parse(prepared) as HastRoot, {
+  const parsed = htmlParser.parse(prepared) as HastRoot
+  tidyCode(parsed)
+  const tree = toMdast(parsed, {
     document: true,
     handlers: { ...defaultHandlers, ...handlers },
     nodeHandlers,

@@ -1,7 +1,8 @@
 import type { Element } from 'hast'
 import type { State } from 'hast-util-to-mdast'
 import type { Html, Image, Link, Nodes as MdastNodes, Paragraph, PhrasingContent } from 'mdast'
-import type { ConversionContext, MediaKind } from './context'
+import { TEXT_ALTERNATIVE_MISSING } from '../images/build'
+import type { Attachment, ConversionContext, MediaKind } from './context'
 import { classesOf, findElement, findElements, hasClass, stringProperty, textOf } from './hast'
 import { jsxAttribute } from './jsx'
 
@@ -57,6 +58,65 @@ function isAttachmentPage(href: string, imageUrl: string): boolean {
   return !!stem && last === stem
 }
 
+/** An address readers' browsers could load: absolute http(s), or relative to the old site (`/wp-content/uploads/…`). */
+export function webAddress(src: string, base?: string): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)?.[1]?.toLowerCase()
+  if (scheme && scheme !== 'http' && scheme !== 'https') return undefined
+  if (!base) return src
+  try {
+    return new URL(src.startsWith('//') ? `https:${src}` : src, base).href
+  } catch {
+    return src
+  }
+}
+
+/** `photo-300x200.jpg` and `photo.jpg` are one picture. */
+function pictureStem(url: string): string {
+  return fileName(url)
+    .replace(/\.[^.]+$/, '')
+    .replace(/-\d+x\d+$/, '')
+    .toLowerCase()
+}
+
+/** The attachment an image shows: by its `wp-image-N` class, else by its file. */
+function attachmentOf(image: Element, source: string, context: ConversionContext): Attachment | undefined {
+  const id = classesOf(image)
+    .map((name) => /^wp-image-(\d+)$/.exec(name)?.[1])
+    .find(Boolean)
+  if (id && context.attachments.has(id)) return context.attachments.get(id)
+  const stem = pictureStem(source)
+  for (const attachment of context.attachments.values()) if (attachment.url && pictureStem(attachment.url) === stem) return attachment
+  return undefined
+}
+
+/** A title WordPress made from the file name (`IMG_0042`, `dsc01581`) describes nothing. */
+function isWords(title: string, url: string): boolean {
+  const squeeze = (text: string) => text.toLowerCase().replace(/[\s_.-]+/g, '')
+  const words = title.replace(/\.[a-z0-9]{2,5}$/i, '')
+  if (!/\p{L}/u.test(words) || squeeze(words) === squeeze(pictureStem(url))) return false
+  return !/^(img|image|dsc[nf]?|pict?|photo|screenshot|screen shot|capture|untitled|snap|wp)[\s_-]*\d/i.test(words.trim())
+}
+
+/** What WordPress knew that describes a picture: a caption, the attachment's alt text or caption, or a title in words. */
+export function describedBy(source: string, caption?: string, attachment?: Attachment): string | undefined {
+  const candidates = [caption, attachment?.alt, attachment?.caption.replace(/<[^>]*>/g, ' ')]
+  const found = candidates.map((text) => text?.replace(/\s+/g, ' ').trim()).find(Boolean)
+  if (found) return found
+  return attachment?.title && isWords(attachment.title, source) ? attachment.title.trim() : undefined
+}
+
+/**
+ * Alt text for a picture that had none: what WordPress knew about it (the
+ * caption readers saw, the attachment's alt text, caption or a title in
+ * words), else the explicit marker the build accepts and counts.
+ */
+export function altFor(given: string, source: string, context: ConversionContext, caption?: string, attachment?: Attachment): string {
+  const found = given.trim() || describedBy(source, caption, attachment)
+  if (found) return found
+  context.notes.add(`image ${source} had no text alternative in WordPress: marked "${TEXT_ALTERNATIVE_MISSING}" for you to describe`)
+  return TEXT_ALTERNATIVE_MISSING
+}
+
 /** Remote media stay on the old site: say so once per file, so the report lists what to bring home. */
 function resolve(url: string, kind: MediaKind, context: ConversionContext) {
   const target = context.media(url, kind)
@@ -70,23 +130,38 @@ function resolve(url: string, kind: MediaKind, context: ConversionContext) {
  * than the image file). Never a caption the author did not write.
  */
 export function imageToMdast(image: Element, context: ConversionContext, caption?: Element, linkElement?: Element): MdastNodes[] {
-  const source = stringProperty(image, 'src') ?? stringProperty(image, 'dataSrc')
-  if (!source) {
+  const written = stringProperty(image, 'src') ?? stringProperty(image, 'dataSrc')
+  if (!written) {
     context.notes.add('image without a src dropped')
     return []
   }
-  const src = resolve(source, 'image', context).src
-  const alt = stringProperty(image, 'alt') ?? ''
+  const source = webAddress(written, context.baseUrl)
+  if (!source) {
+    // `file:///C:/Users/…` or a data: URI: no reader of the old site ever saw it.
+    context.notes.add(`image ${written.slice(0, 80)} is not a web address (no reader saw it): kept as words`)
+    const words = stringProperty(image, 'alt') || fileName(written)
+    return [paragraph([{ type: 'text', value: `[Picture not available: ${words}]` }])]
+  }
+  const target = resolve(source, 'image', context)
+  const src = target.src
   const href = stringProperty(linkElement, 'href')
   const customLink = href && !isImageFile(href) && !isAttachmentPage(href, source) ? href : undefined
-  if (caption) {
-    const parts = captionParts(caption, context)
+  const parts = caption ? captionParts(caption, context) : undefined
+  const attachment = attachmentOf(image, source, context)
+  if (target.gone) {
+    // The old site no longer serves it: what it showed is said in words, with a link to where it was.
+    const words = parts?.text || describedBy(source, undefined, attachment) || stringProperty(image, 'alt') || fileName(source)
+    context.notes.add(`image ${source} answers nowhere: shown as its caption with a link to where it was`)
+    return [{ type: 'html', value: `<Figure ${jsxAttribute('caption', words)} ${jsxAttribute('credit', source)} />` } satisfies Html]
+  }
+  const alt = altFor(stringProperty(image, 'alt') ?? '', source, context, parts?.text, attachment)
+  if (parts) {
     if (parts.text) {
       if (customLink) context.notes.add(`link on the captioned image ${fileName(source)} to ${customLink} dropped (a Figure has no link)`)
       const attributes = [jsxAttribute('caption', parts.text)]
       if (parts.credit) attributes.push(jsxAttribute('credit', parts.credit))
       attributes.push(jsxAttribute('src', src))
-      if (alt) attributes.push(jsxAttribute('alt', alt))
+      attributes.push(jsxAttribute('alt', alt))
       const figure: Html = { type: 'html', value: `<Figure ${attributes.join(' ')} />` }
       return [figure]
     }
@@ -119,6 +194,39 @@ export function galleryToMdast(state: State, gallery: Element, context: Conversi
     findElements(gallery, (element) => element.tagName === 'figcaption' && hasClass(element, 'blocks-gallery-caption'))[0] ?? ownCaption(gallery)
   if (caption && !figures.some((figure) => ownCaption(figure) === caption)) nodes.push(paragraph(state.all(caption) as PhrasingContent[]))
   return nodes
+}
+
+/** Sites WordPress embeds from a bare URL (its oEmbed providers), by host, with the kind of content they serve. */
+const OEMBED_PROVIDERS: Array<[RegExp, string, string]> = [
+  [/(^|\.)(youtube\.com|youtu\.be)$/, 'youtube', 'video'],
+  [/(^|\.)vimeo\.com$/, 'vimeo', 'video'],
+  [/(^|\.)dailymotion\.com$/, 'dailymotion', 'video'],
+  [/(^|\.)wordpress\.tv$/, 'wordpress-tv', 'video'],
+  [/(^|\.)ted\.com$/, 'ted', 'video'],
+  [/(^|\.)tiktok\.com$/, 'tiktok', 'video'],
+  [/(^|\.)(soundcloud\.com)$/, 'soundcloud', 'audio'],
+  [/(^|\.)(spotify\.com)$/, 'spotify', 'audio'],
+  [/(^|\.)(mixcloud\.com)$/, 'mixcloud', 'audio'],
+  [/(^|\.)(twitter\.com|x\.com)$/, 'twitter', 'rich'],
+  [/(^|\.)instagram\.com$/, 'instagram', 'rich'],
+  [/(^|\.)facebook\.com$/, 'facebook', 'rich'],
+  [/(^|\.)(flickr\.com|flic\.kr)$/, 'flickr', 'photo'],
+  [/(^|\.)imgur\.com$/, 'imgur', 'rich'],
+  [/(^|\.)slideshare\.net$/, 'slideshare', 'rich'],
+  [/(^|\.)speakerdeck\.com$/, 'speakerdeck', 'rich'],
+  [/(^|\.)reddit\.com$/, 'reddit', 'rich'],
+  [/(^|\.)tumblr\.com$/, 'tumblr', 'rich'],
+]
+
+export function oembedProvider(url: string): { slug: string; type: string } | undefined {
+  let host: string
+  try {
+    host = new URL(url).hostname
+  } catch {
+    return undefined
+  }
+  const found = OEMBED_PROVIDERS.find(([pattern]) => pattern.test(host))
+  return found && { slug: found[1], type: found[2] }
 }
 
 const PROVIDERS: Record<string, string> = {
@@ -163,21 +271,43 @@ function providerName(slug: string | undefined, url: string): string {
   }
 }
 
-/** YouTube's iframe address is not a page a reader can open; its watch URL is. */
+/** YouTube's old Flash player (`/v/ID`) and its iframe address are not pages a reader can open; its watch URL is. */
 export function readableVideoUrl(url: string): string {
-  const embed = /^(?:https?:)?\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]+)/.exec(url)
-  return embed ? `https://www.youtube.com/watch?v=${embed[1]}` : url
+  const player = /^(?:https?:)?\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/(?:embed|v)\/([\w-]+)/.exec(url)
+  return player ? `https://www.youtube.com/watch?v=${player[1]}` : url
 }
 
+/** Titles players give themselves, which say nothing about the video. */
+const GENERIC_TITLE = /^(youtube( video)?( player)?|vimeo( video)?( player)?|video player|embedded content|iframe)$/i
+
 /**
- * An embed (YouTube, a tweet…) as a link that says what it leads to:
- * "YouTube video: <caption or address>". The player or card came from the
- * provider, so the report names it.
+ * An embedded player or card as one link that says what it leads to: the
+ * provider and kind (`YouTube video`), then its title or caption when known,
+ * never a bare address as the text. The player came from the provider, so the
+ * report names it.
  */
+export function embedLink(
+  source: string,
+  { slug, type, title }: { slug?: string; type?: string; title?: string },
+  context: ConversionContext,
+): MdastNodes[] {
+  const address = readableVideoUrl(source.startsWith('//') ? `https:${source}` : source)
+  const known = oembedProvider(address)
+  const providerSlug = slug ?? known?.slug
+  const kind = type ?? known?.type
+  const label = providerSlug ? `${providerName(providerSlug, address)}${kind && TYPE_WORDS[kind] ? ` ${TYPE_WORDS[kind]}` : ''}` : undefined
+  context.notes.add(`${label ?? 'embedded content'} embed ${address} shown as a link (the embedded player or card is not imported)`)
+  const named = title?.replace(/\s+/g, ' ').trim()
+  const meaningful = named && !GENERIC_TITLE.test(named) && named !== address ? named : undefined
+  const text = label ? (meaningful ? `${label}: ${meaningful}` : label) : (meaningful ?? `Embedded content from ${providerName(undefined, address)}`)
+  return [paragraph([link(address, text)])]
+}
+
+/** An embed block or figure (YouTube, a tweet…): its address from the block, the wrapper or the frame; its caption as the title. */
 export function embedToMdast(figure: Element, attributes: BlockAttributes, context: ConversionContext): MdastNodes[] {
   const classes = classesOf(figure)
   const wrapper = findElement(figure, (element) => hasClass(element, 'wp-block-embed__wrapper'))
-  const url = readableVideoUrl(attribute(attributes, 'url') ?? (wrapper ? textOf(wrapper).trim() : '') ?? '')
+  const url = attribute(attributes, 'url') ?? (wrapper ? textOf(wrapper).trim() : '')
   const address = url || stringProperty(findElement(figure, 'a'), 'href') || stringProperty(findElement(figure, 'iframe'), 'src')
   if (!address) {
     context.notes.add('embed without an address dropped')
@@ -185,12 +315,21 @@ export function embedToMdast(figure: Element, attributes: BlockAttributes, conte
   }
   const slug = attribute(attributes, 'providerNameSlug') ?? classes.find((name) => name.startsWith('is-provider-'))?.slice('is-provider-'.length)
   const type = attribute(attributes, 'type') ?? classes.find((name) => name.startsWith('is-type-'))?.slice('is-type-'.length)
-  const provider = providerName(slug, address)
   const caption = ownCaption(figure)
-  const captionText = caption ? textOf(caption).replace(/\s+/g, ' ').trim() : ''
-  const label = `${provider}${type && TYPE_WORDS[type] ? ` ${TYPE_WORDS[type]}` : ''}`
-  context.notes.add(`${label} embed ${address} shown as a link (the embedded player or card is not imported)`)
-  return [paragraph([link(address, `${label}: ${captionText || address}`)])]
+  return embedLink(address, { slug, type, title: caption ? textOf(caption) : undefined }, context)
+}
+
+/** An `<object>` or `<embed>` player (Flash-era YouTube, a slideshow): the address it played, as an embed link. */
+export function objectToMdast(node: Element, context: ConversionContext): MdastNodes[] {
+  const params = findElements(node, 'param')
+  const param = params.find((element) => /^(movie|src|url|filename)$/i.test(String(element.properties.name ?? '')))
+  const inner = findElement(node, 'embed')
+  const source = stringProperty(node, 'data') ?? stringProperty(param, 'value') ?? stringProperty(node, 'src') ?? stringProperty(inner, 'src')
+  if (!source) {
+    context.notes.add(`<${node.tagName}> player without an address dropped`)
+    return []
+  }
+  return embedLink(source, { title: stringProperty(node, 'title') }, context)
 }
 
 function mediaSource(element: Element | undefined): string | undefined {

@@ -41,10 +41,30 @@ export type WxrItem = {
   /** Only on attachments: the file's address on the old site. */
   attachmentUrl: string
   terms: WxrTerm[]
+  /** `open` or `closed` (`wp:comment_status`): whether readers could still comment. */
+  commentStatus: string
   /** `wp:postmeta` key → value (the last one wins when a key repeats). */
   meta: Record<string, string>
   comments: WxrComment[]
 }
+
+/** One `<wp:author>` of the channel. Its email stays in the export: it is personal data the site never shows. */
+export type WxrAuthor = { id: string; login: string; displayName: string; firstName: string; lastName: string }
+
+/** What the channel says about the old site. */
+export type WxrSite = {
+  title: string
+  /** The blog's address (`wp:base_blog_url`, else the channel's `<link>`): where its permalinks start. */
+  blogUrl: string
+  /** Where WordPress itself was installed (`wp:base_site_url`), which can be a folder below the blog's host. */
+  siteUrl: string
+}
+
+/** An export: the old site, its authors and its items. */
+/** A category as the channel lists it (`<wp:category>`): its term id (`?cat=`), slug, and its parent's slug. */
+export type WxrCategory = { id: string; nicename: string; parent: string }
+
+export type WxrExport = { site: WxrSite; authors: WxrAuthor[]; categories: WxrCategory[]; items: WxrItem[] }
 
 export class WxrParseError extends Error {
   constructor(
@@ -117,6 +137,7 @@ function toItem(node: XmlNode): WxrItem {
     parent: field('wp:post_parent').trim(),
     attachmentUrl: field('wp:attachment_url').trim(),
     terms: ((node.category as unknown[] | undefined) ?? []).map(toTerm),
+    commentStatus: field('wp:comment_status').trim(),
     meta,
     comments: list(node['wp:comment']).map(toComment),
   }
@@ -157,14 +178,38 @@ function malformed(xml: string, error: { msg: string; line: number; col: number 
   return new WxrParseError(`Malformed XML at ${where}: ${error.msg}`, error.line, error.col)
 }
 
+function toAuthor(node: XmlNode): WxrAuthor {
+  const field = (name: string) => text(node[`wp:author_${name}`]).trim()
+  return {
+    id: field('id'),
+    login: field('login'),
+    displayName: field('display_name'),
+    firstName: field('first_name'),
+    lastName: field('last_name'),
+  }
+}
+
+function toCategory(node: XmlNode): WxrCategory {
+  const field = (name: string) => text(node[`wp:${name}`]).trim()
+  return { id: field('term_id'), nicename: field('category_nicename'), parent: field('category_parent') }
+}
+
 /**
  * Parses a WordPress eXtended RSS export (WXR 1.0–1.2). Validates first,
  * because the parser itself is lenient and would silently drop a truncated
  * item; refuses feeds and other XML with a message saying what they are.
  */
-export function parseWxr(xml: string): WxrItem[] {
+export function parseWxrExport(xml: string): WxrExport {
   const validation = XMLValidator.validate(xml)
-  if (validation !== true) throw malformed(xml, validation.err)
+  if (validation !== true) {
+    // A feed is named as one even when its HTML is not well-formed XML, as Medium's CDATA often is not.
+    if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<rss\b/.test(xml) && !/xmlns:wp=|<wp:(wxr_version|post_type)\b/.test(xml)) {
+      throw new WxrParseError(
+        `Not a WordPress export: it is an RSS feed (no <wp:wxr_version> and no <wp:post_type>), not a WordPress export (WXR). A feed holds only the latest posts' text. ${EXPORT_HINT}`,
+      )
+    }
+    throw malformed(xml, validation.err)
+  }
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
@@ -172,11 +217,23 @@ export function parseWxr(xml: string): WxrItem[] {
     parseTagValue: false,
     parseAttributeValue: false,
     htmlEntities: true,
-    isArray: (name) => ['item', 'category', 'wp:postmeta', 'wp:comment'].includes(name),
+    isArray: (name) => ['item', 'category', 'wp:category', 'wp:postmeta', 'wp:comment', 'wp:author'].includes(name),
   })
   const document = parser.parse(xml) as XmlNode
   const problem = notWxr(document)
   if (problem) throw new WxrParseError(`Not a WordPress export: ${problem}`)
   const channel = (document.rss as XmlNode).channel as XmlNode
-  return list(channel.item).map(toItem)
+  const link = text(channel.link).trim()
+  const blogUrl = text(channel['wp:base_blog_url']).trim() || link
+  return {
+    site: { title: text(channel.title).trim(), blogUrl, siteUrl: text(channel['wp:base_site_url']).trim() || blogUrl },
+    authors: list(channel['wp:author']).map(toAuthor),
+    categories: list(channel['wp:category']).map(toCategory),
+    items: list(channel.item).map(toItem),
+  }
+}
+
+/** The items of an export (see parseWxrExport). */
+export function parseWxr(xml: string): WxrItem[] {
+  return parseWxrExport(xml).items
 }

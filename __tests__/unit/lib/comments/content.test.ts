@@ -1,7 +1,6 @@
 /** What a comment shows: a reader's text as paragraphs and links, imported HTML sanitised, threads and pages, the form's checks and token. */
 import {
   COMMENT_LIMITS,
-  ImportedCommentsError,
   checkCommentValues,
   checkFormToken,
   commentPage,
@@ -10,11 +9,8 @@ import {
   pageOfComment,
   sanitizeCommentHtml,
   textToHtml,
-  validateImportedComments,
   type ShownComment,
 } from '@/lib/comments'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { EMPTY_VALUES } from '@/lib/comments/form'
 
 describe("a reader's text", () => {
@@ -50,68 +46,6 @@ describe('imported HTML', () => {
     expect(html).toContain('<p>ajd</p>')
     expect(html).not.toMatch(/<a(?! href="https?:)/)
     expect(html).toContain('a')
-  })
-
-  test('a file as the WordPress import writes it (docs/wordpress-import.md) is read whole', () => {
-    const file = JSON.parse(readFileSync(path.join(__dirname, '../../../fixtures/comments/wordpress-import.json'), 'utf8'))
-    expect(validateImportedComments(file)).toEqual([
-      {
-        id: 'wp-11',
-        name: 'Ann Reader',
-        url: 'https://ann.example.org/',
-        date: '2024-05-03T11:00:00Z',
-        html: '<p>Thanks for this.</p>',
-        kind: 'comment',
-      },
-      {
-        id: 'wp-12',
-        parent: 'wp-11',
-        name: 'Sarah',
-        date: '2024-05-03T12:00:00Z',
-        html: '<p>On the <a href="https://data.example.org">portal</a>.</p>',
-        kind: 'comment',
-      },
-      {
-        id: 'wp-13',
-        name: 'Another Blog',
-        url: 'http://another.example.org/linking-here',
-        date: '2024-05-04T08:30:15.250Z',
-        html: '<p>[&#8230;] as <em>Ann</em> says, <a>the link</a> went nowhere<br />and <code>x</code> [&#8230;]</p>',
-        kind: 'pingback',
-      },
-    ])
-    expect(validateImportedComments({ comments: [] })).toEqual([])
-  })
-
-  test('a file is checked, naming the entry and field at fault', () => {
-    const good = { id: 'wp-1', name: 'Ann', date: '2014-01-02T03:04:05Z', html: '<p>x</p>', kind: 'comment' }
-    const problem = (file: unknown) => {
-      try {
-        validateImportedComments(file)
-      } catch (error) {
-        return (error as ImportedCommentsError).message
-      }
-      return 'no error'
-    }
-    const inFile = (comments: unknown[]) => problem({ comments })
-    expect(inFile([{ ...good, url: 'javascript:alert(1)' }])).toBe('field "comments[0].url" must be an http(s) address')
-    expect(inFile([good, { ...good, id: 'wp-2', kind: 'spam' }])).toBe('field "comments[1].kind" must be comment, pingback or trackback')
-    expect(inFile([{ ...good, parent: 'wp-9' }])).toBe('field "comments[0].parent" must be the id of an earlier comment, got "wp-9"')
-    expect(inFile([{ ...good, id: 'wp-2', parent: 'wp-1' }, good])).toBe(
-      'field "comments[0].parent" must be the id of an earlier comment, got "wp-1"',
-    )
-    expect(inFile([good, good])).toBe('field "comments[1].id" repeats "wp-1"')
-    expect(inFile([{ ...good, date: 'yesterday' }])).toBe('field "comments[0].date" must be an ISO 8601 date in UTC, such as 2014-03-24T09:15:00Z')
-    expect(inFile([{ ...good, date: '2014-01-02T03:04:05+01:00' }])).toMatch(/comments\[0\]\.date/)
-    expect(inFile([good, { ...good, id: 'wp-2', date: '2014-01-01T00:00:00Z' }])).toBe(
-      'field "comments[1].date" must not be before the comment above it: comments are oldest first',
-    )
-    expect(inFile([{ ...good, email: 'ann@example.org' }])).toBe('field "comments[0].email" is not a comment field (no email or IP address is kept)')
-    expect(inFile([{ ...good, html: '<p onclick="x()">x</p>' }])).toBe('field "comments[0].html" holds markup a comment may not: <p onclick="x()">')
-    expect(inFile([{ ...good, html: '<p>a<script>alert(1)</script></p>' }])).toBe('field "comments[0].html" holds markup a comment may not: <script>')
-    expect(inFile([{ ...good, name: ' ' }])).toBe('field "comments[0].name" must be a non-empty string')
-    expect(problem({ comments: [good], extra: 1 })).toBe('field "extra" is not a field of a comments file')
-    expect(problem([good])).toBe('field "comments" must be a list of comments')
   })
 })
 

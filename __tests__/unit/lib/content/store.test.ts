@@ -51,13 +51,6 @@ describe('the content store writer', () => {
     expect(fs.readFileSync(partPath(dir, 'posts', 'older', 'text'), 'utf8')).toBe('An older post about zebra crossings.')
   })
 
-  test("keeps a post's imported comments (content/comments/<slug>.json, checked) beside it, and none for a post without", () => {
-    const comments = JSON.stringify([{ id: 'wp-1', name: 'Ann', date: '2014-04-15T09:00:00Z', html: '<p>Thanks.</p>', kind: 'comment' }])
-    const { dir } = writeContentStore({ ...documents, comments: new Map([['newer', comments]]) }, { root, now })
-    expect(fs.readFileSync(partPath(dir, 'posts', 'newer', 'comments'), 'utf8')).toBe(comments)
-    expect(fs.existsSync(partPath(dir, 'posts', 'older', 'comments'))).toBe(false)
-  })
-
   test("keeps each document's language, canonical, and the site's (en-GB) where it names none; and its translation key", () => {
     const { dir } = writeContentStore(
       {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { htmlToMdx, parseWxr, planImport, tagSlug, type ConvertedItem, type MediaResolver } from '@/lib/wordpress'
+import { htmlToMdx, parseWxr, planImport, sanitizeCommentHtml, tagSlug, type ConvertedItem, type MediaResolver } from '@/lib/wordpress'
 import { ROOT } from '@/scripts/lib/process'
 import { checkBodies, compileProblems } from './compile-mdx'
 
@@ -80,7 +80,7 @@ describe('block-editor posts: each block by its type', () => {
 
   it('embeds are links that say what they lead to, with the URL decoded once', () => {
     expect(every).toContain('[YouTube video: The council meeting](https://www.youtube.com/watch?v=abc123\\&t=10)')
-    expect(every).toContain('[Twitter post: https://twitter.com/example/status/1](https://twitter.com/example/status/1)')
+    expect(every).toContain('[Twitter post](https://twitter.com/example/status/1)')
     expect(every).not.toContain('&amp;')
     expect(everyBlock.warnings).toContain(
       'YouTube video embed https://www.youtube.com/watch?v=abc123&t=10 shown as a link (the embedded player or card is not imported)',
@@ -169,10 +169,10 @@ describe('titles, slugs and tags', () => {
     expect(item(blocksPlan, 'privet-mir').state).toBe('draft')
   })
 
-  it('tags keep their script, as the site serves them, with Latin accents folded', () => {
+  it("tags keep their script and WordPress's own slug, as the site serves them", () => {
     expect(everyBlock.tags).toEqual({ 'open-data': ['Open Data'], 远征手记: ['远征手记'] })
     expect(everyBlock.mdx).toContain('tags: [open-data, "远征手记"]')
-    expect(item(blocksPlan, 'epipedo-2').tags).toEqual({ ελληνικα: ['Ελληνικά'] })
+    expect(item(blocksPlan, 'epipedo-2').tags).toEqual({ ελληνικά: ['Ελληνικά'] })
     expect(item(blocksPlan, 'privet-mir').tags).toEqual({ кириллица: ['Кириллица'] })
   })
 
@@ -202,24 +202,43 @@ describe('titles, slugs and tags', () => {
 })
 
 describe('comments', () => {
-  it('keeps approved and held comments with replies and pingbacks, leaves out spam, and copies no email or IP', () => {
-    expect(everyBlock.discardedComments).toBe(1)
+  it('keeps approved comments oldest first in the shared model, with replies and pingbacks, no email or IP, and sanitized HTML', () => {
+    expect(everyBlock.commentsLeftOut).toBe(2)
     expect(everyBlock.comments).toEqual([
       {
-        id: '11',
-        parent: null,
-        author: 'Ann Reader',
-        authorUrl: 'https://ann.example.org/',
-        date: '2024-05-03T12:00:00+01:00',
-        status: 'approved',
-        type: 'comment',
+        id: 'wp-11',
+        name: 'Ann Reader',
+        url: 'https://ann.example.org/',
+        date: '2024-05-03T11:00:00Z',
         html: '<p>Thanks for this.<br />\nWhere is the data?</p>',
+        kind: 'comment',
       },
-      expect.objectContaining({ id: '12', parent: '11', author: 'Sarah', html: '<p>On the <a href="https://data.example.org">data portal</a>.</p>' }),
-      expect.objectContaining({ id: '13', status: 'pending' }),
-      expect.objectContaining({ id: '15', type: 'pingback' }),
+      {
+        id: 'wp-12',
+        parent: 'wp-11',
+        name: 'Sarah',
+        date: '2024-05-03T12:00:00Z',
+        html: '<p>On the <a href="https://data.example.org">data portal</a>.</p>',
+        kind: 'comment',
+      },
+      {
+        id: 'wp-15',
+        name: 'Another blog',
+        url: 'https://blog.example.net/post',
+        date: '2024-05-05T09:00:00Z',
+        html: expect.stringMatching(/^<p>\[…\] as Sandpiper/),
+        kind: 'pingback',
+      },
     ])
     expect(JSON.stringify(everyBlock.comments)).not.toMatch(/@|192\.0\.2/)
+  })
+
+  it('sanitizes comment HTML to text formatting, quotes, lists and http(s)/mailto links', () => {
+    expect(
+      sanitizeCommentHtml(
+        '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://e.org" rel="x">y</a> <a href="#comment-2">z</a><img src="a.png"></p>',
+      ),
+    ).toBe('<p>Hi <a>x</a> <a href="https://e.org">y</a> <a>z</a></p>')
   })
 })
 
@@ -251,9 +270,7 @@ describe('classic posts: code from plugins, shortcodes and debris', () => {
   })
 
   it('a URL alone on a line is an embed link when WordPress embedded it, else a plain link, with & decoded once', () => {
-    expect(classic).toContain(
-      'Watch the talk:\n\n[YouTube video: https://www.youtube.com/watch?v=abc123\\&t=10](https://www.youtube.com/watch?v=abc123\\&t=10)\n',
-    )
+    expect(classic).toContain('Watch the talk:\n\n[YouTube video](https://www.youtube.com/watch?v=abc123\\&t=10)\n')
     expect(htmlToMdx('See:\nhttps://example.org/report?a=1&amp;b=2\n').mdx).toBe(
       'See:\\\n[https://example.org/report?a=1\\&b=2](https://example.org/report?a=1\\&b=2)\n',
     )

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
-import { parseWxr, planImportWithImages, writePost } from '@/lib/wordpress'
+import { parseWxrExport, planImportWithImages, writePost } from '@/lib/wordpress'
 import { bundleFileName, isOldSiteImage, originalOf, uploadsFolderSource, uploadsPath } from '@/lib/wordpress/fetch-images'
 
 const SITE = 'https://old.example.org'
@@ -107,7 +107,7 @@ Some text.
 
 describe('an import that brings its images home (through the converter’s media seam)', () => {
   test('a post with pictures becomes a bundle; originals replace size variants; srcset goes; caption, credit and the featured image stay', async () => {
-    const { items } = await planImportWithImages(parseWxr(exportWith(BODY)), { postsDir: 'posts' }, { mediaDir: uploads, extraHosts: [] })
+    const { items } = await planImportWithImages(parseWxrExport(exportWith(BODY)), { postsDir: 'posts' }, { mediaDir: uploads, extraHosts: [] })
     expect(items).toHaveLength(1)
     const [{ item, files, missing }] = items
     expect(item.path).toBe('posts/camp/index.mdx')
@@ -128,13 +128,16 @@ describe('an import that brings its images home (through the converter’s media
     expect(item.warnings).toContainEqual(expect.stringContaining(`image ${OLD}/gone.jpg was not brought home`))
   })
 
-  test('without --media-dir or --download nothing is fetched, and missing alt texts are named', async () => {
-    const { items } = await planImportWithImages(parseWxr(exportWith('<img src="' + OLD + '/camp.jpg" />', '')), {}, { extraHosts: [] })
+  test('without --media-dir or --download nothing is fetched, and missing alt texts are marked and named', async () => {
+    const { items } = await planImportWithImages(parseWxrExport(exportWith('<img src="' + OLD + '/camp.jpg" />', '')), {}, { extraHosts: [] })
     const [{ item, files }] = items
     expect(files.size).toBe(0)
     expect(item.path).toMatch(/camp\.mdx$/)
-    expect(item.warnings).toContainEqual(expect.stringContaining('has no alt text: the build stops'))
-    expect(item.warnings).toContainEqual('the featured image has no alt text: the build stops until you add imageAlt')
+    expect(item.mdx).toContain(`![Text alternative missing](${OLD}/camp.jpg)`)
+    expect(item.warnings).toContainEqual(expect.stringContaining('had no text alternative in WordPress: marked "Text alternative missing"'))
+    expect(item.warnings).toContainEqual(
+      'the featured image had no text alternative in WordPress: imageAlt is "Text alternative missing" for you to describe',
+    )
   })
 
   test('a bundle is written whole, replaces an older single file, and leaves no staging folder', () => {

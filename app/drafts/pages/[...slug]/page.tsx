@@ -3,7 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { PageArticle } from '@/components/page'
 import { DraftBanner } from '@/components/post'
 import { requireAuthor } from '@/lib/auth/server'
-import { getPublishedPage, getUnpublishedPage, readPageBody } from '@/lib/content/server'
+import { getPublishedPage, getUnpublishedPage, pageData, readPageBody } from '@/lib/content/server'
 import { page as pageKind } from '@/lib/documents'
 import { contentPageUrl, pageDraftUrl } from '@/lib/routes'
 
@@ -22,5 +22,12 @@ export default async function DraftContentPage({ params }: Props) {
     if (getPublishedPage(slug)) permanentRedirect(contentPageUrl({ slug }))
     notFound()
   }
-  return <PageArticle page={page} body={await readPageBody(page)} banner={<DraftBanner state="draft" shareable={pageKind.shareable} />} />
+  return (
+    <PageArticle
+      page={page}
+      body={await readPageBody(page)}
+      banner={<DraftBanner state="draft" shareable={pageKind.shareable} />}
+      data={pageData()}
+    />
+  )
 }
