@@ -1,7 +1,13 @@
 /** The public settings: safe for any module, page or island to import. */
+import { parseBuildSettings, withBuildSettings } from './build-settings'
 import { readSiteConfig, type SiteConfig } from './env'
 
-export const site: SiteConfig = readSiteConfig()
+/**
+ * In a server, settings the environment leaves out come from the build, whose
+ * pages already carry them (./build-settings.ts): Next inlines the build's
+ * record here. Elsewhere (scripts, tests) the variable is unset and only the environment counts.
+ */
+export const site: SiteConfig = readSiteConfig(withBuildSettings(process.env, parseBuildSettings(process.env.SANDBANK_BUILD_SETTINGS)))
 
 /** Served over https: cookies are Secure (next-auth's get __Secure-/__Host- names) and HSTS is sent. */
 export const servedOverHttps = site.url.startsWith('https:')
