@@ -1,9 +1,9 @@
 /**
  * `npm test`: lint and format checks and the Jest units, then the end-to-end
  * suite against a real `next build` + `next start` with draft and scheduled
- * canary posts added.
- *   --unit-only / --e2e-only   run one half
- *   --only <text>              run only the e2e files whose names contain <text>
+ * canary posts added, then the README's commands in a fresh clone (__tests__/docs).
+ *   --unit-only / --e2e-only / --docs-only   run one part
+ *   --only <text>                            run only the e2e files whose names contain <text> (and the units)
  */
 import { randomBytes } from 'node:crypto'
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,10 +14,12 @@ import { writePhotoPost } from './lib/photo-post'
 import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from './lib/process'
 
 const args = new Set(process.argv.slice(2))
-const runUnits = !args.has('--e2e-only')
-const runE2e = !args.has('--unit-only')
+const onlyPart = ['--unit-only', '--e2e-only', '--docs-only'].find((part) => args.has(part))
 const onlyIndex = process.argv.indexOf('--only')
 const onlyFiles = onlyIndex > -1 ? process.argv[onlyIndex + 1] : undefined
+const runUnits = !onlyPart || onlyPart === '--unit-only'
+const runE2e = !onlyPart || onlyPart === '--e2e-only'
+const runDocs = (!onlyPart || onlyPart === '--docs-only') && !onlyFiles
 
 /**
  * Seconds after the build starts at which the "goes live" fixture post is dated: long enough
@@ -130,9 +132,15 @@ async function e2eTests() {
   }
 }
 
+/** The README's commands, followed in a fresh copy of this tree (__tests__/docs/readme.test.ts). */
+async function docsTests() {
+  await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '__tests__/docs/readme.test.ts'])
+}
+
 async function main() {
   if (runUnits) await unitTests()
   if (runE2e) await e2eTests()
+  if (runDocs) await docsTests()
 }
 
 main().catch((error: Error) => {
