@@ -22,7 +22,7 @@ import { searchIndexFiles } from './lib/search'
 
 /** Thrown at build time so a bad post stops the build and names its file and field. */
 function invalid(file: string, field: string, problem: string): never {
-  throw new Error(`Invalid content in content/${file}: field "${field}" ${problem}`)
+  throw new Error(`Invalid content in ${contentPath(file)}: field "${field}" ${problem}`)
 }
 
 /** Required text fields that YAML lets through blank. */
@@ -36,6 +36,12 @@ function fileSlug(sourceFileName: string): string {
 
 const contentDirPath = process.env.CONTENT_DIR || 'content'
 const contentDir = path.resolve(contentDirPath)
+
+/** A content file as the author finds it: under the working directory as `content/posts/x.mdx`, elsewhere (CONTENT_DIR) in full. */
+function contentPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.join(contentDir, file))
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.join(contentDir, file) : relative
+}
 
 // Contentlayer reuses a post it has seen unless its .mdx file changed; a bundle's photo can change alone.
 invalidateCacheWhenBundleFilesChange(contentDir)
@@ -58,7 +64,7 @@ function postSlug(post: RawPost): string {
     invalid(sourceFilePath, bundle ? 'slug (folder name)' : 'slug (file name)', 'must be lower-case letters, digits and hyphens')
   }
   const other = bundle ? `posts/${slug}.mdx` : `posts/${slug}/index.mdx`
-  if (existsSync(path.join(contentDir, other))) invalid(sourceFilePath, 'slug (file name)', `is also used by content/${other}`)
+  if (existsSync(path.join(contentDir, other))) invalid(sourceFilePath, 'slug (file name)', `is also used by ${contentPath(other)}`)
   return slug
 }
 
@@ -86,7 +92,7 @@ async function postImages(post: ImageFields) {
       remoteHosts: site.imageRemoteHosts,
     })
     for (const url of result.blockedRemote) {
-      console.warn(`Warning: content/${file}: image ${url} is on a host not in IMAGE_REMOTE_HOSTS, so the Content-Security-Policy will block it`)
+      console.warn(`Warning: ${contentPath(file)}: image ${url} is on a host not in IMAGE_REMOTE_HOSTS, so the Content-Security-Policy will block it`)
     }
     return result.images
   } catch (error) {
@@ -172,7 +178,7 @@ export const Page = defineDocumentType(() => ({
         const problem = pageSlugProblem(slug)
         if (problem) invalid(file, 'slug (file name)', problem)
         const twin = /\/index\.mdx$/.test(file) ? `pages/${slug}.mdx` : `pages/${slug}/index.mdx`
-        if (existsSync(path.join(contentDirPath, twin))) invalid(file, 'slug (file name)', `is also claimed by content/${twin}`)
+        if (existsSync(path.join(contentDirPath, twin))) invalid(file, 'slug (file name)', `is also claimed by ${contentPath(twin)}`)
         return slug
       },
     },
