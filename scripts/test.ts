@@ -6,9 +6,10 @@
  *   --only <text>                            run only the e2e files whose names contain <text> (and the units)
  */
 import { randomBytes } from 'node:crypto'
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import semver from 'semver'
 import { buildSite } from './lib/build'
 import { writePhotoPost } from './lib/photo-post'
 import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from './lib/process'
@@ -137,7 +138,18 @@ async function docsTests() {
   await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '__tests__/docs/readme.test.ts'])
 }
 
+/** The suite runs on the Node the project names: a run on another would prove nothing about it. */
+function checkNodeVersion() {
+  const { engines } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }
+  if (!semver.satisfies(process.version, engines.node))
+    throw new Error(
+      `npm test runs on the Node that package.json names (${engines.node}), and this is ${process.version}. ` +
+        'Install Node 22 LTS, or fetch it from the npm registry for this shell: source .ci/node.sh',
+    )
+}
+
 async function main() {
+  checkNodeVersion()
   if (runUnits) await unitTests()
   if (runE2e) await e2eTests()
   if (runDocs) await docsTests()
