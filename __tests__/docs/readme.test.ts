@@ -18,6 +18,7 @@ import sharp from 'sharp'
 import { slugify } from '../../lib/markdown'
 import { freePort } from '../../scripts/lib/process'
 import { syntheticPhoto } from '../../scripts/lib/synthetic-photo'
+import { SEED_CONTENT } from '../../scripts/lib/test-content'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
@@ -171,8 +172,8 @@ describe('the README, followed as written in a fresh clone', () => {
       const example = codeBlocks(README, 'Writing a post').find((block) => block.startsWith('---\ntitle:'))
       assert.ok(example, 'an example post')
       const title = /^title: "([^"]+)"/m.exec(example)![1]
-      const seedTitles = readdirSync(path.join(ROOT, 'content/posts')).map(
-        (file) => /^title: "([^"]+)"/m.exec(readFileSync(path.join(ROOT, 'content/posts', file), 'utf8'))?.[1],
+      const seedTitles = readdirSync(path.join(SEED_CONTENT, 'posts')).map(
+        (file) => /^title: "([^"]+)"/m.exec(readFileSync(path.join(SEED_CONTENT, 'posts', file), 'utf8'))?.[1],
       )
       assert.ok(!seedTitles.includes(title), `the example's title, "${title}", is not a seed post's`)
       // The bundle form, with every picture the example names beside it.
