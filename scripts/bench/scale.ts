@@ -22,7 +22,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer } from '../lib/process'
 import { makeWriter, prng, type Writer } from './corpus'
-import { measure, treeRss } from './measure'
+import { diskUsage, measure, treeRss } from './measure'
 import { formatBytes, formatMs, type BenchRow, type BenchSection } from './types'
 
 export const DEFAULT_SCALE_POSTS = 1_000
@@ -90,12 +90,7 @@ export function writeSyntheticContent(posts: number): { dir: string; queries: st
 }
 
 /** Bytes under a folder. */
-function sizeOf(target: string): number {
-  if (!existsSync(target)) return 0
-  const stat = statSync(target)
-  if (!stat.isDirectory()) return stat.size
-  return readdirSync(target).reduce((sum, name) => sum + sizeOf(path.join(target, name)), 0)
-}
+const sizeOf = (target: string) => diskUsage(target).bytes
 
 function waitForPort(port: number, timeoutMs = 60_000): Promise<number> {
   const started = performance.now()

@@ -3,6 +3,7 @@ import { imagesSection } from './images'
 import { lighthouseSection } from './lighthouse'
 import { og } from './og'
 import { pageWeight } from './page-weight'
+import { releaseSection } from './release'
 import { scaleSection, type ScaleOptions } from './scale'
 import { searchSection } from './search'
 import { stackSection } from './stack'
@@ -17,5 +18,16 @@ import type { BenchSection } from './types'
  * .contentlayer/ afterwards.
  */
 export function sections(scale: ScaleOptions): BenchSection[] {
-  return [pageWeight, throughput, stackSection, lighthouseSection, searchSection, og, imagesSection, buildSection, scaleSection(scale)]
+  return [
+    pageWeight,
+    throughput,
+    stackSection,
+    lighthouseSection,
+    searchSection,
+    og,
+    buildSection,
+    releaseSection,
+    imagesSection,
+    scaleSection(scale),
+  ]
 }
