@@ -42,10 +42,25 @@ const commandLines = (block: string) =>
     .map((line) => line.replace(/\s+#.*$/, '').trim())
     .filter((line) => line && !line.startsWith('#'))
 
-/** A reader's shell: what the machine has, and none of the suite's variables or the README's (a fresh shell sets none). */
+/** The README's "Variable" column: every variable a reader might set, which a fresh shell has not. */
+const DOCUMENTED_VARIABLES = [...README.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \|/gm)].flatMap((match) => match.slice(1).filter(Boolean))
+
+/**
+ * A reader's shell on this machine: its own environment (locale, proxies, CA certificates the
+ * registry needs), without the suite's variables, npm's run-script ones, or any the README documents.
+ */
 function freshShellEnvironment(): NodeJS.ProcessEnv {
-  const keep = ['PATH', 'HOME', 'USER', 'SHELL', 'LANG', 'LC_ALL', 'TERM', 'TMPDIR', 'CI', 'NEXT_TELEMETRY_DISABLED', 'CHROMIUM_PATH']
-  return Object.fromEntries(keep.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]])) as NodeJS.ProcessEnv
+  const suite = ['BASE_URL', 'NODE_ENV', 'INIT_CWD', 'NEXT_DIST_DIR', 'CONTENT_DIR', 'NEXT_PHASE']
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  for (const name of Object.keys(env))
+    if (
+      name.startsWith('npm_') ||
+      name.startsWith('E2E_') ||
+      suite.includes(name) ||
+      (DOCUMENTED_VARIABLES.includes(name) && name !== 'CHROMIUM_PATH')
+    )
+      delete env[name]
+  return env
 }
 
 /** A server or long command the test started: its output so far, and a way to stop its whole process group. */

@@ -12,7 +12,8 @@ import { BIN, ROOT, run } from '../lib/process'
 import { diskUsage, type DiskUsage } from './measure'
 import { formatBytes, type BenchRow, type BenchSection } from './types'
 
-const REDIS_DIST_DIR = '.next-bench-release'
+// A dist folder tsconfig.json already lists, so next build does not add its types folder there.
+const REDIS_DIST_DIR = '.next-bench-build'
 
 const describeUsage = (usage: DiskUsage) => `${formatBytes(usage.bytes)} in ${usage.files.toLocaleString('en-GB')} files`
 
