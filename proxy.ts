@@ -4,7 +4,7 @@ import { servedOverHttps, site } from '@/lib/config'
 import { serverConfig } from '@/lib/config/server'
 import { notFoundPage, plainBadRequest, plainNotFound, redirectFor, siteSecurityHeaders, withSecurityHeaders } from '@/lib/http'
 import { isRoutablePath, publicPathExists } from '@/lib/http/server'
-import { API_PREFIX, CARD_PREFIX, DRAFT_PREFIX, GUARDED_PREFIXES, SIGN_IN, SIGN_OUT } from '@/lib/routes'
+import { API_PREFIX, CARD_PREFIX, GUARDED_PREFIXES, SIGN_IN, SIGN_OUT } from '@/lib/routes'
 
 /** Responses answered here never reach the routes that next.config.ts's headers() decorates. */
 const SECURITY_HEADERS = siteSecurityHeaders(site, serverConfig)
@@ -41,8 +41,7 @@ export function proxy(request: NextRequest): Response | undefined {
   if (FORM_PAGES.has(pathname)) return withCsrfToken(request)
   // The dynamic routes that take a slug, tag or page number from the address can name something that does not exist.
   const guarded = GUARDED_PREFIXES.some((prefix) => pathname.startsWith(prefix))
-  // Drafts are dynamic and check access themselves; only impossible slugs are stopped here.
-  const exists = !guarded || pathname.startsWith(DRAFT_PREFIX) ? isRoutablePath(pathname) : publicPathExists(pathname)
+  const exists = guarded ? publicPathExists(pathname) : isRoutablePath(pathname)
   if (exists) return undefined
   return withSecurityHeaders(pathname.startsWith(CARD_PREFIX) ? plainNotFound() : notFoundPage(DIST_DIR), SECURITY_HEADERS)
 }

@@ -53,7 +53,7 @@ async function eventually<T>(what: string, attempt: () => Promise<T | undefined>
 
 before(async () => {
   stack = await startTestStack()
-  const added = operatorCli(['add', EMAIL, '--name', 'Stack Author', '--password-stdin'], PASSWORD)
+  const added = await operatorCli(['add', EMAIL, '--name', 'Stack Author', '--password-stdin'], PASSWORD)
   assert.equal(added.status, 0, added.stderr)
 })
 
@@ -198,7 +198,7 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
 
   test('sign-in limits are shared: five failures sent round-robin to the two processes make the next attempt on either one 429', async () => {
     const email = 'limited.author@example.org'
-    const added = operatorCli(['add', email, '--password-stdin'], PASSWORD)
+    const added = await operatorCli(['add', email, '--password-stdin'], PASSWORD)
     assert.equal(added.status, 0, added.stderr)
     // Straight to the processes, each failure from another address: only the shared per-email count can add up.
     const failures: number[] = []
@@ -224,14 +224,14 @@ describe('production shape: nginx + 2 × next start + redis-server', () => {
 
   test('a removed author (npm run author -- remove, with REDIS_URL) is refused on both processes on the next request', async () => {
     const email = 'removed.author@example.org'
-    assert.equal(operatorCli(['add', email, '--password-stdin'], PASSWORD).status, 0)
+    assert.equal((await operatorCli(['add', email, '--password-stdin'], PASSWORD)).status, 0)
     const jar = new CookieJar()
     const signedIn = await signIn(jar, email, PASSWORD, freshClient(), stack.apps[1].url)
     assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body))
     const cookie = { cookie: jar.header() }
     for (const app of stack.apps) assert.equal((await getFrom(app.url, '/api/drafts', cookie)).status, 200, `${app.name} before the removal`)
 
-    const removed = operatorCli(['remove', email])
+    const removed = await operatorCli(['remove', email])
     assert.equal(removed.status, 0, removed.stderr)
     assert.match(removed.stdout, /Redis/)
     for (const app of stack.apps) {

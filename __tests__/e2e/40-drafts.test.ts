@@ -11,9 +11,9 @@ const PASSWORD = 'correct horse battery staple'
 const author = new CookieJar()
 
 before(async () => {
-  const added = authorCli(['add', EMAIL, '--name', 'E2E Author', '--password-stdin'], PASSWORD + '\n')
+  const added = await authorCli(['add', EMAIL, '--name', 'E2E Author', '--password-stdin'], PASSWORD + '\n')
   assert.equal(added.status, 0, added.stderr)
-  const second = authorCli(['add', LOCKED_EMAIL, '--password-stdin'], PASSWORD)
+  const second = await authorCli(['add', LOCKED_EMAIL, '--password-stdin'], PASSWORD)
   assert.equal(second.status, 0, second.stderr)
   const result = await signIn(author, EMAIL, PASSWORD)
   assert.equal(result.status, 200, JSON.stringify(result.body))
@@ -21,14 +21,14 @@ before(async () => {
 })
 
 describe('author CLI', () => {
-  test('refuses a duplicate email and a weak password with a clear message', () => {
-    const duplicate = authorCli(['add', EMAIL, '--password-stdin'], PASSWORD)
+  test('refuses a duplicate email and a weak password with a clear message', async () => {
+    const duplicate = await authorCli(['add', EMAIL, '--password-stdin'], PASSWORD)
     assert.equal(duplicate.status, 1)
     assert.match(duplicate.stderr, /already exists/)
-    const weak = authorCli(['add', 'weak@example.org', '--password-stdin'], 'short')
+    const weak = await authorCli(['add', 'weak@example.org', '--password-stdin'], 'short')
     assert.equal(weak.status, 1)
     assert.match(weak.stderr, /at least 12 characters/)
-    const list = authorCli(['list'])
+    const list = await authorCli(['list'])
     assert.match(list.stdout, /e2e\.author@example\.org\tE2E Author/)
     assert.doesNotMatch(list.stdout, /scrypt|correct horse/)
   })

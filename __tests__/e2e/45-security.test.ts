@@ -17,8 +17,8 @@ import { BASE_URL, CookieJar, authorCli, get, signIn, suiteBrowser, url } from '
 
 const PASSWORD = 'a long enough password for e2e'
 
-function addAuthor(email: string, env: NodeJS.ProcessEnv = process.env) {
-  const added = authorCli(['add', email, '--password-stdin'], PASSWORD, env)
+async function addAuthor(email: string, env: NodeJS.ProcessEnv = process.env) {
+  const added = await authorCli(['add', email, '--password-stdin'], PASSWORD, env)
   assert.equal(added.status, 0, added.stderr)
 }
 
@@ -94,7 +94,7 @@ describe('1. sign-in brute force', () => {
 
   test('a concurrent flood from rotating addresses gets at most five guesses at one email, and the right password is then refused', async () => {
     const email = 'flood.victim@example.org'
-    addAuthor(email)
+    await addAuthor(email)
     const attempts = await Promise.all(Array.from({ length: 40 }, () => signIn(new CookieJar(), email, 'a wrong guess at it', freshClient())))
     const guessed = attempts.filter((attempt) => attempt.status !== 429).length
     assert.ok(guessed <= 5, `${guessed} of 40 concurrent guesses were checked; at most 5 may be`)
@@ -173,11 +173,11 @@ describe('3. 404s are not kept by shared caches', () => {
 describe('4. sessions end when the author is removed or signs out', () => {
   test('a removed author is refused on the next request', async () => {
     const email = 'to.be.removed@example.org'
-    addAuthor(email)
+    await addAuthor(email)
     const jar = new CookieJar()
     assert.equal((await signIn(jar, email, PASSWORD, freshClient())).status, 200)
     assert.equal((await get('/api/drafts', { headers: { cookie: jar.header() } })).status, 200)
-    const removed = authorCli(['remove', email])
+    const removed = await authorCli(['remove', email])
     assert.equal(removed.status, 0, removed.stderr)
     assert.equal((await get('/api/drafts', { headers: { cookie: jar.header() } })).status, 401, '/api/drafts')
     const page = await get('/drafts/qzcanary-draft', { headers: { cookie: jar.header() } })
@@ -190,7 +190,7 @@ describe('4. sessions end when the author is removed or signs out', () => {
 
   test('signing out invalidates the token itself, not only the cookie', async () => {
     const email = 'signs.out@example.org'
-    addAuthor(email)
+    await addAuthor(email)
     const jar = new CookieJar()
     assert.equal((await signIn(jar, email, PASSWORD, freshClient())).status, 200)
     const stolen = jar.header()
@@ -211,7 +211,7 @@ describe('5. the author store under concurrent writes', () => {
     for (let round = 0; round < 3; round++) {
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'sandbank-store-')), 'authors.json')
       const env = { ...process.env, AUTHORS_FILE: file }
-      addAuthor('gone@example.org', env)
+      await addAuthor('gone@example.org', env)
       const run = (args: string[]) =>
         new Promise<number>((resolve) => {
           const child = spawn(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'ignore', 'inherit'] })
@@ -372,7 +372,7 @@ describe('a server with no trusted proxy', () => {
   const author = 'second.author@example.org'
   before(async () => {
     server = await startSecondServer()
-    addAuthor(author, server.env)
+    await addAuthor(author, server.env)
     await waitForHttp(server.base + '/')
   })
   after(async () => {

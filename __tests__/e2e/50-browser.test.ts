@@ -137,7 +137,7 @@ describe('authors', () => {
   test('sign in through the form and read a draft', async () => {
     const email = 'browser.author@example.org'
     const password = 'a browser test password'
-    const added = authorCli(['add', email, '--name', 'Browser Author', '--password-stdin'], password)
+    const added = await authorCli(['add', email, '--name', 'Browser Author', '--password-stdin'], password)
     assert.equal(added.status, 0, added.stderr)
     const page: Page = await newPage(browser())
     await page.goto(url('/drafts'))

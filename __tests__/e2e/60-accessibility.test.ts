@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, renameSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
-import type { BrowserContext } from 'playwright-core'
-import { BASE_URL, CookieJar, ROOT, authorCli, axeViolations, signIn, url, suiteBrowser, waitForHydration } from './helpers'
+import type { BrowserContext, Page } from 'playwright-core'
+import { freePort, startNextServer, stopServer, waitForHttp } from '../../scripts/lib/process'
+import { BASE_URL, CookieJar, ROOT, authorCli, axeViolations, signIn, storePartFile, url, suiteBrowser, waitForHydration } from './helpers'
 
 /** Screenshots the tests take for a person to look at (git-ignored). */
 const SCREENSHOTS = path.join(ROOT, 'test-results')
@@ -45,7 +46,7 @@ const browser = suiteBrowser()
 const session = new CookieJar()
 
 before(async () => {
-  const added = authorCli(['add', EMAIL, '--password-stdin'], PASSWORD)
+  const added = await authorCli(['add', EMAIL, '--password-stdin'], PASSWORD)
   assert.equal(added.status, 0, added.stderr)
   assert.equal((await signIn(session, EMAIL, PASSWORD)).status, 200)
 })
@@ -209,4 +210,71 @@ describe('a 390 × 844 phone', () => {
       )
     })
   }
+})
+
+/** An older post, rendered on its first request (not built ahead), that no other test reads. */
+const UNREAD_POST = 'filler-post-77'
+
+/** Opens an address whose render fails; Next sends a 500 whose error page React draws in the browser. */
+async function errorPage(colorScheme: 'light' | 'dark', address: string): Promise<{ page: Page; status: number | undefined }> {
+  const context = await browser().newContext({ colorScheme })
+  const page = await context.newPage()
+  const response = await page.goto(address)
+  return { page, status: response?.status() }
+}
+
+describe("error pages, in plain words and the site's frame", () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`a page that fails to render (its body gone from the content store) answers 500 with app/error.tsx inside the frame, no axe violations, ${colorScheme} theme`, async () => {
+      const body = storePartFile('posts', UNREAD_POST, 'body')
+      renameSync(body, `${body}.away`)
+      try {
+        const { page, status } = await errorPage(colorScheme, url(`/posts/${UNREAD_POST}`))
+        assert.equal(status, 500)
+        await page.getByRole('heading', { level: 1, name: 'Sorry, there is a problem with this page' }).waitFor()
+        // The layout did not fail, so the reader keeps the site's header, navigation and footer.
+        assert.equal(await page.locator('header.site-header nav[aria-label="Main"]').count(), 1)
+        assert.equal(await page.locator('footer.site-footer').count(), 1)
+        assert.equal(await page.title(), 'Sorry, there is a problem with this page')
+        assert.equal(await page.getByRole('link', { name: 'Try the page again' }).getAttribute('href'), `/posts/${UNREAD_POST}`)
+        assert.deepEqual(await axeViolations(page), [])
+        await page.context().close()
+      } finally {
+        renameSync(`${body}.away`, body)
+      }
+    })
+  }
+
+  test('once the body is back, the post renders as before: a failed render left nothing in the cache', async () => {
+    const response = await fetch(url(`/posts/${UNREAD_POST}`))
+    assert.equal(response.status, 200)
+    assert.match(await response.text(), /Filler post 77/)
+  })
+
+  test('when the frame itself fails (a server whose content store has lost its index), app/global-error.tsx answers, 500, axe-clean', async () => {
+    // Every page that renders on request reads the header's navigation from the store's index, so the root layout
+    // fails. The suite's server read the index long ago and keeps it; a second server of the same build, started
+    // while the index is gone, finds none.
+    const index = path.join(path.dirname(path.dirname(storePartFile('posts', UNREAD_POST, 'body'))), 'index.json')
+    renameSync(index, `${index}.away`)
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const server = startNextServer(port, { ...process.env, SITE_URL: base, NEXTAUTH_URL: base })
+    try {
+      // A file built ahead, so waiting for the server renders nothing.
+      await waitForHttp(`${base}/robots.txt`)
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { page, status } = await errorPage(colorScheme, `${base}/search?q=harbour`)
+        assert.equal(status, 500)
+        await page.getByRole('heading', { level: 1, name: 'Sorry, there is a problem with this site' }).waitFor()
+        assert.equal(await page.locator('html').getAttribute('lang'), 'en-GB')
+        assert.equal(await page.title(), 'Sorry, there is a problem with this site')
+        assert.deepEqual(await axeViolations(page), [])
+        await page.context().close()
+      }
+    } finally {
+      await stopServer(server)
+      renameSync(`${index}.away`, index)
+    }
+  })
 })

@@ -22,6 +22,29 @@ function waitForOutput(child: ReturnType<typeof spawn>, pattern: RegExp, timeout
   })
 }
 
+/**
+ * Stops `npm start` and everything it started, by signalling its process
+ * group: tsx, the script and `next start`. Signalling tsx alone is a race: tsx
+ * gives the script 30 ms to say it got the signal and then kills it outright,
+ * which on a busy machine leaves `next start` running, holding this file's
+ * pipe open so the test never ends. Resolves once every holder of the
+ * child's output has closed it.
+ */
+async function stopProcessGroup(child: ReturnType<typeof spawn>): Promise<void> {
+  const closed = new Promise<void>((resolve) => (child.exitCode !== null && child.stdout?.closed ? resolve() : child.once('close', () => resolve())))
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name)
+    } catch {
+      // The group has already gone.
+    }
+  }
+  signal('SIGTERM')
+  const timer = setTimeout(() => signal('SIGKILL'), 15_000)
+  await closed
+  clearTimeout(timer)
+}
+
 test('npm start with nothing configured makes a secret and an author, says where, and the author can sign in', { timeout: 120_000 }, async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbank-start-'))
   const port = await freePort()
@@ -33,7 +56,8 @@ test('npm start with nothing configured makes a secret and an author, says where
     NEXT_DIST_DIR: path.basename(DIST_DIR),
   }
   for (const name of ['NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'AUTHORS_FILE', 'SITE_URL']) delete env[name]
-  const child = spawn(path.join(BIN, 'tsx'), ['scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  // Its own process group, so the test can stop every process it starts.
+  const child = spawn(path.join(BIN, 'tsx'), ['scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
   try {
     const output = await waitForOutput(child, /Ready in|started server|Local:/i, 90_000)
     assert.doesNotMatch(output, /WARNING/, 'a server only this machine reaches, at a local address: nothing to warn about')
@@ -62,7 +86,7 @@ test('npm start with nothing configured makes a secret and an author, says where
     const drafts = await fetch(`${base}/api/drafts`, { headers: { cookie: jar.header() } })
     assert.equal(drafts.status, 200)
   } finally {
-    child.kill('SIGTERM')
+    await stopProcessGroup(child)
     rmSync(dataDir, { recursive: true, force: true })
   }
 })

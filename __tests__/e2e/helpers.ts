@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { after, before } from 'node:test'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { partPath, POINTER_FILE } from '../../lib/content/build'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium'
 import { BIN, ROOT } from '../../scripts/lib/process'
 
@@ -82,6 +83,14 @@ export function listFiles(dir: string): string[] {
 export function filesContaining(dir: string, needle: string): string[] {
   const lower = needle.toLowerCase()
   return listFiles(dir).filter((file) => readFileSync(file).toString('utf8').toLowerCase().includes(lower))
+}
+
+/** One part of one document in the content store the running build reads (lib/content/build.ts's layout). */
+export function storePartFile(folder: string, slug: string, part: 'body' | 'html' | 'text'): string {
+  const root = path.join(ROOT, '.contentlayer', 'store')
+  const id = /contentStoreId = '([0-9a-f]+)'/.exec(readFileSync(path.join(root, POINTER_FILE), 'utf8'))?.[1]
+  if (!id) throw new Error(`no content store pointer in ${root}`)
+  return partPath(path.join(root, id), folder, slug, part)
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -169,9 +178,28 @@ export class CookieJar {
   }
 }
 
-/** `npm run author` as an operator runs it, against the server's author store (or the one `env` names). */
-export function authorCli(args: string[], input = '', env: NodeJS.ProcessEnv = process.env) {
-  return spawnSync(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', env })
+/**
+ * `npm run author` as an operator runs it, against the server's author store
+ * (or the one `env` names). Asynchronous on purpose: a test that blocked for
+ * the seconds the command takes would keep pooled keep-alive connections the
+ * server closes meanwhile (after 5 s idle), and its next request would be
+ * written to a closed one ("other side closed").
+ */
+export function authorCli(
+  args: string[],
+  input = '',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(BIN, 'tsx'), ['scripts/author.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+    child.stdin.end(input)
+  })
 }
 
 export type SignInResult = { status: number; body: { url?: string; error?: string }; setCookies: string[] }

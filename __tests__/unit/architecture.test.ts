@@ -1,7 +1,8 @@
 /**
  * The layout's rules (docs/architecture.md), checked on every import in the
  * repository: dependencies point down, feature folders are entered only by
- * their faces, and server-only code stays out of what plain Node loads.
+ * their faces, no module or feature folder depends on itself round a loop,
+ * and server-only code stays out of what plain Node loads.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -51,14 +52,15 @@ function walk(dir: string): string[] {
   })
 }
 
+/** What a file imports, as written: `import type` and `export … from` as much as plain imports. */
+function readFileSpecifiers(text: string): string[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map((imported) => imported.fileName)
+}
+
 function readSources(): SourceFile[] {
   return walk('').map((file) => {
     const text = readFileSync(path.join(ROOT, file), 'utf8')
-    return {
-      file,
-      specifiers: ts.preProcessFile(text, true, true).importedFiles.map((imported) => imported.fileName),
-      client: /^(['"])use client\1/.test(text),
-    }
+    return { file, specifiers: readFileSpecifiers(text), client: /^(['"])use client\1/.test(text) }
   })
 }
 
@@ -153,6 +155,72 @@ export function serverOnlyReachableFrom(entries: string[], sources: SourceFile[]
   return [...new Set(found)]
 }
 
+/** Each module's repository imports, by module ('lib/content/index'); type-only imports count, as they tie the files together as much. */
+function importGraph(sources: SourceFile[]): Map<string, string[]> {
+  const modules = new Set(sources.map((source) => moduleOf(source.file)))
+  return new Map(
+    sources.map(({ file, specifiers }) => [
+      moduleOf(file),
+      specifiers.map((specifier) => resolve(file, specifier)).filter((target): target is string => target !== undefined && modules.has(target)),
+    ]),
+  )
+}
+
+/**
+ * Every set of modules that import each other, directly or round a longer
+ * loop (Tarjan's strongly connected components), each listed from its first
+ * module in file order. A loop is a module no reader can understand alone and
+ * no bundle can load in a fixed order.
+ */
+export function importCycles(sources: SourceFile[]): string[][] {
+  const graph = importGraph(sources)
+  const order = new Map<string, number>()
+  const lowest = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const cycles: string[][] = []
+  const visit = (from: string) => {
+    order.set(from, order.size)
+    lowest.set(from, order.get(from)!)
+    stack.push(from)
+    onStack.add(from)
+    for (const target of graph.get(from) ?? []) {
+      if (!order.has(target)) {
+        visit(target)
+        lowest.set(from, Math.min(lowest.get(from)!, lowest.get(target)!))
+      } else if (onStack.has(target)) lowest.set(from, Math.min(lowest.get(from)!, order.get(target)!))
+    }
+    if (lowest.get(from) !== order.get(from)) return
+    const component: string[] = []
+    let member: string
+    do {
+      member = stack.pop()!
+      onStack.delete(member)
+      component.push(member)
+    } while (member !== from)
+    const selfImport = (graph.get(from) ?? []).includes(from)
+    if (component.length > 1 || selfImport) cycles.push(component.sort())
+  }
+  for (const start of graph.keys()) if (!order.has(start)) visit(start)
+  return cycles
+}
+
+/** Feature folders that import each other (`lib/content` ↔ `lib/auth`): each must sit above the other, so neither does. */
+export function twoWayFolderLinks(sources: SourceFile[]): string[] {
+  const links = new Set<string>()
+  for (const [importer, targets] of importGraph(sources)) {
+    const from = featureOf(importer)?.folder
+    for (const target of targets) {
+      const to = featureOf(target)?.folder
+      if (from && to && from !== to) links.add(`${from} → ${to}`)
+    }
+  }
+  return [...links].filter((link) => {
+    const [from, to] = link.split(' → ')
+    return from < to && links.has(`${to} → ${from}`)
+  })
+}
+
 const sources = readSources()
 
 describe('the layout', () => {
@@ -186,6 +254,14 @@ describe('the layout', () => {
   test("every server.ts face imports 'server-only'", () => {
     expect(sources.filter(({ file }) => /^lib\/[^/]+\/server\.ts$/.test(file)).length).toBeGreaterThanOrEqual(5)
     expect(unmarkedServerFaces(sources)).toEqual([])
+  })
+
+  test('no module imports itself round a loop, type-only imports included', () => {
+    expect(importCycles(sources)).toEqual([])
+  })
+
+  test('no two feature folders import each other', () => {
+    expect(twoWayFolderLinks(sources)).toEqual([])
   })
 
   test("nothing that scripts, the e2e tests, next.config.ts or contentlayer.config.ts load imports 'server-only'", () => {
@@ -227,6 +303,48 @@ describe('the checks catch what they are for', () => {
       { file: 'components/post/ShareLinkButton.tsx', specifiers: ['react'], client: true },
     ]
     expect(islandsBehindIndexes(folder)).toEqual(['components/post/index.ts reaches components/post/ShareLinkButton.tsx'])
+  })
+
+  test('an import cycle, however long and however typed, and no cycle where imports only point one way', () => {
+    const loop = [
+      { file: 'lib/search/engine.ts', specifiers: ['./rank'] },
+      { file: 'lib/search/rank.ts', specifiers: ['./engine'] },
+      { file: 'lib/wordpress/code.ts', specifiers: ['./shortcodes'] },
+      { file: 'lib/wordpress/shortcodes.ts', specifiers: ['./context'] },
+      { file: 'lib/wordpress/context.ts', specifiers: ['./code'] },
+      { file: 'lib/og/urls.ts', specifiers: ['./urls'] },
+    ]
+    expect(importCycles(loop)).toEqual([
+      ['lib/search/engine', 'lib/search/rank'],
+      ['lib/wordpress/code', 'lib/wordpress/context', 'lib/wordpress/shortcodes'],
+      ['lib/og/urls'],
+    ])
+    // Read from a type-only import as from any other.
+    const typeOnly = readFileSpecifiers("import type { SearchDocument } from './engine'\nexport const FIELDS = []")
+    expect(
+      importCycles([
+        { file: 'lib/search/engine.ts', specifiers: ['./rank'] },
+        { file: 'lib/search/rank.ts', specifiers: typeOnly },
+      ]),
+    ).toHaveLength(1)
+    const downhill = [
+      { file: 'lib/search/engine.ts', specifiers: ['./rank', './document'] },
+      { file: 'lib/search/rank.ts', specifiers: ['./document'] },
+      { file: 'lib/search/document.ts', specifiers: [] },
+    ]
+    expect(importCycles(downhill)).toEqual([])
+  })
+
+  test('two feature folders importing each other, through any of their files', () => {
+    const folders = [
+      { file: 'lib/content/drafts.ts', specifiers: ['../auth'] },
+      { file: 'lib/auth/next-auth.ts', specifiers: ['../content/server'] },
+      { file: 'lib/auth/index.ts', specifiers: [] },
+      { file: 'lib/content/server.ts', specifiers: [] },
+      { file: 'lib/seo/feeds.ts', specifiers: ['../content/server'] },
+    ]
+    expect(twoWayFolderLinks(folders)).toEqual(['lib/auth → lib/content'])
+    expect(twoWayFolderLinks(folders.slice(1))).toEqual([])
   })
 
   test('an unmarked server face, and server-only code a script reaches', () => {

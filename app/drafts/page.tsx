@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { Link } from '@/components/Link'
 import { requireAuthor } from '@/lib/auth/server'
 import { formatDate } from '@/lib/content'
-import { getDraftSummaries } from '@/lib/content/server'
+import { getDraftSummaries } from '@/lib/drafts/server'
 import { DRAFTS } from '@/lib/routes'
 
 export const dynamic = 'force-dynamic'

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { formatDate } from '@/lib/content'
-import type { Draft } from '@/lib/content/server'
+import type { Draft } from '@/lib/drafts'
 
 /**
  * `share` is the page's to give (the share-link island, for authors), so pages that import this folder load no island of it.

@@ -13,11 +13,10 @@ import type { JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import GitHubProvider from 'next-auth/providers/github'
 import { redirect } from 'next/navigation'
-import { NextResponse } from 'next/server'
 import { servedOverHttps } from '../config'
 import { serverConfig } from '../config/server'
 import { getAuthors } from '../content/server'
-import { safeCallbackPath } from '../http'
+import { ApiError, errorResponse, safeCallbackPath } from '../http'
 import { DRAFTS, SIGN_IN, signInUrl } from '../routes'
 import { AuthorStoreError, type AuthorStore } from './author-store'
 import { decoyPasswordHash, verifyPassword } from './passwords'
@@ -200,7 +199,7 @@ export function signInUrlFor(current: AuthorSession, path: string): string {
 /** 503 "Sign-in is unavailable right now", for JSON clients, when the author store or the limiter's store fails. */
 export function signInUnavailableResponse(headers: Record<string, string>): Response {
   // Redis is retried every 2 s at most; a client may try again soon.
-  return NextResponse.json({ error: SIGN_IN_ERRORS.SignInUnavailable }, { status: 503, headers: { 'Retry-After': '10', ...headers } })
+  return errorResponse(new ApiError('unavailable', SIGN_IN_ERRORS.SignInUnavailable, { 'Retry-After': '10' }), headers)
 }
 
 /** For route handlers that need an author: null when one is signed in, else the answer (401, or 503 while the store cannot check). */
@@ -208,7 +207,7 @@ export async function refuseUnlessAuthor(signInMessage: string, headers: Record<
   const current = await authorSession()
   if (current.state === 'signed-in') return null
   if (current.state === 'unavailable') return signInUnavailableResponse(headers)
-  return NextResponse.json({ error: signInMessage }, { status: 401, headers })
+  return errorResponse(new ApiError('unauthorized', signInMessage), headers)
 }
 
 /** The signed-in author's session; anyone else is sent to sign in, to come back to `path`. */

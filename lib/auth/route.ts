@@ -7,10 +7,10 @@
  * harmless cookie tells the header island someone is signed in.
  */
 import 'server-only'
-import { NextResponse, type NextRequest } from 'next/server'
+import type { NextRequest } from 'next/server'
 import { servedOverHttps } from '../config'
 import { serverConfig } from '../config/server'
-import { PRIVATE_NO_STORE, clientAddress, safeCallbackPath } from '../http'
+import { ApiError, PRIVATE_NO_STORE, clientAddress, errorResponse, safeCallbackPath } from '../http'
 import { SIGN_IN } from '../routes'
 import { normalizeEmail } from './author-store'
 import { DEVICE_COOKIE, createDeviceToken, deviceCookieHeader, deviceIdFor } from './device-cookie'
@@ -65,8 +65,7 @@ async function credentialsSignIn(request: NextRequest, context: RouteContext, fo
   }
   if (!permit.allowed) {
     const retryAfter = String(permit.retryAfterSeconds)
-    if (wantsJson)
-      return NextResponse.json({ error: SIGN_IN_ERRORS.RateLimited }, { status: 429, headers: { 'Retry-After': retryAfter, ...NO_STORE } })
+    if (wantsJson) return errorResponse(new ApiError('rate_limited', SIGN_IN_ERRORS.RateLimited, { 'Retry-After': retryAfter }), NO_STORE)
     const page = redirectTo(signInPageWithError('RateLimited', form.callbackUrl))
     page.headers.set('Retry-After', retryAfter)
     return page
@@ -110,7 +109,7 @@ export async function handleAuthRequest(request: NextRequest, context: RouteCont
   let form: Form = {}
   if (request.method === 'POST') {
     const read = await readAuthForm(request)
-    if (!read.ok) return NextResponse.json({ error: read.problem }, { status: read.status, headers: NO_STORE })
+    if (!read.ok) return errorResponse(new ApiError(read.status === 413 ? 'payload_too_large' : 'bad_request', read.problem), NO_STORE)
     form = read.fields
   }
   if (request.method === 'POST' && action === 'callback' && provider === 'credentials') {

@@ -1,9 +1,20 @@
 /**
- * The content build's face: splitting Contentlayer's output into the content
- * store (./store-writer.ts), and where a store's files are. contentlayer.config.ts
+ * The content build's face: Contentlayer's document types made from the kinds
+ * (./schema.ts), splitting Contentlayer's output into the content store
+ * (./store-writer.ts), and where a store's files are. contentlayer.config.ts
  * imports it (and tests that read a store they built); it runs in the
  * Contentlayer process, in plain Node, before any store exists.
  */
-export { postImageMap, readGeneratedDocuments, writeContentStore, type ExtraFile, type ExtraFiles, type WriteStoreOptions } from './store-writer'
-export type { AuthorDocument, PageDocument, PostDocument } from './types'
+export { contentFilePath, contentlayerDocumentType, contentlayerFields, invalidContent, type SchemaOptions } from './schema'
+export {
+  documentParts,
+  postImageMap,
+  readGeneratedDocuments,
+  writeContentStore,
+  type ExtraFile,
+  type ExtraFiles,
+  type StoreDocuments,
+  type WriteStoreOptions,
+} from './store-writer'
+export type { AuthorDocument, GeneratedDocument, PageDocument, PostDocument } from './types'
 export { partPath, POINTER_FILE } from './store-layout'

@@ -4,11 +4,15 @@
  * thousands of posts, filtering, sorting and grouping them on every request
  * (the route guard asks on every request) would cost more than the page.
  */
+import { comparatorOf, isPublished, post as postKind, type DocumentKind } from '../documents'
 import { slugify } from '../markdown'
-import { isPublished, newestFirst } from './published'
 import type { Post } from './types'
 
-export type TagSummary = { slug: string; name: string; count: number }
+/** A tag as a post names it, with its slug. */
+type TagRef = { slug: string; name: string }
+
+/** A tag with the number of published posts it is on. */
+export type TagSummary = TagRef & { count: number }
 
 export type ArchiveMonthSummary = {
   /** `YYYY-MM` */
@@ -21,8 +25,6 @@ export type ArchiveMonthSummary = {
 }
 
 export type ArchiveYearSummary = { year: string; count: number; months: ArchiveMonthSummary[] }
-
-type TagRef = { slug: string; name: string }
 
 /** The posts published at one moment, newest first, and the groupings listings need, each built on first use. */
 export class PublishedPosts {
@@ -127,23 +129,77 @@ export class PublishedPosts {
   }
 }
 
-/** All posts of one build, drafts included; what is published is asked of `isPublished` alone. */
+type Listed = { slug: string; draft?: boolean; date?: string }
+
+/**
+ * All documents of one kind in one build, drafts included, in the kind's
+ * order; what is published is asked of `isPublished` alone.
+ */
+export class DocumentCatalog<R extends Listed> {
+  /** Documents that are not drafts: for a kind ordered newest first, the scheduled ones are a prefix and the published the rest. */
+  private readonly live: R[]
+  private readonly drafts: R[]
+  private readonly bySlug: Map<string, R>
+  private readonly scheduled: boolean
+  private readonly order: (a: R, b: R) => number
+  private current?: { start: number; published: readonly R[] }
+
+  constructor(documents: readonly R[], kind: Pick<DocumentKind, 'order'>) {
+    this.order = comparatorOf(kind.order)
+    const sorted = [...documents].sort(this.order)
+    this.drafts = sorted.filter((document) => document.draft === true)
+    this.live = sorted.filter((document) => document.draft !== true)
+    this.bySlug = new Map(sorted.map((document) => [document.slug, document]))
+    this.scheduled = kind.order === 'newest first'
+  }
+
+  /**
+   * Where the published documents start in `live`. Sorted newest first, a
+   * document whose date has not come is never after one whose date has, so a
+   * binary search with the one published test finds the boundary; an undated
+   * kind's are all published.
+   */
+  private firstPublished(now: Date): number {
+    if (!this.scheduled) return 0
+    let lo = 0
+    let hi = this.live.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (isPublished(this.live[mid], now)) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
+
+  /** The published documents at `now`, in order: the same array until a scheduled one goes live. */
+  published(now: Date): readonly R[] {
+    const start = this.firstPublished(now)
+    if (this.current?.start !== start) this.current = { start, published: this.live.slice(start) }
+    return this.current.published
+  }
+
+  /** Any document with this slug, published or not: callers decide with `isPublished`. */
+  find(slug: string): R | undefined {
+    return this.bySlug.get(slug)
+  }
+
+  /** Drafts and scheduled documents, in the kind's order. */
+  unpublished(now: Date): R[] {
+    return [...this.live.slice(0, this.firstPublished(now)), ...this.drafts].sort(this.order)
+  }
+}
+
+/** All posts of one build, and the listings of the published ones: tags, years and authors. */
 export class PostCatalog {
-  /** Posts that are not drafts, newest first: the scheduled ones are a prefix, the published the rest. */
-  private readonly dated: Post[]
-  private readonly drafts: Post[]
-  private readonly bySlug: Map<string, Post>
+  readonly documents: DocumentCatalog<Post>
   private readonly tagRefs = new Map<Post, TagRef[]>()
-  private current?: { start: number; view: PublishedPosts }
+  private current?: { posts: readonly Post[]; view: PublishedPosts }
 
   constructor(posts: readonly Post[]) {
-    const sorted = [...posts].sort(newestFirst)
-    this.drafts = sorted.filter((post) => post.draft === true)
-    this.dated = sorted.filter((post) => post.draft !== true)
-    this.bySlug = new Map(sorted.map((post) => [post.slug, post]))
+    this.documents = new DocumentCatalog(posts, postKind)
     // Few distinct tag names, many posts: slugify each name once.
     const slugs = new Map<string, string>()
-    for (const post of sorted) {
+    for (const post of posts) {
       this.tagRefs.set(
         post,
         post.tags.map((name) => {
@@ -155,39 +211,21 @@ export class PostCatalog {
     }
   }
 
-  /**
-   * Where the published posts start in `dated`. Sorted newest first, a post
-   * whose date has not come is never after one whose date has, so a binary
-   * search with the one published test finds the boundary.
-   */
-  private firstPublished(now: Date): number {
-    let lo = 0
-    let hi = this.dated.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (isPublished(this.dated[mid], now)) hi = mid
-      else lo = mid + 1
-    }
-    return lo
-  }
-
   /** The published posts at `now`; the same object (and its cached groupings) until a scheduled post goes live. */
   published(now: Date): PublishedPosts {
-    const start = this.firstPublished(now)
-    if (this.current?.start !== start) {
-      this.current = { start, view: new PublishedPosts(this.dated.slice(start), (post) => this.tagRefs.get(post) ?? []) }
-    }
+    const posts = this.documents.published(now)
+    if (this.current?.posts !== posts) this.current = { posts, view: new PublishedPosts(posts, (post) => this.tagRefs.get(post) ?? []) }
     return this.current.view
   }
 
   /** Any post with this slug, published or not: callers decide with `isPublished`. */
   find(slug: string): Post | undefined {
-    return this.bySlug.get(slug)
+    return this.documents.find(slug)
   }
 
   /** Drafts and scheduled posts, newest first. */
   unpublished(now: Date): Post[] {
-    return [...this.dated.slice(0, this.firstPublished(now)), ...this.drafts].sort(newestFirst)
+    return this.documents.unpublished(now)
   }
 }
 
@@ -197,5 +235,17 @@ const catalogs = new WeakMap<readonly Post[], PostCatalog>()
 export function catalogOf(posts: readonly Post[]): PostCatalog {
   let catalog = catalogs.get(posts)
   if (!catalog) catalogs.set(posts, (catalog = new PostCatalog(posts)))
+  return catalog
+}
+
+const documentCatalogs = new WeakMap<readonly Listed[], DocumentCatalog<Listed>>()
+
+/** A catalog for a list of documents of one kind given directly (tests), built once per list; a list of posts shares its post catalog's. */
+export function documentCatalogOf<R extends Listed>(documents: readonly R[], kind: Pick<DocumentKind, 'order' | 'folder'>): DocumentCatalog<R> {
+  if (kind.folder === postKind.folder) return catalogOf(documents as unknown as readonly Post[]).documents as unknown as DocumentCatalog<R>
+  const known = documentCatalogs.get(documents)
+  if (known) return known as unknown as DocumentCatalog<R>
+  const catalog = new DocumentCatalog(documents, kind)
+  documentCatalogs.set(documents, catalog as unknown as DocumentCatalog<Listed>)
   return catalog
 }

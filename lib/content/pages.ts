@@ -6,43 +6,30 @@
  * comes from the content store's index and its body from its own file.
  */
 import 'server-only'
-import { site } from '../config'
+import { page as pageKind } from '../documents'
 import { contentPageUrl } from '../routes'
-import { fingerprint } from './fingerprint'
-import { isPublished } from './published'
-import { contentStore } from './store'
+import { getPublishedDocument, getPublishedDocuments, getUnpublishedDocument, getUnpublishedDocuments, readDocumentBody, readDocumentText } from './documents'
 import type { Page, PostBody } from './types'
 
 /** The footer links the accessibility statement when a published page has this slug. */
 export const ACCESSIBILITY_STATEMENT_SLUG = 'accessibility'
 
-function bySlug(a: Page, b: Page): number {
-  return a.slug.localeCompare(b.slug)
-}
-
-function allPages(pages: readonly Page[] | undefined): readonly Page[] {
-  return pages ?? contentStore().readIndex().pages
-}
-
-export function getPublishedPages(now: Date = new Date(), pages?: readonly Page[]): Page[] {
-  return allPages(pages)
-    .filter((page) => isPublished(page, now))
-    .sort(bySlug)
+/** Published pages, by slug. */
+export function getPublishedPages(now: Date = new Date(), pages?: readonly Page[]): readonly Page[] {
+  return getPublishedDocuments(pageKind, now, pages)
 }
 
 export function getPublishedPage(slug: string, now: Date = new Date(), pages?: readonly Page[]): Page | undefined {
-  return allPages(pages).find((page) => page.slug === slug && isPublished(page, now))
+  return getPublishedDocument(pageKind, slug, now, pages)
 }
 
 /** Draft pages, for signed-in authors only. */
 export function getUnpublishedPages(now: Date = new Date(), pages?: readonly Page[]): Page[] {
-  return allPages(pages)
-    .filter((page) => !isPublished(page, now))
-    .sort(bySlug)
+  return getUnpublishedDocuments(pageKind, now, pages)
 }
 
 export function getUnpublishedPage(slug: string, now: Date = new Date(), pages?: readonly Page[]): Page | undefined {
-  return allPages(pages).find((page) => page.slug === slug && !isPublished(page, now))
+  return getUnpublishedDocument(pageKind, slug, now, pages)
 }
 
 export type NavLink = { href: string; label: string }
@@ -56,16 +43,11 @@ export function getNavigationPages(now: Date = new Date(), pages?: readonly Page
 }
 
 /** The compiled MDX and headings of a page the caller has already been allowed to show. */
-export async function readPageBody(page: Pick<Page, 'slug'>): Promise<PostBody> {
-  return JSON.parse(await contentStore().readPart('pages', page.slug, 'body')) as PostBody
+export function readPageBody(page: Pick<Page, 'slug'>): Promise<PostBody> {
+  return readDocumentBody(pageKind, page)
 }
 
 /** The plain text of a page, for search. */
 export function readPageText(page: Pick<Page, 'slug'>): string {
-  return contentStore().readPartSync('pages', page.slug, 'text')
-}
-
-/** Fingerprints what a page's card shows (the site card with the page's title), so its URL changes when that does. */
-export function pageCardVersion(page: Pick<Page, 'title'>): string {
-  return fingerprint([page.title, site.name, site.url])
+  return readDocumentText(pageKind, page)
 }

@@ -12,15 +12,16 @@
  */
 import 'server-only'
 import { site } from '../config'
+import { post as postKind } from '../documents'
 import { slugFromSegment } from '../markdown'
+import { archiveYearUrl, authorUrl, HOME, listingPageUrl, tagUrl, type ListingName } from '../routes'
 import { catalogOf, type ArchiveYearSummary, type PostCatalog, type TagSummary } from './catalog'
-import { fingerprint } from './fingerprint'
-import { isPublished } from './published'
+import { getPublishedDocument, getUnpublishedDocument, readDocumentBody, readDocumentText } from './documents'
 import { contentStore } from './store'
 import type { Author, Post, PostBody } from './types'
 
 export type { ArchiveMonthSummary, ArchiveYearSummary, TagSummary } from './catalog'
-export { isPublished, postState, type PostState } from './published'
+export { isPublished, publishState, type PublishState } from '../documents'
 export type { Author, Post, PostBody }
 
 function catalog(posts: readonly Post[] | undefined): PostCatalog {
@@ -41,8 +42,7 @@ export function getPostsToPrerender(now: Date = new Date(), posts?: readonly Pos
 }
 
 export function getPublishedPost(slug: string, now: Date = new Date(), posts?: readonly Post[]): Post | undefined {
-  const post = catalog(posts).find(slug)
-  return post && isPublished(post, now) ? post : undefined
+  return getPublishedDocument(postKind, slug, now, posts)
 }
 
 /** Drafts and scheduled posts, for signed-in authors only. */
@@ -51,8 +51,7 @@ export function getUnpublishedPosts(now: Date = new Date(), posts?: readonly Pos
 }
 
 export function getUnpublishedPost(slug: string, now: Date = new Date(), posts?: readonly Post[]): Post | undefined {
-  const post = catalog(posts).find(slug)
-  return post && !isPublished(post, now) ? post : undefined
+  return getUnpublishedDocument(postKind, slug, now, posts)
 }
 
 export type PostLink = { slug: string; title: string }
@@ -147,9 +146,9 @@ export function getAuthor(id: string | undefined, authors?: readonly Author[]): 
   return getAuthors(authors).find((author) => author.id === (id ?? site.defaultAuthorId))
 }
 
-/** The compiled MDX and headings of a post the caller has already been allowed to show. */
-export async function readPostBody(post: Pick<Post, 'slug'>): Promise<PostBody> {
-  return JSON.parse(await contentStore().readPart('posts', post.slug, 'body')) as PostBody
+/** The compiled MDX, headings and pictures of a post the caller has already been allowed to show. */
+export function readPostBody(post: Pick<Post, 'slug'>): Promise<PostBody> {
+  return readDocumentBody(postKind, post)
 }
 
 /**
@@ -158,7 +157,7 @@ export async function readPostBody(post: Pick<Post, 'slug'>): Promise<PostBody> 
  */
 export async function readPostHtml(post: Pick<Post, 'slug'>): Promise<string | undefined> {
   try {
-    return await contentStore().readPart('posts', post.slug, 'html')
+    return await contentStore().readPart(postKind.folder, post.slug, 'html')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     console.error(`content: no feed HTML for ${post.slug} in the content store; its summary stands in`)
@@ -168,7 +167,7 @@ export async function readPostHtml(post: Pick<Post, 'slug'>): Promise<string | u
 
 /** The plain text of a post, for search snippets. */
 export function readPostText(post: Pick<Post, 'slug'>): string {
-  return contentStore().readPartSync('posts', post.slug, 'text')
+  return readDocumentText(postKind, post)
 }
 
 /** A file the store writer derived from the published posts (the search index), by name. */
@@ -181,8 +180,124 @@ export function contentStoreKey(): string {
   return contentStore().dir
 }
 
-/** A short stable fingerprint of what a post looks like, so derived URLs change when it does. */
-export function postVersion(post: Pick<Post, 'title' | 'date' | 'updated' | 'tags' | 'author'> & Partial<Pick<Post, 'hero'>>): string {
-  // The card draws the hero, so a new photo is a new card.
-  return fingerprint([post.title, post.date, post.updated ?? '', post.tags, post.author ?? '', ...(post.hero ? [post.hero.hash] : [])])
+/*
+ * The listings of published posts: the home page, a tag, a year of the
+ * archive, an author. Each has a first page at its own address and later ones
+ * at `<first>/page/N` (lib/routes.ts's LISTING_ROUTES). Whether a page of one
+ * exists is decided here, once: the route guard asks before the route runs
+ * (so a made-up tag or page number never makes a cache entry), and the route
+ * asks again for what it shows, with the same segments.
+ */
+
+/** What a listing shows, what it is of (the tag, the year, the author; the home page is of every post), and what each of its pages is called. */
+export type Listing = {
+  name: ListingName
+  first: string
+  posts: readonly Post[]
+  perPage: number
+  title: (page: number) => string
+  description: (page: number) => string
+} & (
+  | { name: 'home' }
+  | { name: 'tag'; tag: TagSummary }
+  | { name: 'year'; year: string }
+  | { name: 'author'; author: Author }
+)
+
+/** One page of a listing: its posts, its number and how many there are. */
+export type FoundListingPage = Listing & ListingPage<Post>
+
+type Lookup = (key: string | undefined, now: Date, posts: readonly Post[] | undefined) => Listing | undefined
+
+const LISTINGS: Readonly<Record<ListingName, Lookup>> = {
+  home: (_key, now, posts) => ({
+    name: 'home',
+    first: HOME,
+    posts: getPublishedPosts(now, posts),
+    perPage: site.postsPerPage,
+    title: (page) => `Posts, page ${page}`,
+    description: () => site.description,
+  }),
+  // getTag reads the segment as it is sent, decoding and normalising it (tags keep letters of any script).
+  tag: (segment, now, posts) => {
+    const tag = segment === undefined ? undefined : getTag(segment, now, posts)
+    if (!tag) return undefined
+    const tagged = getPostsByTag(tag.slug, now, posts)
+    return {
+      name: 'tag',
+      first: tagUrl(tag.slug),
+      posts: tagged,
+      perPage: site.postsPerPage,
+      tag,
+      title: (page) => `Posts tagged “${tag.name}”${page > 1 ? `, page ${page}` : ''}`,
+      description: () => `${tag.count} posts tagged ${tag.name}.`,
+    }
+  },
+  year: (segment, now, posts) => {
+    const year = segment === undefined ? undefined : slugFromSegment(segment)
+    const inYear = year !== undefined && /^\d{4}$/.test(year) ? getArchiveYear(year, now, posts) : []
+    if (inYear.length === 0) return undefined
+    return {
+      name: 'year',
+      first: archiveYearUrl(year!),
+      posts: inYear,
+      perPage: site.archivePerPage,
+      year: year!,
+      title: (page) => `Posts from ${year}${page > 1 ? `, page ${page}` : ''}`,
+      description: () => `Every post from ${year}, by month.`,
+    }
+  },
+  author: (segment, now, posts) => {
+    const id = segment === undefined ? undefined : slugFromSegment(segment)
+    const author = id === undefined ? undefined : getAuthor(id)
+    if (!author) return undefined
+    return {
+      name: 'author',
+      first: authorUrl(author.id),
+      posts: getPostsByAuthor(author.id, now, posts),
+      perPage: site.postsPerPage,
+      author,
+      title: (page) => (page > 1 ? `Posts by ${author.name}, page ${page}` : author.name),
+      description: (page) => (page > 1 ? `Posts by ${author.name}.` : `About ${author.name}, who writes ${site.name}.`),
+    }
+  },
+}
+
+/**
+ * One page of a listing as its address names it, or undefined when there is
+ * none: `key` is the tag, year or author segment (none for the home page),
+ * `pageSegment` the `N` of `…/page/N`, absent on the first page. Later pages
+ * start at 2: `…/page/1` redirects to the first page.
+ */
+export function findListingPage(
+  name: ListingName,
+  key: string | undefined,
+  pageSegment?: string,
+  now: Date = new Date(),
+  posts?: readonly Post[],
+): FoundListingPage | undefined {
+  const listing = LISTINGS[name](key, now, posts)
+  const decoded = pageSegment === undefined ? undefined : slugFromSegment(pageSegment)
+  const number = decoded === undefined ? (pageSegment === undefined ? 1 : undefined) : parsePageNumber(decoded)
+  if (!listing || number === undefined || (pageSegment !== undefined && number < 2)) return undefined
+  const page = paginate(listing.posts, number, listing.perPage)
+  return page && { ...listing, ...page }
+}
+
+/** What a listing page is called, how it is described, and where it is: its first page has no number. */
+export function listingPageTitle(found: FoundListingPage): { title: string; description: string; path: string } {
+  return { title: found.title(found.page), description: found.description(found.page), path: listingPageUrl(found.first, found.page) }
+}
+
+/** The listing pages `next build` renders ahead (the rest render on first request): the keys of first pages, the numbers of later ones. */
+export function listingPagesToPrerender(name: ListingName, later: boolean, now: Date = new Date()): { key?: string; page?: string }[] {
+  if (later) {
+    // The pages that list the posts built ahead (page 1 is the listing itself); only the home page's.
+    if (name !== 'home') return []
+    return Array.from({ length: pageCount(getPostsToPrerender(now).length) - 1 }, (_, i) => ({ page: String(i + 2) }))
+  }
+  if (name === 'tag') return getTagsToPrerender(now).map((tag) => ({ key: tag.slug }))
+  if (name === 'year') return getArchiveYears(now).map((year) => ({ key: year.year }))
+  if (name === 'author') return getAuthors().map((author) => ({ key: author.id }))
+  return [{}]
 }

@@ -1,8 +1,9 @@
-/** The posts, pages, authors, tags and drafts: server-only, since the content store holds drafts. */
+/** The posts, pages, authors and tags: server-only, since the content store holds drafts (lib/drafts shows them to authors). */
 import 'server-only'
 
 export {
   contentStoreKey,
+  findListingPage,
   getAdjacentPosts,
   getArchiveYear,
   getArchiveYears,
@@ -19,12 +20,13 @@ export {
   getUnpublishedPost,
   getUnpublishedPosts,
   groupByMonth,
+  listingPagesToPrerender,
+  listingPageTitle,
   isPublished,
   pageCount,
   paginate,
   parsePageNumber,
-  postState,
-  postVersion,
+  publishState,
   readPostBody,
   readPostHtml,
   readPostText,
@@ -32,9 +34,11 @@ export {
   type ArchiveMonth,
   type ArchiveMonthSummary,
   type ArchiveYearSummary,
+  type FoundListingPage,
+  type Listing,
   type ListingPage,
   type PostLink,
-  type PostState,
+  type PublishState,
   type TagSummary,
 } from './posts'
 export {
@@ -44,10 +48,8 @@ export {
   getPublishedPages,
   getUnpublishedPage,
   getUnpublishedPages,
-  pageCardVersion,
   readPageBody,
   readPageText,
   type NavLink,
 } from './pages'
-export { createDraftShareLink, getDraftSummaries, resolveDraftAccess, type Draft, type DraftAccess, type DraftSummary } from './drafts'
-export { fingerprint } from './fingerprint'
+export { getPublishedDocument, getPublishedDocuments, getUnpublishedDocument, getUnpublishedDocuments, readDocumentBody, readDocumentText } from './documents'

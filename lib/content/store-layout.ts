@@ -13,11 +13,13 @@ export function storeRoot(cwd: string = process.cwd()): string {
 /** The module the server imports to find its store: `export const contentStoreId = '<id>'`. */
 export const POINTER_FILE = 'current.mjs'
 
-export type DocumentKind = 'posts' | 'pages' | 'authors'
-
 const PART_FILES: Record<PostPart, string> = { body: 'body.json', html: 'html', text: 'txt' }
 
-/** The file holding one part of one document. Keys are encoded, so a slug with slashes (nested pages) stays one file name. */
-export function partPath(dir: string, kind: DocumentKind, key: string, part: PostPart): string {
-  return path.join(/* turbopackIgnore: true */ dir, kind, `${encodeURIComponent(key)}.${PART_FILES[part]}`)
+/**
+ * The file holding one part of one document: in its kind's folder (`posts`,
+ * `pages`: lib/documents). Keys are encoded, so a slug with slashes (nested
+ * pages) stays one file name.
+ */
+export function partPath(dir: string, folder: string, key: string, part: PostPart): string {
+  return path.join(/* turbopackIgnore: true */ dir, folder, `${encodeURIComponent(key)}.${PART_FILES[part]}`)
 }

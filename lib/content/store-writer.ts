@@ -18,77 +18,80 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { imageKey, type ProcessedImage } from '../images'
-import { plainText, type TocHeading } from '../markdown'
-import { isPublished, newestFirst } from './published'
+import {
+  comparatorOf,
+  DOCUMENT_KINDS,
+  isPublished,
+  searchListing,
+  storedValue,
+  type AnyDocumentKind,
+  type DocumentBody,
+  type DocumentKind,
+  type SearchDocument,
+} from '../documents'
+import { imageKey } from '../images'
+import { readMarkdown, type TocHeading } from '../markdown'
 import { partPath, POINTER_FILE, storeRoot } from './store-layout'
-import { contentPageUrl, postUrl } from '../routes'
-import { STORE_FORMAT, type Author, type AuthorDocument, type Page, type PageDocument, type Post, type PostBody, type PostDocument, type StoreIndex } from './types'
+import { STORE_FORMAT, type Author, type AuthorDocument, type GeneratedDocument, type ImageMap, type StoreIndex } from './types'
 
 export type ExtraFile = { name: string; content: string }
 
-/** A published post or page as a search index takes it: its address is its id. */
-export type SearchableDocument = { id: string; title: string; summary: string; tags: readonly string[]; date?: string; text: string }
-
-/** Builds files from the published posts and pages as they stream past (the search index), without keeping them. */
-export type ExtraFiles = { add: (document: SearchableDocument) => void; files: () => Iterable<ExtraFile> }
+/** Builds files from the published documents as they stream past (the search index), without keeping them. */
+export type ExtraFiles = { add: (document: SearchDocument) => void; files: () => Iterable<ExtraFile> }
 
 export type WriteStoreOptions = {
   /** The folder holding every store; `.contentlayer/store` under the working directory by default. */
   root?: string
   /** What counts as published for files built ahead, such as the search index. */
   now?: Date
-  /** Files derived from the published posts, written into the store beside the index (the search index). */
+  /** Files derived from the published documents, written into the store beside the index (the search index). */
   extraFiles?: () => ExtraFiles
   /** How many stores to keep, the new one included, for servers still running an older build. */
   keep?: number
-  /** A post's compiled MDX to HTML, for feeds (components/mdx/html.tsx); without it no HTML is written. */
-  renderHtml?: (post: PostDocument) => string
+  /** A feed kind's compiled MDX to HTML, for feeds (components/mdx/html.tsx); without it no HTML is written. */
+  renderHtml?: (document: GeneratedDocument, kind: DocumentKind) => string
   /**
-   * How many posts a feed carries. HTML is rendered only for posts that can be
-   * in a feed before the next build: the newest `feedPosts` published ones and
-   * every scheduled one (a feed only ever gains posts newer than those).
+   * How many documents a feed carries. HTML is rendered only for documents
+   * that can be in a feed before the next build: the newest `feedPosts`
+   * published ones and every scheduled one (a feed only ever gains newer ones).
    */
   feedPosts?: number
 }
 
-/** The pictures the content build made for a post, by src (contentlayer.config.ts's `images` field). */
-export function postImageMap(post: Pick<PostDocument, 'images'>): Record<string, ProcessedImage> {
-  return (post.images ?? {}) as Record<string, ProcessedImage>
+/** The documents to write: each kind's under its folder name (`posts`, `pages`), and the authors. */
+export type StoreDocuments = { [K in AnyDocumentKind as K['folder']]?: Iterable<GeneratedDocument> } & { authors: Iterable<AuthorDocument> }
+
+/** A document's metadata as written: its kind's fields by name, and the built ones. */
+type StoredRecord = { slug: string; draft?: boolean; date?: string; [field: string]: unknown }
+
+/** The pictures the content build made for a document, by src (contentlayer.config.ts's `images` field). */
+export function postImageMap(document: { images?: unknown }): ImageMap {
+  return (document.images ?? {}) as ImageMap
 }
 
-export function postMetadata(post: PostDocument): Post {
-  const hero = post.image ? postImageMap(post)[imageKey(post.image)] : undefined
-  return {
-    slug: post.slug,
-    title: post.title,
-    date: post.date,
-    updated: post.updated,
-    summary: post.summary,
-    tags: [...post.tags],
-    author: post.author,
-    draft: post.draft === true,
-    readingMinutes: post.readingMinutes,
-    image: post.image,
-    imageAlt: post.imageAlt,
-    ...(hero ? { hero } : {}),
-    dateNote: post.dateNote,
-    lastModified: String(post.lastModified),
-    sourceFilePath: post._raw.sourceFilePath,
-  }
+/**
+ * A document's metadata as its kind defines it: every field, its slug and
+ * source, and what its body gives (reading time, the hero's variants).
+ */
+export function documentMetadata(kind: DocumentKind, document: GeneratedDocument): StoredRecord {
+  const record: StoredRecord = { slug: document.slug }
+  for (const [name, spec] of Object.entries(kind.fields)) record[name] = storedValue(spec, document[name])
+  if (kind.readingTime) record.readingMinutes = document.readingMinutes
+  const hero = kind.pictures && typeof document.image === 'string' ? postImageMap(document)[imageKey(document.image)] : undefined
+  if (hero) record.hero = hero
+  record.lastModified = String(document.lastModified)
+  record.sourceFilePath = document._raw.sourceFilePath
+  return record
 }
 
-export function pageMetadata(page: PageDocument): Page {
-  return {
-    slug: page.slug,
-    title: page.title,
-    summary: page.summary,
-    updated: page.updated,
-    draft: page.draft === true,
-    nav: page.nav,
-    lastModified: String(page.lastModified),
-    sourceFilePath: page._raw.sourceFilePath,
-  }
+/**
+ * Everything the store keeps of one document, from the document alone: its
+ * metadata, its body (compiled MDX, headings, pictures) and its plain text.
+ */
+export function documentParts(kind: DocumentKind, document: GeneratedDocument): { record: StoredRecord; body: DocumentBody; text: string } {
+  const images = kind.pictures ? postImageMap(document) : {}
+  const body: DocumentBody = { code: document.body.code, headings: document.headings as TocHeading[], ...(Object.keys(images).length ? { images } : {}) }
+  return { record: documentMetadata(kind, document), body, text: readMarkdown(document.body.raw).text }
 }
 
 function authorRecord(author: AuthorDocument): Author {
@@ -98,11 +101,12 @@ function authorRecord(author: AuthorDocument): Author {
 
 /**
  * Contentlayer's generated documents of one type, read one file at a time:
- * at 10,000 posts its `_index.json` is ~170 MB, and parsing it whole (which
- * is what importing `contentlayer/generated` does) would double the memory of
- * a Contentlayer process that already holds every document. The per-document
- * files are named by `<Type>/_index.mjs`, which lists exactly this build's
- * documents (stale files of deleted posts can linger beside them).
+ * its `_index.json` holds every document whole, and parsing it (which is what
+ * importing `contentlayer/generated` does) would double the memory of a
+ * Contentlayer process that already holds every document (the figures are in
+ * docs/content-store.md). The per-document files are named by
+ * `<Type>/_index.mjs`, which lists exactly this build's documents (stale
+ * files of deleted posts can linger beside them).
  */
 export function* readGeneratedDocuments<T>(generatedDir: string, type: string): Generator<T> {
   const listingFile = path.join(generatedDir, type, '_index.mjs')
@@ -115,9 +119,9 @@ export function* readGeneratedDocuments<T>(generatedDir: string, type: string): 
 }
 
 export function writeContentStore(
-  documents: { posts: Iterable<PostDocument>; pages?: Iterable<PageDocument>; authors: Iterable<AuthorDocument> },
+  documents: StoreDocuments,
   { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20 }: WriteStoreOptions = {},
-): { id: string; dir: string; posts: number; pages: number } {
+): { id: string; dir: string; documents: Record<string, number> } {
   mkdirSync(root, { recursive: true })
   const staging = path.join(root, `.staging-${process.pid}-${randomBytes(4).toString('hex')}`)
   // Each file's name and content, in order: the store's id.
@@ -129,46 +133,34 @@ export function writeContentStore(
   }
   try {
     const extras = extraFiles?.()
-    const posts: Post[] = []
-    const html = (slug: string, document: PostDocument) => renderHtml && write(partPath(staging, 'posts', slug, 'html'), renderHtml(document))
-    /** A post's or page's compiled MDX with its headings, and its plain text: each in its own file. Returns the text. */
-    const bodyAndText = (kind: 'posts' | 'pages', slug: string, document: PostDocument | PageDocument): string => {
-      const images = 'images' in document ? postImageMap(document) : {}
-      const body: PostBody = { code: document.body.code, headings: document.headings as TocHeading[], ...(Object.keys(images).length ? { images } : {}) }
-      const text = plainText(document.body.raw)
-      write(partPath(staging, kind, slug, 'body'), JSON.stringify(body))
-      write(partPath(staging, kind, slug, 'text'), text)
-      return text
-    }
-    // The newest published posts so far, newest first, with their document until their HTML is rendered.
-    const newest: { post: Post; document: PostDocument }[] = []
-    for (const document of documents.posts) {
-      const post = postMetadata(document)
-      const text = bodyAndText('posts', post.slug, document)
-      posts.push(post)
-      if (post.draft) continue
-      if (!isPublished(post, now)) {
-        html(post.slug, document)
-        continue
+    const lists: Record<string, StoredRecord[]> = {}
+    for (const kind of DOCUMENT_KINDS as readonly AnyDocumentKind[]) {
+      const order = comparatorOf(kind.order)
+      const html = (slug: string, document: GeneratedDocument) => renderHtml && write(partPath(staging, kind.folder, slug, 'html'), renderHtml(document, kind))
+      // A feed kind's newest published documents so far, newest first, with their document until their HTML is rendered.
+      const newest: { record: StoredRecord; document: GeneratedDocument }[] = []
+      const records: StoredRecord[] = []
+      for (const document of documents[kind.folder as AnyDocumentKind['folder']] ?? []) {
+        const { record, body, text } = documentParts(kind, document)
+        write(partPath(staging, kind.folder, record.slug, 'body'), JSON.stringify(body))
+        write(partPath(staging, kind.folder, record.slug, 'text'), text)
+        records.push(record)
+        if (record.draft === true) continue
+        if (!isPublished(record, now)) {
+          if (kind.feed) html(record.slug, document)
+          continue
+        }
+        extras?.add({ ...searchListing(kind, record), text })
+        if (!kind.feed) continue
+        const at = newest.findIndex((other) => order(record, other.record) < 0)
+        if (at !== -1 || newest.length < feedPosts) newest.splice(at === -1 ? newest.length : at, 0, { record, document })
+        if (newest.length > feedPosts) newest.pop()
       }
-      extras?.add({ id: postUrl(post), title: post.title, summary: post.summary, tags: post.tags, date: post.date, text })
-      const at = newest.findIndex((other) => newestFirst(post, other.post) < 0)
-      if (at !== -1 || newest.length < feedPosts) newest.splice(at === -1 ? newest.length : at, 0, { post, document })
-      if (newest.length > feedPosts) newest.pop()
+      for (const { record, document } of newest) html(record.slug, document)
+      lists[kind.folder] = records.sort(order)
     }
-    for (const { post, document } of newest) html(post.slug, document)
-    posts.sort(newestFirst)
-    // Pages: a body and text each, and into the search index when published (a page has no date, so only `draft` holds it back).
-    const pages: Page[] = []
-    for (const document of documents.pages ?? []) {
-      const page = pageMetadata(document)
-      const text = bodyAndText('pages', page.slug, document)
-      pages.push(page)
-      if (isPublished(page, now)) extras?.add({ id: contentPageUrl(page), title: page.title, summary: page.summary, tags: [], text })
-    }
-    pages.sort((a, b) => a.slug.localeCompare(b.slug))
     const authors = [...documents.authors].sort((a, b) => a.id.localeCompare(b.id)).map(authorRecord)
-    const index: StoreIndex = { format: STORE_FORMAT, posts, pages, authors }
+    const index = { format: STORE_FORMAT, ...lists, authors } as unknown as StoreIndex
     write(path.join(staging, 'index.json'), JSON.stringify(index))
     for (const extra of extras?.files() ?? []) write(path.join(staging, extra.name), extra.content)
 
@@ -187,7 +179,7 @@ export function writeContentStore(
     renameSync(pointerStaging, pointer)
     writeFileSync(path.join(root, 'current.d.ts'), 'export declare const contentStoreId: string\n')
     pruneStores(root, id, keep)
-    return { id, dir, posts: posts.length, pages: pages.length }
+    return { id, dir, documents: Object.fromEntries(Object.entries(lists).map(([folder, records]) => [folder, records.length])) }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true })
     throw error

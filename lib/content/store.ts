@@ -10,13 +10,15 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentStoreId } from 'contentlayer/store'
-import { PostCatalog } from './catalog'
-import { partPath, storeRoot, type DocumentKind } from './store-layout'
+import { post, type AnyDocumentKind, type RecordOf } from '../documents'
+import { DocumentCatalog, PostCatalog } from './catalog'
+import { partPath, storeRoot } from './store-layout'
 import { STORE_FORMAT, type PostPart, type StoreIndex } from './types'
 
 export class ContentStore {
   private index?: StoreIndex
   private postCatalog?: PostCatalog
+  private catalogs = new Map<string, DocumentCatalog<RecordOf<AnyDocumentKind>>>()
 
   constructor(readonly dir: string) {}
 
@@ -36,13 +38,22 @@ export class ContentStore {
     return (this.index = index)
   }
 
+  /** The posts and their listings (tags, years, authors). */
   catalog(): PostCatalog {
     return (this.postCatalog ??= new PostCatalog(this.readIndex().posts))
   }
 
+  /** Every document of one kind, published or not; the posts' are the ones their listings use. */
+  documents<K extends AnyDocumentKind>(kind: K): DocumentCatalog<RecordOf<K>> {
+    if (kind.folder === post.folder) return this.catalog().documents as unknown as DocumentCatalog<RecordOf<K>>
+    let catalog = this.catalogs.get(kind.folder)
+    if (!catalog) this.catalogs.set(kind.folder, (catalog = new DocumentCatalog(this.readIndex()[kind.folder] as RecordOf<AnyDocumentKind>[], kind)))
+    return catalog as unknown as DocumentCatalog<RecordOf<K>>
+  }
+
   /** One part of one document, read from disk each time: the OS caches the file, the process keeps nothing. */
-  readPart(kind: DocumentKind, key: string, part: PostPart): Promise<string> {
-    return readFile(partPath(this.dir, kind, key, part), 'utf8')
+  readPart(folder: string, key: string, part: PostPart): Promise<string> {
+    return readFile(partPath(this.dir, folder, key, part), 'utf8')
   }
 
   /** A file beside the index, by its path in the store (the search index's files). */
@@ -51,8 +62,8 @@ export class ContentStore {
   }
 
   /** For callers that cannot wait (search snippets, a few small files per query). */
-  readPartSync(kind: DocumentKind, key: string, part: PostPart): string {
-    return readFileSync(partPath(this.dir, kind, key, part), 'utf8')
+  readPartSync(folder: string, key: string, part: PostPart): string {
+    return readFileSync(partPath(this.dir, folder, key, part), 'utf8')
   }
 }
 

@@ -3,59 +3,50 @@
  * (lib/content/store-writer.ts): a small metadata record per document, kept in
  * one index every listing reads, and the heavy parts (compiled MDX, feed HTML,
  * search text) in files of their own, read only when a page asks for them.
+ * What a record holds is each kind's definition (lib/documents).
  */
 import type { Author as AuthorDocument, Page as PageDocument, Post as PostDocument } from 'contentlayer/generated'
+import type { AnyDocumentKind, DocumentBody, Page, Post, RecordOf } from '../documents'
 import type { ProcessedImage } from '../images'
-import type { TocHeading } from '../markdown'
 
 export type { AuthorDocument, PageDocument, PostDocument }
+export type { Page, Post }
 
-/**
- * A post as listings, tags, the archive, the sitemap, cards and the schedule
- * see it: a few hundred bytes, no body.
- */
-export type Post = Pick<
-  PostDocument,
-  'slug' | 'title' | 'date' | 'updated' | 'summary' | 'tags' | 'author' | 'draft' | 'readingMinutes' | 'image' | 'imageAlt' | 'dateNote'
-> & {
-  /** The hero picture's variants when `image` is a local file (cards, JSON-LD and the page draw it); the body holds the rest. */
-  hero?: ProcessedImage
-  /** When the file last changed, shown to authors on /drafts. */
-  lastModified: string
-  /** The source file under the content folder, e.g. `posts/<slug>.mdx`. */
-  sourceFilePath: string
-}
-
-/**
- * What a post or page renders beyond the metadata: read from disk for that one
- * document. `images` are the pictures the body shows, by src (none for pages).
- */
-export type PostBody = { code: string; headings: TocHeading[]; images?: Record<string, ProcessedImage> }
-
-/**
- * A page (About, the accessibility statement) as the navigation, the sitemap
- * and its route see it. A page has no date: only `draft` holds it back.
- */
-export type Page = Pick<PageDocument, 'slug' | 'title' | 'summary' | 'updated' | 'draft' | 'nav'> & {
-  lastModified: string
-  sourceFilePath: string
-}
+/** What a post or page renders beyond the metadata: read from disk for that one document (`images` for kinds with pictures). */
+export type PostBody = DocumentBody
 
 /** Authors are few and small, so the index holds them whole, bio included. */
 export type Author = Pick<AuthorDocument, 'id' | 'name' | 'role' | 'organisation' | 'email' | 'twitter' | 'github'> & {
   body: { code: string }
 }
 
-/** The heavy parts of a post or page, each in its own file so a reader loads only the one it needs (pages have no feed HTML). */
+/**
+ * One document as Contentlayer generates it, of any kind: its fields by name,
+ * and what the content build computed (contentlayer.config.ts, lib/content/build.ts).
+ */
+export type GeneratedDocument = {
+  _raw: { sourceFilePath: string }
+  body: { raw: string; code: string }
+  slug: string
+  lastModified: string | Date
+  headings?: unknown
+  readingMinutes?: number
+  images?: unknown
+  [field: string]: unknown
+}
+
+/** The heavy parts of a document, each in its own file so a reader loads only the one it needs (only feed kinds have HTML). */
 export type PostPart = 'body' | 'html' | 'text'
 
+/** The pictures the content build made for a document, by src (contentlayer.config.ts's `images` field). */
+export type ImageMap = Record<string, ProcessedImage>
+
+/** The records of every kind, each under its kind's folder name: `posts`, `pages`. */
+export type DocumentLists = { [K in AnyDocumentKind as K['folder']]: RecordOf<K>[] }
+
 /** One build's content: every document's metadata, drafts included (server-only, never served as a file). */
-export type StoreIndex = {
+export type StoreIndex = DocumentLists & {
   format: typeof STORE_FORMAT
-  /** Newest first, as the listings show them. */
-  posts: Post[]
-  /** By slug. */
-  pages: Page[]
   authors: Author[]
 }
 

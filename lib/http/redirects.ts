@@ -2,21 +2,19 @@
  * The site's redirects, answered by proxy.ts rather than next.config.ts so
  * they carry the security headers like every other response.
  */
-import { ARCHIVE_PREFIX, AUTHOR_PREFIX, HOME, PAGE_PREFIX, TAG_PREFIX, postUrl } from '../routes'
+import { HOME, PAGE_PREFIX, PAGED_LISTING_PREFIXES, postUrl } from '../routes'
 
 export type Redirect = { destination: string; status: 307 | 308 }
 
 const WORDPRESS_PERMALINK = /^\/\d{4}\/\d{2}\/\d{2}\/([^/]+)\/?$/
 
-/** Listings paged under `<first page>/page/N` besides the home page: a tag, a year of the archive, an author. */
-const PAGED_LISTINGS = [TAG_PREFIX, ARCHIVE_PREFIX, AUTHOR_PREFIX]
 const FIRST_PAGE = `${PAGE_PREFIX}1`
 
 /** `/tags/x/page/1` → `/tags/x`: the first page of a listing is the listing's own address. */
 function firstPageOf(pathname: string): string | undefined {
   if (!pathname.endsWith(FIRST_PAGE)) return undefined
   const first = pathname.slice(0, -FIRST_PAGE.length)
-  const prefix = PAGED_LISTINGS.find((listing) => first.startsWith(listing))
+  const prefix = PAGED_LISTING_PREFIXES.find((listing) => first.startsWith(listing))
   return prefix && first.length > prefix.length && !first.slice(prefix.length).includes('/') ? first : undefined
 }
 

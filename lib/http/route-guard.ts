@@ -1,30 +1,36 @@
+/**
+ * The route guard proxy.ts runs before the dynamic routes: whether an address
+ * can name anything, and whether what it names exists now. It spells no route
+ * of its own: the route comes from lib/routes.ts's table, what a document
+ * route's `[slug]` must be from the document kinds (lib/documents), and
+ * whether a listing page exists from the lookup the listing's route makes
+ * itself (lib/content's findListingPage).
+ */
 import 'server-only'
-import { site } from '../config'
 import type { Page, Post } from '../content'
-import {
-  getArchiveYear,
-  getAuthor,
-  getPostsByAuthor,
-  getPostsByTag,
-  getPublishedPage,
-  getPublishedPost,
-  getPublishedPosts,
-  getTag,
-  pageCount,
-  parsePageNumber,
-} from '../content/server'
-import { isServablePageSlug, isValidPostSlug } from '../markdown'
-import { PAGE_CARD_PREFIX, PAGE_SLUG_PREFIXES, POST_SLUG_PREFIXES } from '../routes'
+import { findListingPage, getPublishedDocument } from '../content/server'
+import { DOCUMENT_KINDS, type AnyDocumentKind } from '../documents'
+import { GUARDED_PREFIXES, matchRoute, routeSegments, type RouteMatch } from '../routes'
 import { parseSitemapPart, sitemapEntries, sitemapPartCount } from '../seo'
 
-function afterPrefix(pathname: string, prefixes: readonly string[]): string | undefined {
-  const prefix = prefixes.find((p) => pathname.startsWith(p))
-  return prefix === undefined ? undefined : pathname.slice(prefix.length)
+/** The kind a route carries the slug of, and whether it shows the published document or previews a draft. */
+function documentRouteOf(pattern: string): { kind: AnyDocumentKind; published: boolean } | undefined {
+  for (const kind of DOCUMENT_KINDS) {
+    for (const [role, route] of Object.entries(kind.routes)) {
+      // A route below a document's own (a post's pictures) is as public as the document.
+      if (pattern === route || pattern.startsWith(`${route}/`)) return { kind, published: role !== 'draft' }
+    }
+  }
+  return undefined
 }
+
+/** A route that starts with its dynamic segment (pages at `/<slug>`) takes every address; Next answers those itself. */
+const takesEveryAddress = (match: RouteMatch) => routeSegments(match.route.pattern)[0]?.startsWith('[') === true
 
 /**
  * Whether a path could name a page at all. Next answers 500 to a segment that
- * is not valid percent-encoding (`%ff`), so impossible paths are turned away before routing.
+ * is not valid percent-encoding (`%ff`), so impossible paths are turned away
+ * before routing; so is a document route whose slug its kind could never have.
  */
 export function isRoutablePath(pathname: string): boolean {
   if (pathname.length > 1000) return false
@@ -36,22 +42,10 @@ export function isRoutablePath(pathname: string): boolean {
       return false
     }
   }
-  const pageSlug = afterPrefix(pathname, PAGE_SLUG_PREFIXES)
-  if (pageSlug !== undefined) return isServablePageSlug(pageSlug)
-  const rest = afterPrefix(pathname, POST_SLUG_PREFIXES)
-  return rest === undefined || isValidPostSlug(rest.split('/')[0])
-}
-
-/** Whether `…/page/<segment>` names a page of a listing of `count` items. */
-function pageExists(count: number, segment: string | undefined, perPage: number = site.postsPerPage): boolean {
-  const page = segment === undefined ? undefined : parsePageNumber(segment)
-  return page !== undefined && page <= pageCount(count, perPage)
-}
-
-/** `<first page>` alone, or `<first page>/page/<n>` within the listing's pages. */
-function listingExists(rest: readonly string[], count: number, perPage?: number): boolean {
-  if (rest.length === 0) return true
-  return rest.length === 2 && rest[0] === 'page' && pageExists(count, rest[1], perPage)
+  const match = matchRoute(pathname)
+  const document = match && !takesEveryAddress(match) ? documentRouteOf(match.route.pattern) : undefined
+  const slug = match?.params.slug?.join('/')
+  return !document || (slug !== undefined && document.kind.slugProblem(slug) === undefined)
 }
 
 /**
@@ -60,41 +54,30 @@ function listingExists(rest: readonly string[], count: number, perPage?: number)
  * writes a cache entry for every address it renders, even a 404; answering
  * unknown addresses before the route keeps a crawl of made-up slugs from
  * filling the disk. Uses the one published filter, so a scheduled post passes
- * once it is live. Reads post metadata only, from listings built once per change.
+ * once it is live. A draft route only needs a slug of the right shape: it
+ * checks who is asking itself. Reads metadata only, from listings built once
+ * per change.
  */
 export function publicPathExists(pathname: string, now: Date = new Date(), posts?: readonly Post[], pages?: readonly Page[]): boolean {
   if (!isRoutablePath(pathname)) return false
-  const pageCard = afterPrefix(pathname, [PAGE_CARD_PREFIX])
-  if (pageCard !== undefined) return getPublishedPage(pageCard, now, pages) !== undefined
-  // Segments as sent; each case decodes its own (getTag reads the tag's as the tag route does, decoding it once).
-  const [first, ...raw] = pathname.split('/').slice(1)
-  const rest = raw.map((segment) => decodeURIComponent(segment))
-  switch (first) {
-    case 'posts':
-      return getPublishedPost(rest[0] ?? '', now, posts) !== undefined
-    case 'og':
-      return rest[0] !== 'posts' || getPublishedPost(rest[1] ?? '', now, posts) !== undefined
-    case 'page':
-      return rest.length === 1 && pageExists(getPublishedPosts(now, posts).length, rest[0])
-    case 'tags': {
-      if (rest.length === 0) return true
-      const tag = getTag(raw[0], now, posts)
-      return tag !== undefined && listingExists(rest.slice(1), getPostsByTag(tag.slug, now, posts).length)
-    }
-    case 'archive': {
-      if (rest.length === 0) return true
-      const count = /^\d{4}$/.test(rest[0]) ? getArchiveYear(rest[0], now, posts).length : 0
-      return count > 0 && listingExists(rest.slice(1), count, site.archivePerPage)
-    }
-    case 'authors': {
-      const author = getAuthor(rest[0] ?? '')
-      return author !== undefined && listingExists(rest.slice(1), getPostsByAuthor(author.id, now, posts).length)
-    }
-    case 'sitemaps': {
-      const part = rest.length === 1 ? parseSitemapPart(rest[0]) : undefined
-      return part !== undefined && part <= sitemapPartCount(sitemapEntries(now))
-    }
-    default:
-      return true
+  if (!GUARDED_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return true
+  const match = matchRoute(pathname)
+  // Below a guarded prefix, but none of its routes: Next would try the pages' catch-all, which has no such page.
+  if (!match || takesEveryAddress(match)) return false
+  const { route, params } = match
+  const document = documentRouteOf(route.pattern)
+  if (document) {
+    const lists: Record<AnyDocumentKind['folder'], readonly (Post | Page)[] | undefined> = { posts, pages }
+    const list = lists[document.kind.folder] as never
+    return !document.published || getPublishedDocument(document.kind, params.slug.join('/'), now, list) !== undefined
   }
+  if (route.listing) {
+    const [key] = Object.entries(params).find(([name]) => name !== 'page')?.[1] ?? []
+    return findListingPage(route.listing, key, params.page?.[0], now, posts) !== undefined
+  }
+  if (route.sitemapPart) {
+    const part = parseSitemapPart(Object.values(params)[0][0])
+    return part !== undefined && part <= sitemapPartCount(sitemapEntries(now))
+  }
+  return true
 }

@@ -1,7 +1,9 @@
 /**
- * Pure text fitting for the Open Graph cards. The card renderer draws exactly
- * the lines chosen here, one element per line, so a title can never run past
- * its box: it shrinks through a few sizes, then is clamped with an ellipsis.
+ * The Open Graph cards' layout: their geometry, their colours (read from the
+ * site's stylesheet), what each card says (from a post, a page or the site's
+ * configuration), and the text fitted to its box. The card renderer draws
+ * exactly the lines chosen here, one element per line, so a title can never
+ * run past its box: it shrinks through a few sizes, then is clamped with an ellipsis.
  */
 import { site } from '../config'
 import { formatDate, type Author, type Post } from '../content'

@@ -1,19 +1,19 @@
-import { site } from '../config'
 import type { Page, Post } from '../content'
-import { fingerprint, pageCardVersion, postVersion } from '../content/server'
-import { SITE_CARD, pageCardPath, postCardPath } from '../routes'
+import { documentUrl, page as pageKind, post as postKind } from '../documents'
+import { SITE_CARD } from '../routes'
+import { pageCardVersion, postVersion, siteCardVersion } from './version'
 
-/** The card URL carries a content fingerprint, so a changed post gets a fresh card past every cache. */
+/** The card URL (the kind's card route) carries a content fingerprint, so a changed post gets a fresh card past every cache. */
 export function postOgImagePath(post: Post): string {
-  return `${postCardPath(post.slug)}?v=${postVersion(post)}`
+  return `${documentUrl(postKind, 'card', post)}?v=${postVersion(post)}`
 }
 
 /** A page's card: the site card with the page's title. */
 export function pageOgImagePath(page: Pick<Page, 'slug' | 'title'>): string {
-  return `${pageCardPath(page.slug)}?v=${pageCardVersion(page)}`
+  return `${documentUrl(pageKind, 'card', page)}?v=${pageCardVersion(page)}`
 }
 
-/** Fingerprints everything the site card shows, so renaming the site also changes the URL. */
+/** The site's card, whose version changes when the site is renamed. */
 export function siteOgImagePath(): string {
-  return `${SITE_CARD}?v=${fingerprint([site.name, site.description, site.url])}`
+  return `${SITE_CARD}?v=${siteCardVersion()}`
 }

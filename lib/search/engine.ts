@@ -9,21 +9,11 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch'
 import { indexTerms, queryTerms, tokenize } from './analysis'
 import { DEFAULT_LIMIT, type SearchHit } from './params'
+import type { SearchDocument, SearchListing } from '../documents'
 import { BM25, BOOST, FIELDS, PostSearch, WEIGHTS, type SavedTerm } from './rank'
 import { openingOf, snippetOf } from './snippets'
 
-/** A post or page as the index sees it. `id` is unique across both: its address. Pages have no tags or date. */
-export type SearchDocument = {
-  id: string
-  title: string
-  summary: string
-  tags: readonly string[]
-  date?: string
-  text: string
-}
-
-/** What a hit shows besides its snippet. */
-export type SearchListing = Omit<SearchDocument, 'text'>
+export type { SearchDocument, SearchListing }
 
 export type SearchIndex = {
   engine: PostSearch
@@ -40,8 +30,11 @@ const ENGINE_OPTIONS = {
   storeFields: [],
   tokenize,
   processTerm: indexTerms,
-  extractField: (document: SearchDocument, field: string) =>
-    (field === 'tags' ? document.tags.join(' ') : document[field as keyof SearchDocument]) as string,
+  // A list field (tags) is indexed as its words.
+  extractField: (document: SearchDocument, field: string) => {
+    const value = document[field]
+    return (Array.isArray(value) ? value.join(' ') : value) as string
+  },
   searchOptions: { boost: BOOST, bm25: BM25, weights: WEIGHTS },
 }
 
@@ -60,10 +53,10 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
 }
 
 /**
- * Postings per file of a saved index: each file loads in a few tens of
- * milliseconds on a small machine, so loading never holds the event loop for
- * long, and its garbage dies young (larger files left ~170 MB more in the
- * server's RSS at 10,000 posts).
+ * Postings per file of a saved index: small enough that each file loads
+ * without holding the event loop for long and its garbage dies young; larger
+ * files left the server's memory much larger (measured in
+ * docs/search.md#built-at-build-time-loaded-at-start).
  */
 const POSTINGS_PER_FILE = 15_000
 
@@ -76,8 +69,8 @@ export const searchTermFile = (number: number) => `search/terms-${String(number)
  * compact form of `PostSearch.savedTerms`, cut into files of about
  * POSTINGS_PER_FILE postings, then the header (everything else, and how many
  * term files there are). Made one file at a time, because `toJSON` copies the
- * whole index into plain objects first, which at 10,000 posts is a few hundred
- * megabytes more in a build process that already holds every document.
+ * whole index into plain objects first: a second copy of the index in a build
+ * process that already holds every document (docs/search.md).
  */
 export function* saveSearchEngine(engine: PostSearch, postingsPerFile: number = POSTINGS_PER_FILE): Generator<{ name: string; content: string }> {
   let termFiles = 0
@@ -86,13 +79,15 @@ export function* saveSearchEngine(engine: PostSearch, postingsPerFile: number = 
 }
 
 /**
- * For the content store's writer (at build time): indexes the published posts
- * and pages as they are read, one at a time, and then gives the index as files.
+ * For the content store's writer (at build time): indexes the published
+ * documents as they are read, one at a time (made by lib/documents'
+ * searchListing, as the server makes those that go live later), and then gives
+ * the index as files.
  */
 export function searchIndexFiles(): { add: (document: SearchDocument) => void; files: () => Iterable<{ name: string; content: string }> } {
   const engine = indexDocuments([])
   return {
-    add: ({ id, title, summary, tags, date, text }) => engine.add({ id, title, summary, tags, date, text }),
+    add: (document) => engine.add(document),
     files: () => saveSearchEngine(engine),
   }
 }
@@ -132,7 +127,7 @@ function hitFor(document: SearchListing, text: string, score: number, matched: R
     date: document.date,
     summary: document.summary,
     snippet,
-    tags: [...document.tags],
+    tags: [...(document.tags ?? [])],
     score: Math.round(score * 1000) / 1000,
   }
 }

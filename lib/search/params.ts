@@ -1,15 +1,17 @@
 /**
- * What a search request may ask for, and the shape of the answer. No imports,
- * so it is safe for client code; the search page hands the limits to the box.
+ * What a search request may ask for, and the shape of the answer. Nothing but
+ * a type is imported, so it is safe for client code; the search page hands the
+ * limits to the box.
  */
+import type { AnyDocumentKind } from '../documents'
 
 export const MAX_QUERY_LENGTH = 200
 export const DEFAULT_LIMIT = 10
 export const MAX_LIMIT = 50
 
 export type SearchHit = {
-  /** Pages (About, the accessibility statement) are found alongside posts. */
-  type: 'post' | 'page'
+  /** Which kind of document (lib/documents): pages (About, the accessibility statement) are found alongside posts. */
+  type: AnyDocumentKind['type']
   title: string
   url: string
   /** Posts only: pages have no date. */

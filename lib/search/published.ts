@@ -10,19 +10,18 @@
  * is then told, honestly, to come back shortly.
  */
 import 'server-only'
-import type { Page, Post } from '../content'
-import { contentStoreKey, getPublishedPages, getPublishedPosts, readPageText, readPostText, readStoreFile } from '../content/server'
-import { contentPageUrl, postUrl } from '../routes'
+import { contentStoreKey, getPublishedDocuments, readDocumentText, readStoreFile } from '../content/server'
+import { DOCUMENT_KINDS, searchListing, type AnyDocumentKind, type RecordOf } from '../documents'
 import { indexDocuments, loadSearchEngine, SEARCH_HEADER_FILE, searchIndex, searchTermFile, type SearchIndex, type SearchListing } from './engine'
 import { DEFAULT_LIMIT, type SearchHit, type SearchResponse } from './params'
 import type { PostSearch } from './rank'
 
 /** How long a query waits for an index still loading before it is answered 503. */
 export const SEARCH_WAIT_MS = 1_000
-/** What a 503 asks the reader to wait: loading 10,000 posts' index takes up to a second on a small, busy machine. */
+/** What a 503 asks the reader to wait: about as long as a large index takes to load on a small, busy machine (docs/search.md#the-api). */
 export const SEARCH_RETRY_AFTER_SECONDS = 1
 
-/** A published post or page as search sees it. Its id is its address, unique across both (a post and a page may share a slug). */
+/** A published document as search sees it. Its id is its address, unique across kinds (a post and a page may share a slug). */
 export type PublishedDocument = { id: string; type: SearchHit['type']; listing: SearchListing; text: () => string }
 
 /** Where an index's documents come from: the content store (the site), or lists given directly (tests). */
@@ -38,27 +37,30 @@ export type PublishedView = { index: SearchIndex; types: ReadonlyMap<string, Sea
 
 export type SearchOutcome = { ok: true; response: SearchResponse } | { ok: false; status: 503; error: string; retryAfterSeconds: number }
 
-function postDocument(post: Post, text: () => string): PublishedDocument {
-  const id = postUrl(post)
-  return { id, type: 'post', listing: { id, title: post.title, summary: post.summary, tags: post.tags, date: post.date }, text }
-}
-
-function pageDocument(page: Page, text: () => string): PublishedDocument {
-  const id = contentPageUrl(page)
-  return { id, type: 'page', listing: { id, title: page.title, summary: page.summary, tags: [] }, text }
-}
+type Kind = AnyDocumentKind
+type Published = readonly RecordOf<Kind>[]
 
 /**
- * The published documents for a list of published posts: built once per such
- * list (it changes only when a scheduled post goes live), pages after posts.
+ * The published documents of every kind that has search fields, as search
+ * takes them (lib/documents' searchListing, as the index was built): made
+ * again only when a kind's published list changes (a scheduled post goes live).
  */
-function documentsFor(
-  pages: () => readonly PublishedDocument[],
-): (posts: readonly Post[], textOf: (post: Post) => string) => readonly PublishedDocument[] {
-  const cache = new WeakMap<readonly Post[], readonly PublishedDocument[]>()
-  return (posts, textOf) => {
-    let documents = cache.get(posts)
-    if (!documents) cache.set(posts, (documents = [...posts.map((post) => postDocument(post, () => textOf(post))), ...pages()]))
+function publishedDocuments(
+  listsAt: (now: Date) => Published[],
+  textOf: (kind: Kind, document: RecordOf<Kind>) => string,
+): (now: Date) => readonly PublishedDocument[] {
+  let last: { lists: Published[]; documents: readonly PublishedDocument[] } | undefined
+  return (now) => {
+    const lists = listsAt(now)
+    if (last && lists.every((list, i) => list === last!.lists[i])) return last.documents
+    const documents = lists.flatMap((list, i) => {
+      const kind = DOCUMENT_KINDS[i]
+      return list.map((document): PublishedDocument => {
+        const listing = searchListing(kind, document)
+        return { id: listing.id, type: kind.type, listing, text: () => textOf(kind, document) }
+      })
+    })
+    last = { lists, documents }
     return documents
   }
 }
@@ -143,7 +145,7 @@ export class PublishedSearch {
         query: found.query,
         total: found.total,
         results: found.results.map(({ id, title, date, summary, snippet, tags, score }) => ({
-          type: types.get(id) ?? 'post',
+          type: types.get(id) ?? DOCUMENT_KINDS[0].type,
           title,
           url: id,
           date,
@@ -168,11 +170,11 @@ function siteSearch(): PublishedSearch {
   const holder = globalThis as WithSearch
   const store = contentStoreKey()
   if (holder[STORE_KEY]?.store !== store) {
-    // Pages have no date, so which are published changes only with a new store.
-    let pages: readonly PublishedDocument[] | undefined
-    const documents = documentsFor(() => (pages ??= getPublishedPages().map((page) => pageDocument(page, () => readPageText(page)))))
     const search = new PublishedSearch({
-      published: (now) => documents(getPublishedPosts(now), (post) => readPostText(post)),
+      published: publishedDocuments(
+        (now) => DOCUMENT_KINDS.map((kind) => getPublishedDocuments(kind, now)),
+        (kind, document) => readDocumentText(kind, document),
+      ),
       load: async () => loadSearchEngine(await readStoreFile(SEARCH_HEADER_FILE), (number) => readStoreFile(searchTermFile(number))),
     })
     holder[STORE_KEY] = { store, search }
@@ -181,22 +183,31 @@ function siteSearch(): PublishedSearch {
 }
 
 type WithText = { text?: string }
-/** One empty list, so searches over posts alone share their index. */
-const NO_PAGES: readonly Page[] = []
-const listSearches = new WeakMap<readonly Post[], WeakMap<readonly Page[], PublishedSearch>>()
+/** Lists of documents with their text, by kind folder (`posts`, `pages`), for searches without a store (tests). */
+type DocumentLists = { [K in Kind as K['folder']]?: readonly (RecordOf<K> & WithText)[] }
+/** One empty list, so searches over some kinds alone share their index. */
+const NONE: readonly never[] = []
+const listSearches = new WeakMap<object, unknown>()
 
-/** A search over lists of posts and pages with their text (tests), indexed on first use. */
-function listSearch(posts: readonly (Post & WithText)[], pages: readonly (Page & WithText)[]): PublishedSearch {
-  let byPages = listSearches.get(posts)
-  if (!byPages) listSearches.set(posts, (byPages = new WeakMap()))
-  let search = byPages.get(pages)
+/** A search over lists of documents with their text (tests), indexed on first use, once per set of lists. */
+function listSearch(lists: DocumentLists): PublishedSearch {
+  const keys = DOCUMENT_KINDS.map((kind) => lists[kind.folder] ?? NONE)
+  let level: WeakMap<object, unknown> = listSearches
+  for (const key of keys.slice(0, -1)) {
+    let next = level.get(key) as WeakMap<object, unknown> | undefined
+    if (!next) level.set(key, (next = new WeakMap()))
+    level = next
+  }
+  let search = level.get(keys.at(-1)!) as PublishedSearch | undefined
   if (!search) {
-    const documents = documentsFor(() => getPublishedPages(new Date(), pages).map((page) => pageDocument(page, () => (page as WithText).text ?? '')))
     search = new PublishedSearch({
-      published: (now) => documents(getPublishedPosts(now, posts), (post) => (post as WithText).text ?? ''),
+      published: publishedDocuments(
+        (now) => DOCUMENT_KINDS.map((kind, i) => getPublishedDocuments(kind, now, keys[i] as Published)),
+        (_kind, document) => (document as WithText).text ?? '',
+      ),
       load: async () => indexDocuments([]),
     })
-    byPages.set(pages, search)
+    level.set(keys.at(-1)!, search)
   }
   return search
 }
@@ -208,25 +219,18 @@ export function preloadSearchIndex(): void {
     .catch(() => {})
 }
 
-/** Searches what is published at `now`: this build's index, or with `posts` (and `pages`), those lists. */
+/** Searches what is published at `now`: this build's index, or with lists of documents (`posts`, `pages`), those. */
 export function searchPublished(
   query: string,
-  {
-    posts,
-    pages = NO_PAGES,
-    ...options
-  }: { limit?: number; now?: Date; waitMs?: number; posts?: readonly (Post & WithText)[]; pages?: readonly (Page & WithText)[] } = {},
+  options: { limit?: number; now?: Date; waitMs?: number } & DocumentLists = {},
 ): Promise<SearchOutcome> {
-  return (posts ? listSearch(posts, pages) : siteSearch()).search(query, options)
+  const given = DOCUMENT_KINDS.some((kind) => options[kind.folder] !== undefined)
+  return (given ? listSearch(options) : siteSearch()).search(query, options)
 }
 
 /** The index as of `now` for lists of posts and pages (tests): the same object until what is published changes. */
-export async function publishedSearchIndex(
-  now: Date,
-  posts: readonly (Post & WithText)[],
-  pages: readonly (Page & WithText)[] = NO_PAGES,
-): Promise<PublishedView> {
-  const search = listSearch(posts, pages)
+export async function publishedSearchIndex(now: Date, posts: DocumentLists['posts'], pages: DocumentLists['pages'] = NONE): Promise<PublishedView> {
+  const search = listSearch({ posts, pages })
   await search.load()
   return search.indexAt(now)!
 }

@@ -1,13 +1,14 @@
 /**
  * Ranking: MiniSearch's scores for a query, computed for the top few posts
- * only. The index holds these fields, with these boosts.
+ * only. The index holds the fields the document kinds mark for search, with
+ * their boosts (lib/documents), and the body's text.
  */
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch'
 import type { QueryTerm } from './analysis'
-import type { SearchDocument } from './engine'
+import { SEARCH_BOOSTS, SEARCH_INDEX_FIELDS, type SearchDocument } from '../documents'
 
-export const FIELDS = ['title', 'tags', 'summary', 'text'] as const
-export const BOOST = { title: 5, tags: 2.5, summary: 2, text: 1 }
+export const FIELDS = SEARCH_INDEX_FIELDS
+export const BOOST = SEARCH_BOOSTS
 
 const asIs = (text: string) => [text]
 const unchanged = (term: string) => term
@@ -39,8 +40,8 @@ export type RankedMatch = { id: string; score: number; terms: string[] }
  *
  * `engine.search` scores every matching post into a result object per post
  * (plus one per field and term), builds a second object per post, then sorts
- * them all, only for us to keep ten. A common word matches all 10,000 posts of
- * the benchmark, which costs ~10 ms a term before any snippet is made.
+ * them all, only for us to keep ten: for a word every post has, that is most of
+ * a query's time (docs/search.md#how-the-top-results-are-found has the figures).
  *
  * `rank` runs the same query, with the same term expansion (MiniSearch's own
  * radix tree: `atPrefix`, `fuzzyGet`), the same BM25+ formula, field boosts,
@@ -76,9 +77,9 @@ export class PostSearch extends MiniSearch<SearchDocument> {
    * postings as saved. A term's postings become MiniSearch's own maps (what its
    * `loadJS` would build from `toJSON`) when a query first reaches the term,
    * and every term's before anything of MiniSearch's own reads or changes the
-   * index. At 10,000 posts that is 4.8 million postings: building their maps
-   * took half of loading the index and 150 MB more memory, for terms most
-   * queries never touch.
+   * index. Building every term's maps at load took half of loading the index,
+   * and much more memory, for terms most queries never touch
+   * (docs/search.md#built-at-build-time-loaded-at-start).
    */
   adoptSavedTerms(terms: readonly SavedTerm[]): void {
     for (const [term, fields] of terms) this._index.set(term, fields as unknown as FieldTermData)

@@ -88,10 +88,14 @@ export function serializeFeed(feed: Feed, format: FeedFormat): string {
   return toJsonFeed11(feed.json1(), site.language)
 }
 
-/** The response a feed route returns: the newest published posts as of now, reading only their HTML. */
-export async function feedResponse(format: FeedFormat, now: Date = new Date()): Promise<Response> {
+/** What a feed carries as of `now`: the newest published posts, whole, with their HTML (the only part read from disk). */
+export function feedEntries(now: Date = new Date()): Promise<FeedPost[]> {
   const latest = getPublishedPosts(now).slice(0, FEED_SIZE)
-  const posts = await Promise.all(latest.map(async (post) => ({ ...post, html: await readPostHtml(post) })))
-  const feed = buildFeed({ posts, authors: getAuthor })
+  return Promise.all(latest.map(async (post) => ({ ...post, html: await readPostHtml(post) })))
+}
+
+/** The response a feed route returns: the newest published posts as of now. */
+export async function feedResponse(format: FeedFormat, now: Date = new Date()): Promise<Response> {
+  const feed = buildFeed({ posts: await feedEntries(now), authors: getAuthor })
   return new Response(serializeFeed(feed, format), { headers: { 'Content-Type': CONTENT_TYPES[format] } })
 }

@@ -8,38 +8,43 @@
 import { XMLBuilder } from 'fast-xml-parser'
 import { absoluteUrl } from '../config'
 import type { Post } from '../content'
-import { getArchiveYears, getAuthors, getPublishedPages, getPublishedPosts, getTags, pageCount } from '../content/server'
-import { ARCHIVE, HOME, TAGS, archiveYearUrl, authorUrl, contentPageUrl, pageUrl, postUrl, sitemapPartUrl, tagUrl } from '../routes'
+import { getArchiveYears, getAuthors, getPublishedDocuments, getPublishedPosts, getTags, pageCount } from '../content/server'
+import { DOCUMENT_KINDS, documentUrl, type AnyDocumentKind, type RecordOf } from '../documents'
+import { ARCHIVE, HOME, TAGS, archiveYearUrl, authorUrl, pageUrl, sitemapPartUrl, tagUrl } from '../routes'
 
 export const SITEMAP_MAX_URLS = 10_000
 
-export type SitemapEntry = { url: string; lastModified?: Date }
+/** One address; a document's entry keeps its record, so what it says of itself (a translation's language, say) can go in too. */
+export type SitemapEntry = { url: string; lastModified?: Date; document?: RecordOf<AnyDocumentKind> }
 
-const modified = (post: Post) => new Date(post.updated ?? post.date)
+/** When a document last changed: its `updated`, else its date (undated kinds without `updated` have none). */
+function modified(document: { updated?: string; date?: string }): Date | undefined {
+  const when = document.updated ?? document.date
+  return when ? new Date(when) : undefined
+}
 
-/** Built once per set of published posts: the route guard asks how many parts there are on every request for one. */
-const entriesFor = new WeakMap<readonly Post[], SitemapEntry[]>()
+/** Built once per set of published documents: the route guard asks how many parts there are on every request for one. */
+let built: { lists: readonly (readonly RecordOf<AnyDocumentKind>[])[]; entries: SitemapEntry[] } | undefined
 
 export function sitemapEntries(now: Date = new Date()): SitemapEntry[] {
-  const posts = getPublishedPosts(now)
-  const cached = entriesFor.get(posts)
-  if (cached) return cached
+  const kinds = DOCUMENT_KINDS.filter((kind) => kind.sitemap)
+  const lists = kinds.map((kind) => getPublishedDocuments(kind, now))
+  if (built && built.lists.length === lists.length && lists.every((list, i) => list === built!.lists[i])) return built.entries
+  const posts: readonly Post[] = getPublishedPosts(now)
   const newest = posts[0] ? modified(posts[0]) : undefined
   const entries: SitemapEntry[] = [
     { url: absoluteUrl(HOME), lastModified: newest },
     ...Array.from({ length: pageCount(posts.length) - 1 }, (_, i) => ({ url: absoluteUrl(pageUrl(i + 2)) })),
-    ...posts.map((post) => ({ url: absoluteUrl(postUrl(post)), lastModified: modified(post) })),
+    ...kinds.flatMap((kind, i) =>
+      lists[i].map((document) => ({ url: absoluteUrl(documentUrl(kind, 'page', document)), lastModified: modified(document), document })),
+    ),
     { url: absoluteUrl(TAGS) },
     ...getTags(now).map((tag) => ({ url: absoluteUrl(tagUrl(tag.slug)) })),
     { url: absoluteUrl(ARCHIVE), lastModified: newest },
     ...getArchiveYears(now).map((year) => ({ url: absoluteUrl(archiveYearUrl(year.year)) })),
     ...getAuthors().map((author) => ({ url: absoluteUrl(authorUrl(author.id)) })),
-    ...getPublishedPages(now).map((page) => ({
-      url: absoluteUrl(contentPageUrl(page)),
-      lastModified: page.updated ? new Date(page.updated) : undefined,
-    })),
   ]
-  entriesFor.set(posts, entries)
+  built = { lists, entries }
   return entries
 }
 

@@ -1,9 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import type { Code } from 'mdast'
+import type { RawCode } from './context'
 import { shortcodeAttributes } from './shortcodes'
-
-/** Code set aside before HTML parsing, so `<App/>` in it is text and not a tag. */
-export type RawCode = { code: string; lang?: string }
 
 /**
  * Names syntax-highlighter plugins used for languages, mapped to the names

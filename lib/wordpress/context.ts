@@ -1,5 +1,7 @@
-import type { RawCode } from './code'
 import type { Notes } from './notes'
+
+/** Code set aside before HTML parsing, so `<App/>` in it is text and not a tag. */
+export type RawCode = { code: string; lang?: string }
 
 export type MediaKind = 'image' | 'audio' | 'video' | 'file'
 

@@ -4,12 +4,13 @@
  * alternative of Next's on-request optimizer (next/image). The post is built
  * into its own dist folder and served by its own `next start`.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { forgetProcessedImages, processImage } from '../../lib/images/build'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium'
+import { folderBytes } from '../lib/files'
 import { PHOTO_POST_SLUG, writePhotoPost } from '../lib/photo-post'
 import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer, waitForHttp } from '../lib/process'
 import { lighthouseRows } from './lighthouse'
@@ -17,13 +18,6 @@ import { formatBytes, formatMs, type BenchRow, type BenchSection } from './types
 
 const DIST_DIR = '.next-bench-images'
 const section = 'images'
-
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
-    const full = path.join(dir, entry.name)
-    return sum + (entry.isDirectory() ? folderBytes(full) : statSync(full).size)
-  }, 0)
-}
 
 /** Build time: every variant of each photo into an empty store, one photo at a time. */
 async function buildTimeCost(photos: string[]): Promise<BenchRow[]> {

@@ -4,7 +4,7 @@
  * process (wait4's ru_maxrss), while `next build` spawns workers whose memory adds
  * up, so the whole process tree's RSS is also summed from /proc every 200 ms.
  */
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { run } from '../lib/process'
@@ -68,17 +68,4 @@ export async function measure(command: string, args: string[], env: NodeJS.Proce
     clearInterval(sampler)
     rmSync(dir, { recursive: true, force: true })
   }
-}
-
-export type DiskUsage = { bytes: number; files: number }
-
-/** Bytes and files under a path, links counted as themselves; `skip(name, depth)` leaves entries out. */
-export function diskUsage(target: string, skip: (name: string, depth: number) => boolean = () => false, depth = 0): DiskUsage {
-  if (!existsSync(target)) return { bytes: 0, files: 0 }
-  const stat = lstatSync(target)
-  if (!stat.isDirectory()) return { bytes: stat.size, files: 1 }
-  return readdirSync(target)
-    .filter((name) => !skip(name, depth))
-    .map((name) => diskUsage(path.join(target, name), skip, depth + 1))
-    .reduce((sum, usage) => ({ bytes: sum.bytes + usage.bytes, files: sum.files + usage.files }), { bytes: 0, files: 0 })
 }

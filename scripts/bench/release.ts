@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { BIN, ROOT, run } from '../lib/process'
-import { diskUsage, type DiskUsage } from './measure'
+import { diskUsage, type DiskUsage } from '../lib/files'
 import { formatBytes, type BenchRow, type BenchSection } from './types'
 
 // A dist folder tsconfig.json already lists, so next build does not add its types folder there.

@@ -16,13 +16,13 @@
  * It needs no other section and no seed server.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer } from '../lib/process'
+import { folderBytes } from '../lib/files'
+import { BIN, CONTENTLAYER, ROOT, freePort, run, startNextServer, stopServer, waitForPort } from '../lib/process'
 import { makeWriter, prng, type Writer } from './corpus'
-import { diskUsage, measure, treeRss } from './measure'
+import { measure, treeRss } from './measure'
 import { formatBytes, formatMs, type BenchRow, type BenchSection } from './types'
 
 export const DEFAULT_SCALE_POSTS = 1_000
@@ -89,28 +89,6 @@ export function writeSyntheticContent(posts: number): { dir: string; queries: st
   return { dir, queries }
 }
 
-/** Bytes under a folder. */
-const sizeOf = (target: string) => diskUsage(target).bytes
-
-function waitForPort(port: number, timeoutMs = 60_000): Promise<number> {
-  const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = connect(port, '127.0.0.1')
-      socket.once('connect', () => {
-        socket.destroy()
-        resolve(performance.now() - started)
-      })
-      socket.once('error', () => {
-        socket.destroy()
-        if (performance.now() - started > timeoutMs) reject(new Error(`nothing listened on ${port} within ${timeoutMs} ms`))
-        else setTimeout(attempt, 50)
-      })
-    }
-    attempt()
-  })
-}
-
 type Timed = { status: number; ttfbMs: number; totalMs: number; body: Buffer; headers: Headers }
 
 async function timedGet(url: string): Promise<Timed> {
@@ -126,8 +104,10 @@ type Server = { baseUrl: string; stop: () => Promise<void>; pid: number; listenM
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
+  const started = performance.now()
   const child = startNextServer(port, { ...env, SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl })
-  const listenMs = await waitForPort(port)
+  await waitForPort(port, child, 'next start')
+  const listenMs = performance.now() - started
   return { baseUrl, pid: child.pid!, listenMs, stop: () => stopServer(child) }
 }
 
@@ -239,8 +219,8 @@ export function scaleSection({ posts }: ScaleOptions): BenchSection {
         add('build: contentlayer2 peak RSS (process tree sum)', formatBytes(contentlayer.peakTreeRssBytes))
         add('build: next build peak RSS (process tree sum)', formatBytes(next.peakTreeRssBytes))
 
-        add(`${DIST_DIR}/ on disk`, formatBytes(sizeOf(distDir)), '≤ 1.5 GB at 10,000')
-        for (const part of ['server', 'cache', 'static']) add(`${DIST_DIR}/${part}`, formatBytes(sizeOf(path.join(distDir, part))))
+        add(`${DIST_DIR}/ on disk`, formatBytes(folderBytes(distDir)), '≤ 1.5 GB at 10,000')
+        for (const part of ['server', 'cache', 'static']) add(`${DIST_DIR}/${part}`, formatBytes(folderBytes(path.join(distDir, part))))
         const sourceMaps = listFiles(path.join(distDir, 'server')).filter((file) => file.endsWith('.map'))
         add(
           `${DIST_DIR}/server source maps`,
@@ -314,11 +294,11 @@ function listFiles(dir: string): string[] {
 /** What the server reads from .contentlayer/: the generated documents, and the content store when there is one. */
 function contentBytes(): number {
   const contentlayer = path.join(ROOT, '.contentlayer')
-  let total = sizeOf(path.join(contentlayer, 'generated'))
+  let total = folderBytes(path.join(contentlayer, 'generated'))
   const pointer = path.join(contentlayer, 'store', 'current.mjs')
   if (existsSync(pointer)) {
     const id = readFileSync(pointer, 'utf8').match(/['"]([0-9a-f]{8,})['"]/)?.[1]
-    if (id) total += sizeOf(path.join(contentlayer, 'store', id))
+    if (id) total += folderBytes(path.join(contentlayer, 'store', id))
   }
   return total
 }

@@ -13,10 +13,10 @@ import {
   isPublished,
   paginate,
   parsePageNumber,
-  postState,
-  postVersion,
+  publishState as postState,
   readPostText,
 } from '@/lib/content/posts'
+import { postVersion } from '@/lib/og'
 import { listingPageUrl, tagUrl } from '@/lib/routes'
 import { makePost } from '../fixtures'
 

@@ -1,6 +1,19 @@
 import { parseTrustedProxies } from '@/lib/config'
-import { UNIDENTIFIED_CLIENT, clientAddress, isSameOrigin, redirectFor, safeCallbackPath } from '@/lib/http'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import {
+  API_ERROR_STATUS,
+  ApiError,
+  UNIDENTIFIED_CLIENT,
+  clientAddress,
+  errorResponse,
+  isSameOrigin,
+  redirectFor,
+  safeCallbackPath,
+  withApiErrors,
+} from '@/lib/http'
 import { isRoutablePath, publicPathExists } from '@/lib/http/route-guard'
+import { ROOT } from '@/scripts/lib/process'
 import { makePage, makePost } from '../fixtures'
 
 describe('isRoutablePath', () => {
@@ -226,5 +239,74 @@ describe('redirects', () => {
     ]) {
       expect([kept, redirectFor(kept)]).toEqual([kept, undefined])
     }
+  })
+})
+
+describe('one error answer for every route handler', () => {
+  test('an ApiError is its status, a stable code and a message with < escaped, never sniffed', async () => {
+    const answer = errorResponse(new ApiError('bad_request', 'No <script> here.'), { 'Cache-Control': 'no-store' })
+    expect(answer.status).toBe(400)
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(answer.headers.get('cache-control')).toBe('no-store')
+    const text = await answer.text()
+    expect(text).not.toContain('<')
+    expect(JSON.parse(text)).toEqual({ error: 'No <script> here.', code: 'bad_request' })
+  })
+
+  test('each code has its status, and an error carries headers of its own (Retry-After)', () => {
+    expect(API_ERROR_STATUS).toEqual({
+      bad_request: 400,
+      unauthorized: 401,
+      forbidden: 403,
+      not_found: 404,
+      payload_too_large: 413,
+      rate_limited: 429,
+      unavailable: 503,
+      internal_error: 500,
+    })
+    const answer = errorResponse(new ApiError('unavailable', 'Starting up.', { 'Retry-After': '1' }), { 'Retry-After': '99' })
+    expect([answer.status, answer.headers.get('retry-after')]).toEqual([503, '1'])
+  })
+
+  test('a handler that throws an ApiError answers with it; anything else is a 500 that says nothing of the fault', async () => {
+    const refusing = withApiErrors(
+      async () => {
+        throw new ApiError('not_found', 'No draft with that slug.')
+      },
+      { 'Cache-Control': 'private, no-store' },
+    )
+    const refused = await refusing()
+    expect([refused.status, refused.headers.get('cache-control'), await refused.json()]).toEqual([
+      404,
+      'private, no-store',
+      { error: 'No draft with that slug.', code: 'not_found' },
+    ])
+    const log = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const failing = withApiErrors(async () => {
+      throw new Error('ENOENT: /secret/path/index.json')
+    })
+    const failed = await failing()
+    expect(failed.status).toBe(500)
+    const body = await failed.text()
+    expect(JSON.parse(body).code).toBe('internal_error')
+    expect(body).not.toContain('secret')
+    expect(log).toHaveBeenCalled()
+    log.mockRestore()
+  })
+
+  test('no route handler or library module builds a JSON answer of its own', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+        const relative = `${dir}/${name}`
+        if (statSync(path.join(ROOT, relative)).isDirectory()) return files(relative)
+        return /\.tsx?$/.test(name) ? [relative] : []
+      })
+    const handMade = [...files('app'), ...files('lib')].filter(
+      (file) =>
+        file !== 'lib/http/errors.ts' &&
+        /NextResponse\.json\(|Response\.json\(|new Response\(JSON\.stringify/.test(readFileSync(path.join(ROOT, file), 'utf8')),
+    )
+    expect(handMade).toEqual([])
   })
 })

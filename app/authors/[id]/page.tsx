@@ -1,31 +1,12 @@
-import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { PostBody } from '@/components/mdx'
 import { PaginatedPosts } from '@/components/post'
-import { site } from '@/lib/config'
-import { getAuthor, getAuthors, getPostsByAuthor, paginate } from '@/lib/content/server'
-import { authorUrl } from '@/lib/routes'
-import { pageMetadata } from '@/lib/seo'
+import type { FoundListingPage } from '@/lib/content/server'
+import { listingRoute } from '@/app/_routes/listing'
 
-export const dynamicParams = false
-export const revalidate = 300
-
-type Props = { params: Promise<{ id: string }> }
-
-export function generateStaticParams() {
-  return getAuthors().map((author) => ({ id: author.id }))
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const author = getAuthor((await params).id)
-  if (!author) return {}
-  return pageMetadata({ title: author.name, description: `About ${author.name}, who writes ${site.name}.`, path: authorUrl(author.id) })
-}
-
-export default async function AuthorPage({ params }: Props) {
-  const author = getAuthor((await params).id)
-  if (!author) notFound()
-  const listing = paginate(getPostsByAuthor(author.id), 1)!
+/** An author's profile, then the first page of their posts. */
+function profilePage(found: FoundListingPage) {
+  if (found.name !== 'author') return null
+  const { author } = found
   return (
     <>
       <h1>{author.name}</h1>
@@ -47,7 +28,14 @@ export default async function AuthorPage({ params }: Props) {
           ) : null}
         </ul>
       ) : null}
-      <PaginatedPosts posts={listing.items} first={authorUrl(author.id)} page={1} totalPages={listing.totalPages} heading="Posts" headingLevel={2} />
+      <PaginatedPosts posts={found.items} first={found.first} page={1} totalPages={found.totalPages} heading="Posts" headingLevel={2} />
     </>
   )
 }
+
+const route = listingRoute('author', { render: profilePage })
+
+export const dynamicParams = false
+export const revalidate = 300
+export const { generateStaticParams, generateMetadata } = route
+export default route.Page

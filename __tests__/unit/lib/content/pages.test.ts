@@ -1,4 +1,5 @@
-import { getNavigationPages, getPublishedPage, getPublishedPages, getUnpublishedPage, getUnpublishedPages, isPublished, pageCardVersion } from '@/lib/content/server'
+import { getNavigationPages, getPublishedPage, getPublishedPages, getUnpublishedPage, getUnpublishedPages, isPublished } from '@/lib/content/server'
+import { pageCardVersion } from '@/lib/og'
 import { contentPageUrl, pageDraftUrl } from '@/lib/routes'
 import { makePage } from '../../fixtures'
 

@@ -4,6 +4,7 @@ import { PageArticle } from '@/components/page'
 import { DraftBanner } from '@/components/post'
 import { requireAuthor } from '@/lib/auth/server'
 import { getPublishedPage, getUnpublishedPage, readPageBody } from '@/lib/content/server'
+import { page as pageKind } from '@/lib/documents'
 import { contentPageUrl, pageDraftUrl } from '@/lib/routes'
 
 export const dynamic = 'force-dynamic'
@@ -21,5 +22,5 @@ export default async function DraftContentPage({ params }: Props) {
     if (getPublishedPage(slug)) permanentRedirect(contentPageUrl({ slug }))
     notFound()
   }
-  return <PageArticle page={page} body={await readPageBody(page)} banner={<DraftBanner state="draft" shareable={false} />} />
+  return <PageArticle page={page} body={await readPageBody(page)} banner={<DraftBanner state="draft" shareable={pageKind.shareable} />} />
 }

@@ -1,20 +1,20 @@
-import { NextResponse, type NextRequest } from 'next/server'
+import type { NextRequest } from 'next/server'
 import { authSecret } from '@/lib/auth'
 import { refuseUnlessAuthor } from '@/lib/auth/server'
 import { serverConfig } from '@/lib/config/server'
-import { createDraftShareLink } from '@/lib/content/server'
-import { PRIVATE_NO_STORE, isSameOrigin } from '@/lib/http'
+import { createDraftShareLink } from '@/lib/drafts/server'
+import { ApiError, PRIVATE_NO_STORE, isSameOrigin, jsonResponse, withApiErrors } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
 const PRIVATE = { 'Cache-Control': PRIVATE_NO_STORE }
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  if (!isSameOrigin(request.headers)) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403, headers: PRIVATE })
+export const POST = withApiErrors(async (request: NextRequest, { params }: { params: Promise<{ slug: string }> }) => {
+  if (!isSameOrigin(request.headers)) throw new ApiError('forbidden', 'Cross-site request refused.')
   const refusal = await refuseUnlessAuthor('Sign in to share drafts.', PRIVATE)
   if (refusal) return refusal
   const secret = authSecret(serverConfig)
   const link = secret ? createDraftShareLink((await params).slug, secret, serverConfig.shareLinkDays) : undefined
-  if (!link) return NextResponse.json({ error: 'No draft with that slug.' }, { status: 404, headers: PRIVATE })
-  return NextResponse.json(link, { status: 201, headers: PRIVATE })
-}
+  if (!link) throw new ApiError('not_found', 'No draft with that slug.')
+  return jsonResponse(link, { status: 201, headers: PRIVATE })
+}, PRIVATE)

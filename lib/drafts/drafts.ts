@@ -1,45 +1,48 @@
 /**
- * Unpublished posts for signed-in authors and share-link reviewers.
- * Only the dynamic /drafts routes and /api/drafts call this module.
+ * Drafts and scheduled documents for signed-in authors, and a draft post for
+ * whoever holds its share link. Only the dynamic /drafts routes and /api/drafts
+ * call this module.
  */
 import 'server-only'
 import { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from '../auth'
-import { draftShareUrl, draftUrl, pageDraftUrl } from '../routes'
-import { getUnpublishedPages } from './pages'
-import { getPublishedPost, getUnpublishedPost, getUnpublishedPosts, postState, type Post, type PostState } from './posts'
+import type { Post } from '../content'
+import { getPublishedPost, getUnpublishedDocuments, getUnpublishedPost } from '../content/server'
+import { DOCUMENT_KINDS, documentUrl, post as postKind, publishState, type AnyDocumentKind, type PublishState } from '../documents'
+import { draftShareUrl } from '../routes'
 
 /** A post that is not live, and which kind of not live. */
-export type Draft = { post: Post; state: Exclude<PostState, 'published'> }
+export type Draft = { post: Post; state: Exclude<PublishState, 'published'> }
 
 function asDraft(post: Post | undefined, now: Date): Draft | undefined {
   if (!post) return undefined
-  const state = postState(post, now)
+  const state = publishState(post, now)
   return state === 'published' ? undefined : { post, state }
 }
 
 export type DraftSummary = {
-  type: 'post' | 'page'
+  type: AnyDocumentKind['type']
   slug: string
   title: string
   state: Draft['state']
-  /** Posts only: pages have no date. */
+  /** Dated kinds only: pages have none. */
   date?: string
   lastModified: string
   url: string
 }
 
-/** Unpublished posts, newest first, then draft pages. */
+/** Every kind's unpublished documents, in its order (posts newest first), kind after kind as lib/documents lists them. */
 export function getDraftSummaries(now: Date = new Date()): DraftSummary[] {
-  const posts = getUnpublishedPosts(now).flatMap((unpublished): DraftSummary[] => {
-    const draft = asDraft(unpublished, now)
-    if (!draft) return []
-    const { post, state } = draft
-    return [{ type: 'post', slug: post.slug, title: post.title, state, date: post.date, lastModified: post.lastModified, url: draftUrl(post.slug) }]
-  })
-  const pages = getUnpublishedPages(now).map(
-    (page): DraftSummary => ({ type: 'page', slug: page.slug, title: page.title, state: 'draft', lastModified: page.lastModified, url: pageDraftUrl(page) }),
+  return DOCUMENT_KINDS.flatMap((kind) =>
+    getUnpublishedDocuments(kind, now).map((document): DraftSummary => ({
+      type: kind.type,
+      slug: document.slug,
+      title: document.title,
+      state: publishState(document, now) as Draft['state'],
+      date: 'date' in document ? document.date : undefined,
+      lastModified: document.lastModified,
+      url: documentUrl(kind, 'draft', document),
+    })),
   )
-  return [...posts, ...pages]
 }
 
 export type DraftAccess =
@@ -75,8 +78,9 @@ export function resolveDraftAccess(input: {
   return getPublishedPost(input.slug, now) ? { kind: 'published', slug: input.slug } : { kind: 'not-found' }
 }
 
+/** A share link for a draft post (the only kind whose definition allows them), or undefined when there is no such draft. */
 export function createDraftShareLink(slug: string, secret: string, days: number, now: Date = new Date()) {
-  const post = getUnpublishedPost(slug, now)
+  const post = postKind.shareable ? getUnpublishedPost(slug, now) : undefined
   if (!post) return undefined
   const expiresAt = shareExpiry(days, now)
   return { url: draftShareUrl(slug, createShareToken(slug, expiresAt, secret)), expiresAt: expiresAt.toISOString() }
