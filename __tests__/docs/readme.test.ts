@@ -7,10 +7,30 @@
  *
  * Only what a reader would change is changed: PORT (a free port, since 3000 may
  * be taken), and paths under /srv and /etc, which move into a temporary folder.
+ * The copy's content/ is the site as shipped (__tests__/fixtures/seed), so what a
+ * site owner keeps in content/ never changes this test's result.
+ *
+ * Lean, as it runs inside `npm test`: npm installs from its cache without asking
+ * the registry about each package or auditing (the lockfile's integrity hashes make
+ * the tree the same); single-threaded steps (tsc, the units) share the two cores,
+ * while each build runs alone; the second build reuses the first's cache, as a
+ * reader's would; and the quick steps after it run side by side.
  */
 import assert from 'node:assert/strict'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -120,23 +140,36 @@ async function waitForServer(run: Running, url: string, timeoutMs: number): Prom
   }
 }
 
-/** The files of this working tree that a clone would have (tracked or new, not ignored), copied into `dir`. */
+/**
+ * The files of this working tree that a clone would have (tracked or new, not ignored), copied into `dir`,
+ * with the shipped seed site as its content/ in place of this site's own posts.
+ */
 function copyWorkingTree(dir: string): void {
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0')
-  for (const file of files.filter(Boolean)) {
+  for (const file of files.filter((name) => name && !name.startsWith('content/'))) {
     const from = path.join(ROOT, file)
     if (!existsSync(from)) continue
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     cpSync(from, path.join(dir, file))
   }
+  cpSync(SEED_CONTENT, path.join(dir, 'content'), { recursive: true })
 }
+
+/**
+ * npm's settings for the copies' installs: packages come from the cache this machine already has (asking the
+ * registry only for what is missing), with no audit or funding request. What is installed is the lockfile's,
+ * checked against its integrity hashes either way; only the network round trips go.
+ */
+const NPM_FROM_CACHE = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' }
 
 describe('the README, followed as written in a fresh clone', () => {
   let workDir = ''
   let clone = ''
   let port = 0
-  const env = freshShellEnvironment()
+  const env: NodeJS.ProcessEnv = { ...freshShellEnvironment(), ...NPM_FROM_CACHE }
   const site = () => `http://127.0.0.1:${port}`
+  const [quickStart, testCommand] = commandLines(codeBlocks(README, 'Quick start')[0])
+  const [install, start] = quickStart.split(' && ')
 
   before(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), 'sandbank-readme-'))
@@ -149,65 +182,72 @@ describe('the README, followed as written in a fresh clone', () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true })
   })
 
-  test(
-    'quick start: `npm ci && npm start` installs without engine warnings, builds, and serves the blog on this machine, quietly',
-    { timeout: 15 * 60_000 },
-    async () => {
-      const [quickStart, testCommand] = commandLines(codeBlocks(README, 'Quick start')[0])
-      assert.equal(quickStart, 'npm ci && npm start')
-      assert.equal(testCommand, 'npm test')
-      const server = startShell(quickStart, clone, env)
-      try {
-        await waitFor(server, /password:\s+\S+/, 12 * 60_000)
-        await waitForServer(server, site() + '/', 60_000)
-        const home = await fetch(site() + '/')
-        assert.equal(home.status, 200)
-        assert.match(await home.text(), /href="\/posts\//)
-        const output = server.output()
-        assert.doesNotMatch(output, /EBADENGINE/, 'every package supports the Node the README names')
-        assert.doesNotMatch(output, /WARNING/, 'a server on this machine, at a local address: nothing to warn about')
-        assert.match(output, new RegExp(`sign in:\\s+http://localhost:${port}/signin`))
-      } finally {
-        await server.stop()
-      }
-    },
-  )
-
-  test('`npm run typecheck` works on a clone with no content build yet', { timeout: 5 * 60_000 }, async () => {
-    rmSync(path.join(clone, '.contentlayer'), { recursive: true, force: true })
-    const typecheck = README.match(/^\| `(npm run typecheck)` \|/m)?.[1]
-    assert.ok(typecheck, 'the README lists npm run typecheck')
-    await runShell(typecheck, clone, env)
+  test('quick start, its first half: `npm ci` installs without engine warnings', { timeout: 10 * 60_000 }, async () => {
+    assert.equal(quickStart, 'npm ci && npm start')
+    assert.equal(testCommand, 'npm test')
+    const output = await runShell(install, clone, env)
+    assert.doesNotMatch(output, /EBADENGINE/, 'every package supports the Node the README names')
   })
 
-  test(
-    'writing a post as the README shows, with its pictures, and then `npm test` (lint, format, the units) still passes',
-    { timeout: 10 * 60_000 },
-    async () => {
-      const example = codeBlocks(README, 'Writing a post').find((block) => block.startsWith('---\ntitle:'))
-      assert.ok(example, 'an example post')
-      const title = /^title: "([^"]+)"/m.exec(example)![1]
-      const seedTitles = readdirSync(path.join(SEED_CONTENT, 'posts')).map(
-        (file) => /^title: "([^"]+)"/m.exec(readFileSync(path.join(SEED_CONTENT, 'posts', file), 'utf8'))?.[1],
-      )
-      assert.ok(!seedTitles.includes(title), `the example's title, "${title}", is not a seed post's`)
-      // The bundle form, with every picture the example names beside it.
-      const dir = path.join(clone, 'content/posts', slugify(title))
-      mkdirSync(dir, { recursive: true })
-      writeFileSync(path.join(dir, 'index.mdx'), example)
-      const pictures = [...example.matchAll(/(?:src="|\(|image: )(\.\/[\w-]+\.(?:jpg|png))/g)].map((match) => match[1])
-      assert.ok(pictures.length > 0, 'the example shows pictures')
-      for (const [index, picture] of pictures.entries()) {
-        const photo = await syntheticPhoto({ width: 1200, height: 800, seed: index + 1 })
-        writeFileSync(path.join(dir, picture), picture.endsWith('.png') ? await sharp(photo).png().toBuffer() : photo)
-      }
-      await runShell('npm run content', clone, env)
-      // The end-to-end half builds only its fixtures (scripts/test.ts), never content/, so the units are what a post could break
-      // here; running the end-to-end half again inside the suite would add a second full build and its tests (about 7 minutes).
-      const output = await runShell(`${commandLines(codeBlocks(README, 'Quick start')[0])[1]} -- --unit-only`, clone, env)
-      assert.match(output, /Tests:\s+(\d+ skipped, )?\d+ passed/)
-    },
-  )
+  // Two single-threaded steps, one core each; each in a folder of its own, so neither sees the other's content build.
+  describe('on the fresh install', { concurrency: true }, () => {
+    test('`npm run typecheck` works with no content build yet', { timeout: 5 * 60_000 }, async () => {
+      assert.equal(existsSync(path.join(clone, '.contentlayer')), false, 'no content build yet')
+      const typecheck = README.match(/^\| `(npm run typecheck)` \|/m)?.[1]
+      assert.ok(typecheck, 'the README lists npm run typecheck')
+      await runShell(typecheck, clone, env)
+    })
+
+    test(
+      'writing a post as the README shows, with its pictures, and then `npm test` (lint, format, the units) still passes',
+      { timeout: 10 * 60_000 },
+      async () => {
+        // A second copy of the tree, with the packages the first one's `npm ci` installed from the same lockfile.
+        const withPost = path.join(workDir, 'with-a-post')
+        copyWorkingTree(withPost)
+        symlinkSync(path.join(clone, 'node_modules'), path.join(withPost, 'node_modules'), 'dir')
+        const example = codeBlocks(README, 'Writing a post').find((block) => block.startsWith('---\ntitle:'))
+        assert.ok(example, 'an example post')
+        const title = /^title: "([^"]+)"/m.exec(example)![1]
+        const seedTitles = readdirSync(path.join(SEED_CONTENT, 'posts')).map(
+          (file) => /^title: "([^"]+)"/m.exec(readFileSync(path.join(SEED_CONTENT, 'posts', file), 'utf8'))?.[1],
+        )
+        assert.ok(!seedTitles.includes(title), `the example's title, "${title}", is not a seed post's`)
+        // The bundle form, with every picture the example names beside it.
+        const dir = path.join(withPost, 'content/posts', slugify(title))
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(path.join(dir, 'index.mdx'), example)
+        const pictures = [...example.matchAll(/(?:src="|\(|image: )(\.\/[\w-]+\.(?:jpg|png))/g)].map((match) => match[1])
+        assert.ok(pictures.length > 0, 'the example shows pictures')
+        for (const [index, picture] of pictures.entries()) {
+          const photo = await syntheticPhoto({ width: 1200, height: 800, seed: index + 1 })
+          writeFileSync(path.join(dir, picture), picture.endsWith('.png') ? await sharp(photo).png().toBuffer() : photo)
+        }
+        await runShell('npm run content', withPost, env)
+        // The end-to-end half builds only its fixtures (scripts/test.ts), never content/, so the units are what a post could break
+        // here; running the end-to-end half again inside the suite would add a second full build and its tests (about 7 minutes).
+        const output = await runShell(`${testCommand} -- --unit-only`, withPost, env)
+        assert.match(output, /Tests:\s+(\d+ skipped, )?\d+ passed/)
+      },
+    )
+  })
+
+  test('quick start, its second half: `npm start` builds, and serves the blog on this machine, quietly', { timeout: 15 * 60_000 }, async () => {
+    const server = startShell(start, clone, env)
+    try {
+      await waitFor(server, /password:\s+\S+/, 12 * 60_000)
+      await waitForServer(server, site() + '/', 60_000)
+      const home = await fetch(site() + '/')
+      assert.equal(home.status, 200)
+      assert.match(await home.text(), /href="\/posts\//)
+      const output = server.output()
+      assert.doesNotMatch(output, /EBADENGINE/, 'every package supports the Node the README names')
+      assert.doesNotMatch(output, /WARNING/, 'a server on this machine, at a local address: nothing to warn about')
+      assert.match(output, new RegExp(`sign in:\\s+http://localhost:${port}/signin`))
+    } finally {
+      await server.stop()
+    }
+  })
 
   test('the author commands: add (prompting for the password without echo), remove, signout, list', { timeout: 5 * 60_000 }, async () => {
     const [add, remove, signout, list] = commandLines(codeBlocks(README, 'Quick start')[1])
@@ -271,56 +311,61 @@ describe('the README, followed as written in a fresh clone', () => {
       assert.match(local.output(), new RegExp(`SITE_URL is http://localhost:${port}, but this build was made for https://blog\\.example\\.org`))
     })
 
-    test('the release (deploy/release.sh) serves with only Node: styles, posts and search', { timeout: 5 * 60_000 }, async () => {
-      const server = startShell(blocks()[1].join('\n'), clone, shell)
-      try {
-        await waitForServer(server, site() + '/', 3 * 60_000)
-        const home = await (await fetch(site() + '/')).text()
-        const stylesheet = /<link rel="stylesheet" href="([^"]+\.css)"/.exec(home)?.[1]
-        assert.ok(stylesheet, 'a stylesheet')
-        assert.equal((await fetch(site() + stylesheet)).status, 200)
-        assert.equal((await fetch(site() + '/posts/shifting-digital-sands')).status, 200)
-        assert.equal((await fetch(site() + '/api/search?q=digital')).status, 200)
-      } finally {
-        await server.stop()
-      }
+    // Quick steps on the one-process build, side by side; each server on its own port, each release in its own folder.
+    describe('the release, and docs/deployment.md’s steps', { concurrency: true }, () => {
+      test('the release (deploy/release.sh) serves with only Node: styles, posts and search', { timeout: 5 * 60_000 }, async () => {
+        const server = startShell(blocks()[1].join('\n'), clone, shell)
+        try {
+          await waitForServer(server, site() + '/', 3 * 60_000)
+          const home = await (await fetch(site() + '/')).text()
+          const stylesheet = /<link rel="stylesheet" href="([^"]+\.css)"/.exec(home)?.[1]
+          assert.ok(stylesheet, 'a stylesheet')
+          assert.equal((await fetch(site() + stylesheet)).status, 200)
+          assert.equal((await fetch(site() + '/posts/shifting-digital-sands')).status, 200)
+          assert.equal((await fetch(site() + '/api/search?q=digital')).status, 200)
+        } finally {
+          await server.stop()
+        }
+      })
+
+      test('docs/deployment.md: a release, its static files and the `current` link, as step 2 makes them', { timeout: 5 * 60_000 }, async () => {
+        const srv = path.join(workDir, 'srv')
+        const steps = commandLines(codeBlocks(DEPLOYMENT, '2. Build and release')[0])
+        const fromRelease = steps.slice(steps.findIndex((line) => line.startsWith('release=')))
+        await runShell(fromRelease.join('\n').replaceAll('/srv/sandbank', path.join(srv, 'sandbank')), clone, env)
+        const current = path.join(srv, 'sandbank/current')
+        assert.ok(lstatSync(current).isSymbolicLink())
+        assert.ok(existsSync(path.join(readlinkSync(current), 'server.js')))
+        const chunks = readdirSync(path.join(srv, 'sandbank/static/chunks'))
+        assert.ok(
+          chunks.some((file) => file.endsWith('.js')),
+          'the static chunks where nginx serves them',
+        )
+      })
     })
 
-    test('a server run from .next/standalone in place says how to run it instead', { timeout: 2 * 60_000 }, async () => {
-      const server = startShell('HOSTNAME=127.0.0.1 node .next/standalone/server.js', clone, shell)
-      try {
-        await waitForServer(server, site() + '/', 60_000)
-        await fetch(site() + '/posts/shifting-digital-sands')
-        await waitFor(server, /No content store/, 30_000)
-        assert.match(server.output(), /deploy\/release\.sh/)
-      } finally {
-        await server.stop()
-      }
+    describe('a server run in place, and a build without SITE_URL', { concurrency: true }, () => {
+      test('a server run from .next/standalone in place says how to run it instead', { timeout: 2 * 60_000 }, async () => {
+        const server = startShell('HOSTNAME=127.0.0.1 node .next/standalone/server.js', clone, shell)
+        try {
+          await waitForServer(server, site() + '/', 60_000)
+          await fetch(site() + '/posts/shifting-digital-sands')
+          await waitFor(server, /No content store/, 30_000)
+          assert.match(server.output(), /deploy\/release\.sh/)
+        } finally {
+          await server.stop()
+        }
+      })
+
+      test('`npm run build` without SITE_URL warns before it builds, naming SITE_URL and what breaks', { timeout: 2 * 60_000 }, async () => {
+        const build = startShell('npm run build', clone, { ...env, NEXT_DIST_DIR: '.next-unused' })
+        try {
+          await waitFor(build, /WARNING \(SITE_URL\)[\s\S]*sign-in cookies/, 60_000)
+          for (const what of ['SITE_URL is not set', 'Open Graph cards', 'feeds', 'canonical links']) assert.ok(build.output().includes(what), what)
+        } finally {
+          await build.stop()
+        }
+      })
     })
-  })
-
-  test('docs/deployment.md: a release, its static files and the `current` link, as step 2 makes them', { timeout: 5 * 60_000 }, async () => {
-    const srv = path.join(workDir, 'srv')
-    const steps = commandLines(codeBlocks(DEPLOYMENT, '2. Build and release')[0])
-    const fromRelease = steps.slice(steps.findIndex((line) => line.startsWith('release=')))
-    await runShell(fromRelease.join('\n').replaceAll('/srv/sandbank', path.join(srv, 'sandbank')), clone, env)
-    const current = path.join(srv, 'sandbank/current')
-    assert.ok(lstatSync(current).isSymbolicLink())
-    assert.ok(existsSync(path.join(readlinkSync(current), 'server.js')))
-    const chunks = readdirSync(path.join(srv, 'sandbank/static/chunks'))
-    assert.ok(
-      chunks.some((file) => file.endsWith('.js')),
-      'the static chunks where nginx serves them',
-    )
-  })
-
-  test('`npm run build` without SITE_URL warns before it builds, naming SITE_URL and what breaks', { timeout: 2 * 60_000 }, async () => {
-    const build = startShell('npm run build', clone, { ...env, NEXT_DIST_DIR: '.next-unused' })
-    try {
-      await waitFor(build, /WARNING \(SITE_URL\)[\s\S]*sign-in cookies/, 60_000)
-      for (const what of ['SITE_URL is not set', 'Open Graph cards', 'feeds', 'canonical links']) assert.ok(build.output().includes(what), what)
-    } finally {
-      await build.stop()
-    }
   })
 })
