@@ -23,8 +23,9 @@ const nextConfig: NextConfig = {
   turbopack: {},
   distDir,
   poweredByHeader: false,
-  // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before.
-  cacheHandler: server.redisUrl ? NEXT_CACHE_HANDLER : undefined,
+  // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before. Either way
+  // the handler keeps nothing that belongs to one request (lib/cache/next-cache-handler.mjs).
+  cacheHandler: NEXT_CACHE_HANDLER,
   // proxy.ts reads the prerendered 404 page from the build folder; lib/config/site.ts and the start checks read the build's settings.
   env: { SITE_URL: site.url, SANDBANK_DIST_DIR: distDir, SANDBANK_BUILD_SETTINGS: JSON.stringify(buildSettings) },
   // proxy.ts answers trailing-slash addresses, so the redirect carries the security headers.

@@ -3,7 +3,7 @@
  * section), starts it, runs every section, prints one table and writes it to
  * docs/benchmarks.md. Figures, not pass/fail: compare ratios within a run.
  *   --only <section>   run one section (by name); docs/benchmarks.md is left alone,
- *                      except that a scale run always updates its own table there
+ *                      except that a scale or redis-hung run always updates its own table there
  *   --scale <N>        posts for the scale section (default 1,000)
  *   --label <text>     names the scale run's column (default: branch and commit)
  */
@@ -22,6 +22,25 @@ const DOCS = path.join(ROOT, 'docs/benchmarks.md')
 const SCALE_RESULTS = path.join(ROOT, 'docs/benchmarks-scale.json')
 const SCALE_START = '<!-- scale:start -->'
 const SCALE_END = '<!-- scale:end -->'
+
+/**
+ * Sections whose figures have a table of their own in docs/benchmarks.md, with the date and machine of
+ * the run that made them: every run of the section rewrites it, `--only` included, and leaves every
+ * other figure as it was.
+ */
+const OWN_TABLES: Record<string, { title: string; about: string[] }> = {
+  'redis-hung': {
+    title: 'A hung Redis',
+    about: [
+      'Written by `npm run bench` or `npm run bench -- --only redis-hung` (`scripts/bench/redis-hung.ts`). The production shape',
+      "([deployment.md](deployment.md)) on the bench's build: a post page asked for past nginx's cache (a session cookie), so every",
+      'request reaches a process and, through it, the page cache in Redis. Rounds of 5 s with Redis answering and 5 s with',
+      'redis-server frozen by SIGSTOP, interleaved, each frozen round starting the moment Redis is frozen; each figure is the',
+      'round with the median p99. The slowest request includes those that wait out the Redis deadline (500 ms) before each',
+      'process drops the connection and answers from its own memory. Before issue 21 these requests got no answer until SIGCONT.',
+    ],
+  },
+}
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name)
@@ -75,6 +94,7 @@ async function main() {
   const scaleRows = rows.filter((row) => row.section === 'scale')
   if (scaleRows.length > 0 && !failed.includes('scale'))
     recordScaleRun({ label: option('--label') ?? defaultLabel(), date, machine: describe(machine), rows: scaleRows })
+  const ownTables = chosen.filter((s) => OWN_TABLES[s.name] && !failed.includes(s.name)).map((s) => s.name)
   if (failed.length > 0) {
     console.error(`\nbench: ${failed.join(', ')} failed; ${path.relative(ROOT, DOCS)} left as it was.`)
     process.exitCode = 1
@@ -83,16 +103,19 @@ async function main() {
     console.error(`\nbench: --only release, so only the release rows of ${path.relative(ROOT, DOCS)} were replaced.`)
   } else if (only) {
     if (only === 'scale') writeScaleTable()
-    console.error(`\nbench: --only ${only}, so ${path.relative(ROOT, DOCS)} left as it was${only === 'scale' ? ' but for its scale table' : ''}.`)
+    for (const name of ownTables) writeOwnTable(name, rows, machine, date)
+    const kept = only === 'scale' || ownTables.length > 0 ? ` but for its ${only} table` : ''
+    console.error(`\nbench: --only ${only}, so ${path.relative(ROOT, DOCS)} left as it was${kept}.`)
   } else {
     writeFileSync(
       DOCS,
       markdown(
-        rows.filter((row) => row.section !== 'scale'),
+        rows.filter((row) => row.section !== 'scale' && !OWN_TABLES[row.section]),
         machine,
         date,
       ),
     )
+    for (const name of ownTables) writeOwnTable(name, rows, machine, date)
     writeScaleTable()
     console.error(`\nbench: wrote ${path.relative(ROOT, DOCS)}`)
   }
@@ -122,6 +145,11 @@ async function runSeedSections(
   }
 }
 
+/** A markdown table cell: metrics name tags such as <script src>, which markdown would take for HTML. */
+function cell(text = ''): string {
+  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
 type ScaleRun = { label: string; date: string; machine: string; rows: BenchRow[] }
 
 const postsOf = (run: ScaleRun) => Number(run.rows.find((row) => row.metric === 'posts')?.value.replace(/\D/g, '') ?? 0)
@@ -140,7 +168,6 @@ function recordScaleRun(run: ScaleRun): void {
 
 /** One column per recorded run, so before and after (and 1,000 and 10,000 posts) read across. */
 function scaleTable(runs: ScaleRun[]): string {
-  const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   // The newest run's rows in its order (later runs measure more), then any only older runs have; its targets win.
   const metrics: string[] = []
   const targets = new Map<string, string | undefined>()
@@ -200,7 +227,6 @@ function writeScaleTable(): void {
  */
 function writeSectionRows(section: string, rows: BenchRow[], date: string): void {
   if (!existsSync(DOCS)) return
-  const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   const lines = readFileSync(DOCS, 'utf8').split('\n')
   const fresh = rows.map((row) => `| ${row.section} | ${cell(row.metric)} | ${cell(row.value)} | ${cell(row.target)} |`)
   const kept = lines.filter((line) => !line.startsWith(`| ${section} |`))
@@ -214,6 +240,36 @@ function writeSectionRows(section: string, rows: BenchRow[], date: string): void
   if (noteAt > -1) kept[noteAt] = note
   else kept.splice(kept.findIndex((line) => line.startsWith('- **OS:**')) + 1, 0, note)
   writeFileSync(DOCS, kept.join('\n'))
+}
+
+/** Replaces section `name`'s own table in docs/benchmarks.md, or adds it before the scale table (or at the end). */
+function writeOwnTable(name: string, rows: BenchRow[], machine: Machine, date: string): void {
+  if (!existsSync(DOCS)) return
+  const { title, about } = OWN_TABLES[name]
+  const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`]
+  const table = [
+    start,
+    `## ${title}`,
+    '',
+    ...about,
+    '',
+    `- **Run:** ${date}, ${describe(machine)}`,
+    '',
+    '| Metric | Value | Target |',
+    '| --- | --- | --- |',
+    ...rows.filter((row) => row.section === name).map((row) => `| ${cell(row.metric)} | ${cell(row.value)} | ${cell(row.target)} |`),
+    end,
+  ].join('\n')
+  const docs = readFileSync(DOCS, 'utf8')
+  const [from, to] = [docs.indexOf(start), docs.indexOf(end)]
+  const scale = docs.indexOf(SCALE_START)
+  const updated =
+    from > -1 && to > from
+      ? docs.slice(0, from) + table + docs.slice(to + end.length)
+      : scale > -1
+        ? `${docs.slice(0, scale)}${table}\n\n${docs.slice(scale)}`
+        : `${docs.trimEnd()}\n\n${table}\n`
+  writeFileSync(DOCS, updated)
 }
 
 type Machine = { cores: number; cpu: string; memory: string; node: string; os: string }
@@ -245,8 +301,6 @@ function printTable(rows: BenchRow[], machine: Machine, date: string) {
 }
 
 function markdown(rows: BenchRow[], machine: Machine, date: string): string {
-  // Metrics name tags such as <script src>, which markdown would take for HTML.
-  const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   return `# Benchmarks
 
 Written by \`npm run bench\` (\`scripts/bench.ts\`); do not edit by hand. Every figure comes from the same run.
@@ -263,6 +317,7 @@ Written by \`npm run bench\` (\`scripts/bench.ts\`); do not edit by hand. Every 
 - **page weight**: bytes as served (raw) and zlib level 9 (gzip). JavaScript counts every \`<script src>\` a modern browser loads (Next's \`nomodule\` polyfills for old browsers are left out). A post page should load nothing beyond what the 404 page already loads.
 - **throughput**: requests per second for one post page, the load generator on the same machine, with no compression; nginx serving the identical HTML from disk is the ceiling for this machine. Targets are measured in interleaved rounds and reported by their median round, so a burst of other work on the machine is shared out rather than charged to one of them.
 - **stack**: the production shape ([deployment.md](deployment.md)): nginx with TLS and its page cache in front of two \`next start\` processes sharing Redis. The ceiling here is nginx serving the same HTML over the same TLS; "cache bypassed" sends a session cookie, so every request reaches a process.
+- **redis-hung**: a page's p99 with Redis frozen against its p99 with Redis answering, through the stack; in a table of its own below, which \`--only redis-hung\` rewrites.
 - **lighthouse**: Lighthouse 12 defaults (mobile emulation, simulated throttling) in headless Chromium; LCP and TBT are modelled, not measured on a phone.
 - **images**: a post with three 3000×2000 photos (~1.7 MiB JPEG each, drawn by sharp), built into its own dist folder and served by its own \`next start\`. Bytes are what Chromium downloads for the page's pictures (first screen: on load, before scrolling; whole post: after scrolling to the end). Build-time cost encodes each photo into an empty store; next/image's cost is Next 16's own transform (\`optimizeImage\`) at its defaults, a lower bound for its first request. See [images.md](images.md).
 - **search** and **og**: see [search.md](search.md) and [og.md](og.md).

@@ -112,6 +112,27 @@ describe('old and first-page addresses keep working', () => {
     }
   })
 
+  test('…with the page number or any plain character percent-encoded too: the same 308, and nothing written to the server cache', async () => {
+    // Each encoded address answers what its plain form answers: one parse of the address for the redirects and the route guard.
+    for (const [from, to] of [
+      ['/page/%31', '/'],
+      [`${TAG}/page/%31`, TAG],
+      ['/archive/2013/page/%31', '/archive/2013'],
+      // The addresses of the report (issue 21): a tag no post has, and a year with one page, go where their /page/1 goes too.
+      ['/tags/x/page/%31', '/tags/x'],
+      ['/archive/2014/page/%31', '/archive/2014'],
+      ['/authors/digital-communications-manager/page/%31', '/authors/digital-communications-manager'],
+      ['/2014/%303/24/shifting-digital-sands/', '/posts/shifting-digital-sands'],
+    ]) {
+      const response = await get(from)
+      assert.equal(response.status, 308, from)
+      assert.equal(response.headers.get('location'), to, from)
+      assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, `${from}: security headers`)
+    }
+    const written = listFiles(path.join(DIST_DIR, 'server')).filter((file) => /\/page\/1(\.|\/|$)/.test(file))
+    assert.deepEqual(written, [], 'a first page rendered (as a 404) and kept under …/page/1')
+  })
+
   test('/archive and /tags/<tag> are still the first pages they were', async () => {
     assert.equal((await get('/archive')).status, 200)
     assert.match((await get('/archive')).text, /id="year-2014"/, 'old links to /archive#year-2014 still land on the year')

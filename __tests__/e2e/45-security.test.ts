@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { request as httpRequest } from 'node:http'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -42,6 +43,24 @@ async function postForm(pathname: string, body: string, headers: Record<string, 
     body,
   })
   return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
+/** A request with any method (fetch refuses TRACE); status, headers and body. */
+function requestWithMethod(base: string, method: string, pathname: string): Promise<{ status: number; headers: Headers; text: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(base)
+    const sent = httpRequest({ host: hostname, port, method, path: pathname, agent: false }, (response) => {
+      let text = ''
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+      response.on('end', () => {
+        const headers = new Headers()
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value)
+        resolve({ status: response.statusCode ?? 0, headers, text })
+      })
+    })
+    sent.on('error', reject)
+    sent.end()
+  })
 }
 
 /** A second server on the e2e build: its own author store, no trusted proxy, its own limiter. */
@@ -162,6 +181,18 @@ describe('3. 404s are not kept by shared caches', () => {
       assert.equal(status, 404, pathname)
       const cacheControl = headers.get('cache-control') ?? ''
       assert.ok(sharedCacheSeconds(cacheControl) <= 300, `${pathname}: Cache-Control: ${cacheControl}`)
+    }
+  })
+})
+
+describe("3. a visitor's address is not kept for the next one", () => {
+  test('a listing or post rendered on its first request for an address with a query string keeps none of it for later readers', async () => {
+    for (const pathname of ['/tags/fixture-filler/page/7', '/posts/filler-post-7']) {
+      const first = await get(`${pathname}?reset_token=qzsecretquery`)
+      assert.equal(first.status, 200, pathname)
+      const later = await get(pathname)
+      assert.equal(later.status, 200, pathname)
+      assert.ok(!/qzsecretquery|reset_token/.test(later.text), `${pathname} carries the first visitor's query string`)
     }
   })
 })
@@ -377,6 +408,27 @@ describe('a server with no trusted proxy', () => {
   })
   after(async () => {
     if (server) await stopServer(server.process)
+  })
+
+  test('TRACE (405) and TRACK (400) are refused with the security headers, and log nothing: no one can fill the log with stack traces', async () => {
+    const page = await get('/')
+    // TRACK is no method Node's HTTP parser knows: the server refuses it as a request it cannot read, before any of Next or the app.
+    for (const [method, status] of [
+      ['TRACE', 405],
+      ['TRACK', 400],
+    ] as const) {
+      for (const pathname of ['/', '/posts/shifting-digital-sands', '/api/search?q=digital', '/no-such-page']) {
+        const what = `${method} ${pathname}`
+        const before = server.output().length
+        const traced = await requestWithMethod(server.base, method, pathname)
+        assert.equal(traced.status, status, `${what}: ${traced.status}`)
+        for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy']) {
+          assert.equal(traced.headers.get(name), page.headers.get(name), `${what}: ${name}`)
+        }
+        assert.match(traced.headers.get('cache-control') ?? '', /no-store/, `${what}: Cache-Control`)
+        assert.equal(server.output().slice(before), '', `${what} logged something`)
+      }
+    }
   })
 
   test('1. with the first sign-in its browser gets a device cookie', async () => {

@@ -19,6 +19,8 @@ export type TestStack = Stack & {
   log: string[]
   get: (pathname: string, headers?: Record<string, string>) => Promise<Reply>
   post: (pathname: string, body: string, headers?: Record<string, string>) => Promise<Reply>
+  /** Any other method (TRACE, OPTIONS…). */
+  request: (method: string, pathname: string, headers?: Record<string, string>) => Promise<Reply>
   /** The protocol nginx agreed through ALPN. */
   negotiatedProtocol: () => Promise<string>
   close: () => Promise<void>
@@ -56,6 +58,7 @@ export async function startTestStack(): Promise<TestStack> {
     log,
     get: (pathname, headers = {}) => httpsRequest(target, 'GET', pathname, headers),
     post: (pathname, body, headers = {}) => httpsRequest(target, 'POST', pathname, headers, body),
+    request: (method, pathname, headers = {}) => httpsRequest(target, method, pathname, headers),
     negotiatedProtocol: () =>
       new Promise((resolve, reject) => {
         const session = connectHttp2(`https://127.0.0.1:${port}`, { ca: target.ca, servername: hostname })

@@ -16,6 +16,10 @@ export type TestRedis = {
   stop: () => Promise<void>
   /** Starts it again on the same port with the same data. */
   start: () => Promise<void>
+  /** Freezes it (SIGSTOP): connections are still accepted and commands sent, but nothing answers, as in a network partition. */
+  pause: () => void
+  /** Thaws it (SIGCONT): it answers everything it was sent meanwhile. */
+  resume: () => void
   /** Stops it and removes its data. */
   close: () => Promise<void>
 }
@@ -31,6 +35,8 @@ export async function startTestRedis(): Promise<TestRedis> {
     await waitForPort(port, child, 'redis-server', 10_000)
   }
   const stop = async () => {
+    // A frozen server would not see SIGTERM until thawed.
+    child?.kill('SIGCONT')
     if (child) await stopServer(child)
   }
   await start()
@@ -38,6 +44,8 @@ export async function startTestRedis(): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     stop,
     start,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     close: async () => {
       await stop()
       rmSync(dataDir, { recursive: true, force: true })
@@ -55,5 +63,27 @@ export async function eventually(check: () => Promise<void>, timeoutMs = 8000): 
       if (Date.now() > deadline) throw error
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
+  }
+}
+
+export type Settled<T> =
+  { outcome: 'resolved'; value: T; ms: number } | { outcome: 'rejected'; error: unknown; ms: number } | { outcome: 'no answer'; ms: number }
+
+/** How `promise` settled and how long it took, giving up after `limitMs`: a call that hangs fails its test instead of holding it. */
+export async function settleWithin<T>(limitMs: number, promise: Promise<T>): Promise<Settled<T>> {
+  const started = performance.now()
+  const elapsed = () => performance.now() - started
+  let timer: NodeJS.Timeout | undefined
+  const gaveUp = new Promise<Settled<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ outcome: 'no answer', ms: elapsed() }), limitMs)
+  })
+  const settled = promise.then(
+    (value): Settled<T> => ({ outcome: 'resolved', value, ms: elapsed() }),
+    (error: unknown): Settled<T> => ({ outcome: 'rejected', error, ms: elapsed() }),
+  )
+  try {
+    return await Promise.race([settled, gaveUp])
+  } finally {
+    clearTimeout(timer)
   }
 }

@@ -198,7 +198,7 @@ export function signInUrlFor(current: AuthorSession, path: string): string {
 
 /** 503 "Sign-in is unavailable right now", for JSON clients, when the author store or the limiter's store fails. */
 export function signInUnavailableResponse(headers: Record<string, string>): Response {
-  // Redis is retried every 2 s at most; a client may try again soon.
+  // Redis is retried every half second, and an attempt waits a second for it: one refused now may try again soon.
   return errorResponse(new ApiError('unavailable', SIGN_IN_ERRORS.SignInUnavailable, { 'Retry-After': '10' }), headers)
 }
 

@@ -8,30 +8,35 @@
  * (./stores.ts decides from REDIS_URL).
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
-import { REDIS_KEY_PREFIX, type RedisClient } from '../redis'
+import { REDIS_KEY_PREFIX, whenRedisReady, type RedisClient } from '../redis'
 
 export type LimiterOptions = { keyPrefix: string; points: number; duration: number }
-/** Builds one counter. */
-export type LimiterStore = (options: LimiterOptions) => RateLimiterAbstract
+/** Builds one counter; `ready`, where the counters live elsewhere, resolves when that store can count (or rejects). */
+export type LimiterStore = ((options: LimiterOptions) => RateLimiterAbstract) & { ready?: () => Promise<void> }
 
 export const memoryLimiterStore: LimiterStore = (options) => new RateLimiterMemory(options)
 
 /**
  * Counters in Redis (`sandbank:signin-email:<email>` and so on, each expiring with
  * its window), shared by every process. The client is node-redis (the `redis`
- * package), hence useRedisPackage; while Redis is down every call fails at once
- * (rejectIfRedisNotReady, and no insurance limiter), so sign-in is refused rather
- * than let through uncounted. `connection` may be a function, called on first use.
+ * package), hence useRedisPackage. An attempt made while the connection is being
+ * remade (Redis just restarted) waits briefly for it (`ready`); if Redis is still
+ * away, or stops answering (lib/redis's deadline), every call fails (rejectIfRedisNotReady,
+ * and no insurance limiter), so sign-in is refused rather than let through uncounted.
+ * `connection` may be a function, called on first use.
  */
 export function redisLimiterStore(connection: RedisClient | (() => RedisClient)): LimiterStore {
-  return (options) =>
+  const client = typeof connection === 'function' ? connection : () => connection
+  const store: LimiterStore = (options) =>
     new RateLimiterRedis({
       ...options,
       keyPrefix: `${REDIS_KEY_PREFIX}${options.keyPrefix}`,
-      storeClient: typeof connection === 'function' ? connection() : connection,
+      storeClient: client(),
       useRedisPackage: true,
       rejectIfRedisNotReady: true,
     })
+  store.ready = () => whenRedisReady(client())
+  return store
 }
 
 const FIFTEEN_MINUTES = 15 * 60
@@ -66,6 +71,7 @@ export function createSignInLimiter(store: LimiterStore = memoryLimiterStore, li
 
   return {
     async begin(keys) {
+      await store.ready?.()
       const { email, client, device } = counters()
       // A browser that proved itself with a device cookie is counted on its own, so an attacker
       // who locks the email (or the shared client budget) does not lock its author out.

@@ -6,6 +6,7 @@
 export {
   MAX_RECONNECT_DELAY_MS,
   REDIS_KEY_PREFIX,
+  REDIS_READY_WAIT_MS,
   REDIS_TIMEOUT_MS,
   RedisUnavailableError,
   closeRedis,

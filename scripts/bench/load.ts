@@ -13,7 +13,7 @@ export const DURATION_S = 10
 const WARMUP_S = 2
 const CONNECTIONS = 16
 
-export type Load = { rps: number; p99Ms: number; requests: number; errors: number; tool: string }
+export type Load = { rps: number; p99Ms: number; maxMs: number; requests: number; errors: number; tool: string }
 type LoadOptions = { seconds?: number; headers?: Record<string, string> }
 
 /** wrk prints latencies as 812.00us, 1.23ms or 1.02s. */
@@ -38,6 +38,8 @@ async function wrk(url: string, { seconds = DURATION_S, headers = {} }: LoadOpti
   return {
     rps: number(/Requests\/sec:\s+([\d.]+)/),
     p99Ms: toMs(stdout.match(/^\s+99%\s+(\S+)/m)?.[1]),
+    // Latency  avg  stdev  max  +/- stdev
+    maxMs: toMs(stdout.match(/^\s+Latency\s+\S+\s+\S+\s+(\S+)/m)?.[1]),
     requests: number(/(\d+) requests in/),
     errors: number(/Non-2xx or 3xx responses: (\d+)/) + socketErrors.reduce((a, b) => a + b, 0),
     tool: `wrk -t1 -c${CONNECTIONS} -d${seconds}s`,
@@ -49,6 +51,7 @@ async function autocannonLoad(url: string, { seconds = DURATION_S, headers = {} 
   return {
     rps: result.requests.average,
     p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx,
     tool: `autocannon -c${CONNECTIONS} -d${seconds}`,
@@ -59,11 +62,15 @@ export function hasWrk(): boolean {
   return existsSync(WRK)
 }
 
+/** One bounded load run, with whichever tool is installed. */
+export function runLoad(url: string, options: LoadOptions = {}): Promise<Load> {
+  return (hasWrk() ? wrk : autocannonLoad)(url, options)
+}
+
 /** Warm up (JIT, caches, TLS sessions), then measure. */
 export async function measureLoad(url: string, options: LoadOptions = {}): Promise<Load> {
-  const run = hasWrk() ? wrk : autocannonLoad
-  await run(url, { ...options, seconds: WARMUP_S })
-  return run(url, options)
+  await runLoad(url, { ...options, seconds: WARMUP_S })
+  return runLoad(url, options)
 }
 
 /**
@@ -75,11 +82,10 @@ export async function measureInterleaved(
   targets: { url: string; headers?: Record<string, string> }[],
   { rounds = 5, seconds = 3 }: { rounds?: number; seconds?: number } = {},
 ): Promise<Load[]> {
-  const run = hasWrk() ? wrk : autocannonLoad
-  for (const target of targets) await run(target.url, { headers: target.headers, seconds: WARMUP_S })
+  for (const target of targets) await runLoad(target.url, { headers: target.headers, seconds: WARMUP_S })
   const results: Load[][] = targets.map(() => [])
   for (let round = 0; round < rounds; round++) {
-    for (const [index, target] of targets.entries()) results[index].push(await run(target.url, { headers: target.headers, seconds }))
+    for (const [index, target] of targets.entries()) results[index].push(await runLoad(target.url, { headers: target.headers, seconds }))
   }
   return results.map((loads) => {
     const median = [...loads].sort((a, b) => a.rps - b.rps)[Math.floor(loads.length / 2)]

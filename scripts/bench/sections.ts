@@ -3,6 +3,7 @@ import { imagesSection } from './images'
 import { lighthouseSection } from './lighthouse'
 import { og } from './og'
 import { pageWeight } from './page-weight'
+import { redisHungSection } from './redis-hung'
 import { releaseSection } from './release'
 import { scaleSection, type ScaleOptions } from './scale'
 import { searchSection } from './search'
@@ -22,12 +23,13 @@ export function sections(scale: ScaleOptions): BenchSection[] {
     pageWeight,
     throughput,
     stackSection,
+    redisHungSection,
     lighthouseSection,
     searchSection,
     og,
+    imagesSection,
     buildSection,
     releaseSection,
-    imagesSection,
     scaleSection(scale),
   ]
 }

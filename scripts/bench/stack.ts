@@ -12,34 +12,56 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { httpsRequest } from '../lib/https-request'
 import { freePort } from '../lib/process'
-import { startStack } from '../lib/stack'
+import { startStack, type Stack } from '../lib/stack'
 import { formatLoad, measureInterleaved, type Load } from './load'
 import { startStaticNginx } from './static-nginx'
 import { firstPostUrl, type BenchRow, type BenchSection } from './types'
 
-const BYPASS = { cookie: 'next-auth.session-token=bench' }
+/** A session cookie: nginx passes the request to a process, past its cache. */
+export const BYPASS = { cookie: 'next-auth.session-token=bench' }
+
+/**
+ * The production shape on the bench's build: nginx, two `next start`, redis-server, on free ports, with
+ * a throwaway data folder. `write` receives the processes' output (the default drops it).
+ */
+export async function startBenchStack(
+  distDir: string,
+  write: (line: string) => void = () => {},
+): Promise<{ stack: Stack; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbank-bench-stack-'))
+  const stack = await startStack({
+    dataDir,
+    distDir,
+    replicas: 2,
+    httpsPort: await freePort(),
+    httpPort: await freePort(),
+    workerProcesses: 1,
+    env: {
+      ...process.env,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTHORS_FILE: path.join(dataDir, 'authors.json'),
+      NEXTAUTH_URL: '',
+    },
+    write,
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  })
+  return {
+    stack,
+    stop: async () => {
+      await stack.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
 
 export const stackSection: BenchSection = {
   name: 'stack',
   async run({ baseUrl, distDir }) {
     const section = 'stack'
     const postPath = new URL(await firstPostUrl(baseUrl)).pathname
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbank-bench-stack-'))
-    const stack = await startStack({
-      dataDir,
-      distDir,
-      replicas: 2,
-      httpsPort: await freePort(),
-      httpPort: await freePort(),
-      workerProcesses: 1,
-      env: {
-        ...process.env,
-        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-        AUTHORS_FILE: path.join(dataDir, 'authors.json'),
-        NEXTAUTH_URL: '',
-      },
-      write: () => {},
-    })
+    const { stack, stop } = await startBenchStack(distDir)
     const rows: BenchRow[] = []
     const row = (metric: string, load: Load) => {
       rows.push({ section, metric: `${metric} (${load.tool})`, value: formatLoad(load) })
@@ -75,8 +97,7 @@ export const stackSection: BenchSection = {
       rows.push({ section, metric: 'ratio, stack without cache ÷ single next start', value: (uncached.rps / single.rps).toFixed(2) })
     } finally {
       await staticNginx?.stop()
-      await stack.stop()
-      rmSync(dataDir, { recursive: true, force: true })
+      await stop()
     }
     return rows
   },

@@ -108,11 +108,20 @@ http {
 `
 }
 
-export type NginxOptions = Omit<SiteValues, 'cacheDir' | 'logDir'> & { prefix: string; workerProcesses?: number | 'auto' }
+export type NginxOptions = Omit<SiteValues, 'cacheDir' | 'logDir'> & {
+  prefix: string
+  workerProcesses?: number | 'auto'
+  /**
+   * Gives the page cache a file system of its own this size (a tmpfs, in a mount namespace only this nginx
+   * sees, gone when it exits; Linux, as root): the failure tests fill it. From outside, it is
+   * `/proc/<pid>/root/<prefix>/cache`.
+   */
+  cacheFileSystemBytes?: number
+}
 
 /** Writes both config files under the prefix, checks them with `nginx -t`, then starts nginx in the foreground. */
 export async function startNginx(nginx: string, options: NginxOptions): Promise<ChildProcess> {
-  const { prefix, workerProcesses = 'auto', ...site } = options
+  const { prefix, workerProcesses = 'auto', cacheFileSystemBytes, ...site } = options
   // A run starts with an empty page cache: pages from an earlier build may name chunks this one lacks.
   for (const dir of ['tmp', 'cache']) rmSync(path.join(prefix, dir), { recursive: true, force: true })
   for (const dir of ['tmp', 'cache', 'logs']) mkdirSync(path.join(prefix, dir), { recursive: true })
@@ -128,5 +137,9 @@ export async function startNginx(nginx: string, options: NginxOptions): Promise<
     check.on('error', reject)
     check.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`nginx -t rejected ${mainFile}:\n${errors}`))))
   })
-  return spawn(nginx, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  if (cacheFileSystemBytes === undefined) return spawn(nginx, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  // sh mounts the tmpfs, then becomes nginx (exec): the child's pid is nginx's.
+  const mountThenRun = 'mount -t tmpfs -o size="$1" sandbank-cache "$2" && shift 2 && exec "$@"'
+  const sizeAndDir = [String(cacheFileSystemBytes), path.join(prefix, 'cache')]
+  return spawn('unshare', ['--mount', 'sh', '-c', mountThenRun, 'sh', ...sizeAndDir, nginx, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
 }

@@ -61,6 +61,12 @@ export type Stack = {
   stopRedis: () => Promise<void>
   /** Starts redis-server again on the same port with the same data. */
   startRedis: () => Promise<void>
+  /**
+   * Freezes redis-server (SIGSTOP): its port still accepts connections and takes commands, but nothing
+   * answers, as in a network partition or a server stuck on a disk. resumeRedis (SIGCONT) thaws it.
+   */
+  pauseRedis: () => void
+  resumeRedis: () => void
   /** Starts an app process again on its port (after it died), so nginx sends it requests again. */
   restartApp: (app: AppProcess) => Promise<void>
   stop: () => Promise<void>
@@ -138,6 +144,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   const stopAll = async () => {
     stopping = true
+    // A frozen redis-server would not see SIGTERM until thawed.
+    redis?.kill('SIGCONT')
     for (const command of STOP_ORDER) await Promise.all(children.filter((c) => c.command === command).map((c) => stopServer(c.child)))
     rmSync(pidFile(options.dataDir), { force: true })
   }
@@ -191,6 +199,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         if (redis) await stopServer(redis)
       },
       startRedis: bringUpRedis,
+      pauseRedis: () => void redis?.kill('SIGSTOP'),
+      resumeRedis: () => void redis?.kill('SIGCONT'),
       restartApp: async (app) => {
         await stopServer(app.child)
         app.child = startNextServer(app.port, app.env, 'pipe')

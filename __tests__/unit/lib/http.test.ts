@@ -240,6 +240,26 @@ describe('redirects', () => {
       expect([kept, redirectFor(kept)]).toEqual([kept, undefined])
     }
   })
+
+  test('an address with needless percent-encoding goes where its plain form goes, in one hop; other escapes are left alone', () => {
+    for (const [from, to] of [
+      ['/page/%31', '/'],
+      ['/tags/open-data/page/%31', '/tags/open-data'],
+      ['/archive/2014/page/%31', '/archive/2014'],
+      ['/tags/x/page/%31', '/tags/x'],
+      ['/2014/%303/24/shifting-digital-sands/', '/posts/shifting-digital-sands'],
+      ['/page/%32', '/page/2'],
+      ['/posts/%73hifting-digital-sands', '/posts/shifting-digital-sands'],
+      ['/%64rafts/x', '/drafts/x'],
+      ['/page/%7e%2D%5F', '/page/~-_'],
+    ]) {
+      expect([from, redirectFor(from)]).toEqual([from, { destination: to, status: 308 }])
+    }
+    // Reserved characters, other scripts, dots and invalid escapes keep their meaning, for the route guard to read.
+    for (const kept of ['/tags/%D0%B0', '/posts/a%2Fb', '/page/%2e%2e', '/page/%25', '/posts/%ff', '/posts/%zz']) {
+      expect([kept, redirectFor(kept)]).toEqual([kept, undefined])
+    }
+  })
 })
 
 describe('one error answer for every route handler', () => {

@@ -12,7 +12,7 @@ import { authorStoreFor, limiterStoreFor } from '@/lib/auth/stores'
 import { readServerConfig } from '@/lib/config'
 import { closeRedis, connectRedis, whenRedisReady, type RedisClient } from '@/lib/redis'
 import { tempDir } from '../../fixtures'
-import { eventually, startTestRedis, type TestRedis } from '../../redis-server'
+import { eventually, settleWithin, startTestRedis, type TestRedis } from '../../redis-server'
 
 jest.setTimeout(30_000)
 
@@ -55,6 +55,20 @@ async function duringOutage(check: () => Promise<void>): Promise<void> {
     await eventually(() => whenRedisReady(admin))
   }
 }
+
+/** Runs `check` with redis-server frozen (SIGSTOP), thawing it afterwards whatever happens. */
+async function whileHung(check: () => Promise<void>): Promise<void> {
+  redis.pause()
+  try {
+    await check()
+  } finally {
+    redis.resume()
+    await eventually(() => whenRedisReady(admin))
+  }
+}
+
+/** A hung call never settles; one that fails fast does so well within this, however late the timers run. */
+const HUNG_BOUND_MS = 2500
 
 const PASSWORD = 'long enough pass'
 
@@ -154,7 +168,7 @@ describe('the Redis author store', () => {
     await expect(store.list()).rejects.not.toBeInstanceOf(AuthorStoreUnavailableError)
   })
 
-  test('with Redis down every call fails within about a second as "unavailable", and the same store works when it returns', async () => {
+  test('with Redis down every call fails within about a second (the wait for a reconnection) as "unavailable", and the same store works when it returns', async () => {
     const store = createRedisAuthorStore(await processClient(), redis.url)
     await store.add({ email: 'ann@x.org', password: PASSWORD })
     await duringOutage(async () => {
@@ -167,10 +181,30 @@ describe('the Redis author store', () => {
         expect(error).toBeInstanceOf(AuthorStoreUnavailableError)
         expect(error).toBeInstanceOf(AuthorStoreError)
         expect((error as Error).message).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+/)
-        expect(Date.now() - started).toBeLessThan(1500)
+        expect(Date.now() - started).toBeLessThan(HUNG_BOUND_MS)
       }
     })
     // redis-server saved its data as it stopped: the author is still there.
+    await eventually(async () => expect((await store.find('ann@x.org'))?.email).toBe('ann@x.org'))
+  })
+
+  test('with Redis hung (SIGSTOP) every call fails within about a second as "unavailable", and the same store works at SIGCONT', async () => {
+    const store = createRedisAuthorStore(await processClient(), redis.url)
+    await store.add({ email: 'ann@x.org', password: PASSWORD })
+    await whileHung(async () => {
+      const calls: (() => Promise<unknown>)[] = [
+        () => store.find('ann@x.org'),
+        () => store.list(),
+        () => store.endSessions('ann@x.org'),
+        () => store.find('ann@x.org'),
+      ]
+      for (const call of calls) {
+        const settled = await settleWithin(10_000, call())
+        expect(settled.outcome).toBe('rejected')
+        expect(settled.outcome === 'rejected' && settled.error).toBeInstanceOf(AuthorStoreUnavailableError)
+        expect(settled.ms).toBeLessThan(HUNG_BOUND_MS)
+      }
+    })
     await eventually(async () => expect((await store.find('ann@x.org'))?.email).toBe('ann@x.org'))
   })
 
@@ -229,13 +263,21 @@ describe('the sign-in limiter on Redis', () => {
     }
   })
 
-  test('with Redis down it refuses to decide (an error, not a permit) within about a second, and counts again when Redis returns', async () => {
+  test.each([
+    ['down', 'when Redis returns', duringOutage],
+    ['hung (SIGSTOP)', 'at SIGCONT', whileHung],
+  ])('with Redis %s it refuses to decide (an error, not a permit) within about a second, and counts again %s', async (_state, _back, during) => {
     const limiter = createSignInLimiter(redisLimiterStore(await processClient()), limits)
-    await duringOutage(async () => {
-      const started = Date.now()
-      await expect(limiter.begin({ email: 'a@x', client: 'c' })).rejects.toThrow()
-      await expect(limiter.begin({ email: 'a@x', client: 'c', device: 'd' })).rejects.toThrow()
-      expect(Date.now() - started).toBeLessThan(2000)
+    await during(async () => {
+      for (const keys of [
+        { email: 'a@x', client: 'c' },
+        { email: 'a@x', client: 'c', device: 'd' },
+        { email: 'b@x', client: 'c' },
+      ]) {
+        const settled = await settleWithin(10_000, limiter.begin(keys))
+        expect(settled.outcome).toBe('rejected')
+        expect(settled.ms).toBeLessThan(HUNG_BOUND_MS)
+      }
     })
     await eventually(async () => expect((await limiter.begin({ email: 'a@x', client: 'c' })).allowed).toBe(true))
   })
