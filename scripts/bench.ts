@@ -230,10 +230,10 @@ function writeSectionRows(section: string, rows: BenchRow[], date: string): void
   const lines = readFileSync(DOCS, 'utf8').split('\n')
   const fresh = rows.map((row) => `| ${row.section} | ${cell(row.metric)} | ${cell(row.value)} | ${cell(row.target)} |`)
   const kept = lines.filter((line) => !line.startsWith(`| ${section} |`))
-  // The last row of the results table, which ends before the scale section's.
-  const tableEnd = kept.includes(SCALE_START) ? kept.indexOf(SCALE_START) : kept.length
-  let lastRow = -1
-  for (let index = 0; index < tableEnd; index++) if (kept[index].startsWith('| ')) lastRow = index
+  // After the last row of the results table, the first one (the sections with tables of their own follow it).
+  const header = kept.findIndex((line) => line.startsWith('| Section |'))
+  let lastRow = header
+  while (lastRow + 1 < kept.length && kept[lastRow + 1].startsWith('| ')) lastRow++
   kept.splice(lastRow + 1, 0, ...fresh)
   const note = `- **${section} rows:** ${date}, measured alone (\`npm run bench -- --only ${section}\`)`
   const noteAt = kept.findIndex((line) => line.startsWith(`- **${section} rows:**`))

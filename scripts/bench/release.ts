@@ -1,7 +1,8 @@
 /**
  * The release deploy/release.sh makes (docs/deployment.md), measured on disk: from the
- * seed build, and from a build made with REDIS_URL (the Redis cache handler and its client
- * are then traced into the standalone server), against what `next start` needs instead:
+ * seed build, and from a build made with REDIS_URL (next.config.ts names the cache handler
+ * either way, so the two should match: a difference would mean REDIS_URL changed what the
+ * build traces into the standalone server), against what `next start` needs instead:
  * the production node_modules, the build and the sources. README and deployment.md cite these rows.
  */
 import { execFileSync } from 'node:child_process'
@@ -60,7 +61,7 @@ export const releaseSection: BenchSection = {
       const modules = productionModules()
       const code = sources()
       const nextStart: DiskUsage = { bytes: modules.bytes + build.bytes + code.bytes, files: modules.files + build.files + code.files }
-      // The cache handler is built in only when REDIS_URL is set for the build (nothing connects to it while building).
+      // A build with REDIS_URL set (nothing connects to Redis while building).
       // next build alone: the content store is the seed build's, which the running seed server reads.
       await run(path.join(BIN, 'next'), ['build'], {
         ...process.env,
