@@ -12,6 +12,7 @@ import {
   checkImageHosts,
   checkRedirects,
   ContentFieldError,
+  contentFilePath,
   contentlayerDocumentType,
   invalidContent,
   postImageMap,
@@ -73,12 +74,12 @@ async function documentImages(document: ImageFields) {
     })
     for (const url of result.blockedRemote) {
       console.warn(
-        `Warning: content/${file}: image ${url} is on a host neither IMAGE_REMOTE_HOSTS nor content/image-hosts lists, so the Content-Security-Policy will block it`,
+        `Warning: ${contentFilePath(contentDir, file)}: image ${url} is on a host neither IMAGE_REMOTE_HOSTS nor content/image-hosts lists, so the Content-Security-Policy will block it`,
       )
     }
     return result.images
   } catch (error) {
-    if (error instanceof ImageContentError) invalidContent(file, error.field, error.problem)
+    if (error instanceof ImageContentError) invalidContent(contentDir, file, error.field, error.problem)
     throw error
   }
 }
@@ -105,7 +106,7 @@ function checked<T>(file: string, check: () => T): T {
   try {
     return check()
   } catch (error) {
-    if (error instanceof ContentFieldError) invalidContent(file, error.field, error.problem)
+    if (error instanceof ContentFieldError) invalidContent(contentDir, file, error.field, error.problem)
     throw error
   }
 }
@@ -189,6 +190,7 @@ export default makeSource({
       },
       {
         extraFiles: searchIndexFiles,
+        contentDir,
         // Feeds get the pictures at absolute addresses: a feed reader cannot resolve ./photo.jpg.
         renderHtml: (document, kind) =>
           renderMdxToHtml(document.body.code, {

@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { NEXT_CACHE_HANDLER } from './lib/cache'
-import { readServerConfig, readSiteConfig } from './lib/config'
+import { authSecretFingerprint, readServerConfig, readSiteConfig, siteSettingsOf, type BuildSettings } from './lib/config'
 import { storedImageHosts } from './lib/content/build'
 import { PRIVATE_NO_STORE, siteSecurityHeaders } from './lib/http'
 import { DRAFTS } from './lib/routes'
@@ -11,6 +11,12 @@ const configured = readSiteConfig()
 // The CSP allows IMAGE_REMOTE_HOSTS and the hosts the content records (an import's pictures still on their old host).
 const site = { ...configured, imageRemoteHosts: [...new Set([...configured.imageRemoteHosts, ...storedImageHosts()])] }
 const server = readServerConfig()
+
+// What the pages bake in, so a server started on this build takes it or stops on a contradiction (lib/config/build-settings.ts).
+const buildSettings: BuildSettings = {
+  ...siteSettingsOf(process.env),
+  ...(server.authSecret ? { authSecretFingerprint: authSecretFingerprint(server.authSecret) } : {}),
+}
 
 // The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves.
 const distDir = process.env.NEXT_DIST_DIR || '.next'
@@ -23,8 +29,8 @@ const nextConfig: NextConfig = {
   // Several processes share one page cache in Redis; without REDIS_URL, Next's file cache as before. Either way
   // the handler keeps nothing that belongs to one request (lib/cache/next-cache-handler.mjs).
   cacheHandler: NEXT_CACHE_HANDLER,
-  // proxy.ts reads the prerendered 404 page from the build folder.
-  env: { SITE_URL: site.url, SANDBANK_DIST_DIR: distDir },
+  // proxy.ts reads the prerendered 404 page from the build folder; lib/config/site.ts and the start checks read the build's settings.
+  env: { SITE_URL: site.url, SANDBANK_DIST_DIR: distDir, SANDBANK_BUILD_SETTINGS: JSON.stringify(buildSettings) },
   // proxy.ts answers trailing-slash addresses, so the redirect carries the security headers.
   skipTrailingSlashRedirect: true,
   // Content pictures are made at build time (lib/images), so Next's on-request optimizer is off:

@@ -99,6 +99,9 @@ async function main() {
   if (failed.length > 0) {
     console.error(`\nbench: ${failed.join(', ')} failed; ${path.relative(ROOT, DOCS)} left as it was.`)
     process.exitCode = 1
+  } else if (only === 'release') {
+    writeSectionRows('release', rows, date)
+    console.error(`\nbench: --only release, so only the release rows of ${path.relative(ROOT, DOCS)} were replaced.`)
   } else if (only) {
     if (only === 'scale') writeScaleTable()
     for (const name of ownTables) writeOwnTable(name, rows, machine, date)
@@ -228,6 +231,28 @@ function writeScaleTable(): void {
   const table = scaleTable(runs)
   const updated = start > -1 && end > start ? docs.slice(0, start) + table + docs.slice(end + SCALE_END.length) : `${docs.trimEnd()}\n\n${table}\n`
   writeFileSync(DOCS, updated)
+}
+
+/**
+ * Replaces one section's rows in docs/benchmarks.md's results table (appending them when it has none),
+ * and says when they were measured: the release's size does not move with the machine's load, so it
+ * can be measured on its own (`--only release`) without a whole run.
+ */
+function writeSectionRows(section: string, rows: BenchRow[], date: string): void {
+  if (!existsSync(DOCS)) return
+  const lines = readFileSync(DOCS, 'utf8').split('\n')
+  const fresh = rows.map((row) => `| ${row.section} | ${cell(row.metric)} | ${cell(row.value)} | ${cell(row.target)} |`)
+  const kept = lines.filter((line) => !line.startsWith(`| ${section} |`))
+  // After the last row of the results table, the first one (the sections with tables of their own follow it).
+  const header = kept.findIndex((line) => line.startsWith('| Section |'))
+  let lastRow = header
+  while (lastRow + 1 < kept.length && kept[lastRow + 1].startsWith('| ')) lastRow++
+  kept.splice(lastRow + 1, 0, ...fresh)
+  const note = `- **${section} rows:** ${date}, measured alone (\`npm run bench -- --only ${section}\`)`
+  const noteAt = kept.findIndex((line) => line.startsWith(`- **${section} rows:**`))
+  if (noteAt > -1) kept[noteAt] = note
+  else kept.splice(kept.findIndex((line) => line.startsWith('- **OS:**')) + 1, 0, note)
+  writeFileSync(DOCS, kept.join('\n'))
 }
 
 /** Replaces section `name`'s own table in docs/benchmarks.md, or adds it before the scale table (or at the end). */

@@ -7,12 +7,12 @@
  * there is no build for this address, or always with --build (after changing
  * content or code). Ctrl-C stops every process.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { conflictsWithBuild } from '../lib/auth'
 import { readServerConfig } from '../lib/config'
 import { bootstrapEnvironment, provisionAuthors } from './lib/bootstrap-env'
-import { BIN, CONTENTLAYER, ROOT, run } from './lib/process'
-import { hasBuild } from './lib/provisioning'
+import { buildSite, hasBuild, readBuildSettings } from './lib/build'
+import { ROOT } from './lib/process'
 import { findTools, startStack } from './lib/stack'
 
 const DIST_DIR = '.next-stack'
@@ -26,14 +26,10 @@ function numberOption(name: string, fallback: number, min: number, max: number):
   return value
 }
 
-/** SITE_URL is baked into the pages, so a build made for another address is rebuilt. */
-function builtFor(distDir: string): string | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(distDir, 'required-server-files.json'), 'utf8'))
-    return manifest.config?.env?.SITE_URL
-  } catch {
-    return undefined
-  }
+/** SITE_URL and the site settings are baked into the pages, so a build made with others is rebuilt (lib/config/build-settings.ts). */
+function needsBuild(distDir: string, env: NodeJS.ProcessEnv): boolean {
+  const build = readBuildSettings(distDir)
+  return !build || build.siteUrl !== env.SITE_URL || conflictsWithBuild(build, env, readServerConfig(env)).length > 0
 }
 
 async function main() {
@@ -45,10 +41,10 @@ async function main() {
   // Authors live in the stack's Redis: provisioned once it is up (beforeApps below).
   const env: NodeJS.ProcessEnv = { ...(await bootstrapEnvironment(httpsPort, { authors: false })), NODE_ENV: 'production', NEXT_DIST_DIR: DIST_DIR }
   const distDir = path.join(ROOT, DIST_DIR)
-  if (process.argv.includes('--build') || !hasBuild(distDir) || builtFor(distDir) !== env.SITE_URL) {
+  if (process.argv.includes('--build') || !hasBuild(distDir) || needsBuild(distDir, env)) {
     console.log(`sandbank: building for ${env.SITE_URL} into ${DIST_DIR} (contentlayer2 build && next build)…`)
-    await run(CONTENTLAYER, ['build'], env)
-    await run(path.join(BIN, 'next'), ['build'], env)
+    // With the environment as given: a secret generated into .data is no setting of the build's.
+    await buildSite({ ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: DIST_DIR })
   }
   const config = readServerConfig(env)
   const dataDir = path.resolve(config.dataDir)

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict'
-import { renameSync } from 'node:fs'
+import { mkdirSync, renameSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { freePort, startNextServer, stopServer, waitForHttp } from '../../scripts/lib/process'
-import { CookieJar, authorCli, axeViolations, signIn, signedInContext, storePartFile, url, suiteBrowser } from './helpers'
+import { CookieJar, ROOT, authorCli, axeViolations, signIn, signedInContext, storePartFile, url, suiteBrowser, waitForHydration } from './helpers'
+
+/** Screenshots the tests take for a person to look at (git-ignored). */
+const SCREENSHOTS = path.join(ROOT, 'test-results')
 
 const EMAIL = 'a11y.author@example.org'
 const PASSWORD = 'an accessibility test password'
@@ -88,6 +91,110 @@ describe('reflow (WCAG 1.4.10): no sideways scrolling at 320 CSS pixels', () => 
       const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }))
       await context.close()
       assert.ok(widths.content <= widths.viewport, `content ${widths.content}px wide in a ${widths.viewport}px viewport`)
+    })
+  }
+})
+
+/** One entry of a list as Chromium's accessibility tree has it: its marker, its link, and the list nested in it. */
+type OutlineItem = { marker: string; link: string; items?: OutlineItem[] }
+type AXNode = { nodeId: string; ignored: boolean; role?: { value: string }; name?: { value: string }; childIds?: string[] }
+
+/** The lists under `rootId`, read from the tree Chromium builds for assistive technology (not from the DOM or CSS). */
+function outline(nodes: Map<string, AXNode>, rootId: string): OutlineItem[] {
+  const descendants = (id: string, role: string): AXNode[] =>
+    (nodes.get(id)?.childIds ?? []).flatMap((childId) => {
+      const child = nodes.get(childId)
+      if (!child) return []
+      return child.role?.value === role ? [child] : child.role?.value === 'list' || child.role?.value === 'listitem' ? [] : descendants(childId, role)
+    })
+  const list = descendants(rootId, 'list')[0]
+  if (!list) return []
+  return descendants(list.nodeId, 'listitem').map((item) => {
+    const nested = outline(nodes, item.nodeId)
+    return {
+      marker: descendants(item.nodeId, 'ListMarker')[0]?.name?.value.trim() ?? '',
+      link: descendants(item.nodeId, 'link')[0]?.name?.value ?? '',
+      ...(nested.length > 0 ? { items: nested } : {}),
+    }
+  })
+}
+
+describe('the contents list', () => {
+  test('sub-headings are a list nested in their heading’s item, numbered on their own (Chromium’s accessibility tree)', async () => {
+    const context = await browser().newContext()
+    const page = await context.newPage()
+    await page.goto(url(PUBLIC_PAGES['accessibility statement']))
+    const cdp = await context.newCDPSession(page)
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] }
+    await context.close()
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]))
+    const contents = nodes.find((node) => node.role?.value === 'navigation' && node.name?.value === 'Contents')
+    assert.ok(contents, 'a navigation landmark named Contents')
+    assert.deepEqual(outline(byId, contents.nodeId), [
+      { marker: '1.', link: 'How accessible this website is' },
+      { marker: '2.', link: 'Feedback and contact information' },
+      { marker: '3.', link: 'Enforcement procedure' },
+      {
+        marker: '4.',
+        link: 'Technical information about this website’s accessibility',
+        items: [{ marker: 'a.', link: 'Compliance status' }],
+      },
+      {
+        marker: '5.',
+        link: 'Non-accessible content',
+        items: [
+          { marker: 'a.', link: 'Non-compliance with the accessibility regulations' },
+          { marker: 'b.', link: 'Disproportionate burden' },
+        ],
+      },
+      { marker: '6.', link: 'What we’re doing to improve accessibility' },
+      { marker: '7.', link: 'Preparation of this accessibility statement' },
+    ])
+  })
+})
+
+describe('a 390 × 844 phone', () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 }
+  const HEADER_CONTROLS = ['Skip to main content', 'Sandbank', 'Posts', 'Tags', 'Archive', 'About', 'Fixture page', 'q', 'Search', 'Dark mode']
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript: a post's title starts within 200 px, and every header control is there by Tab`, async () => {
+      const context = await browser().newContext({ ...phone, javaScriptEnabled })
+      const page = await context.newPage()
+      await page.goto(url(PUBLIC_PAGES['post with contents']))
+      if (javaScriptEnabled) await waitForHydration(page)
+      const titleTop = await page.locator('main h1').evaluate((h1) => h1.getBoundingClientRect().top)
+      mkdirSync(SCREENSHOTS, { recursive: true })
+      const screenshot = path.join(SCREENSHOTS, `phone-390-post-${javaScriptEnabled ? 'js' : 'no-js'}.png`)
+      await page.screenshot({ path: screenshot })
+      console.log(`# the first screen of a post at 390 × 844: ${path.relative(ROOT, screenshot)} (title ${Math.round(titleTop)} px down)`)
+      assert.ok(titleTop <= 200, `the post title starts ${titleTop} px down (at most 200)`)
+
+      const reached: { name: string; visible: boolean }[] = []
+      const expected = javaScriptEnabled ? HEADER_CONTROLS : HEADER_CONTROLS.filter((name) => name !== 'Dark mode')
+      for (let i = 0; i < expected.length; i++) {
+        await page.keyboard.press('Tab')
+        reached.push(
+          await page.evaluate(() => {
+            const active = document.activeElement as HTMLElement
+            const box = active.getBoundingClientRect()
+            return {
+              name: active.innerText || (active as HTMLInputElement).name,
+              visible: box.width > 0 && box.height > 0 && box.right <= window.innerWidth && box.bottom > 0,
+            }
+          }),
+        )
+      }
+      await context.close()
+      assert.deepEqual(
+        reached.map((control) => control.name),
+        expected,
+      )
+      assert.deepEqual(
+        reached.filter((control) => !control.visible),
+        [],
+        'each control is on screen when it has focus',
+      )
     })
   }
 })

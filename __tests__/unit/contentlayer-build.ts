@@ -4,19 +4,21 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { POINTER_FILE } from '@/lib/content/build'
 import { CONTENTLAYER, ROOT } from '@/scripts/lib/process'
+import { SEED_CONTENT } from '@/scripts/lib/test-content'
 
 export type ContentBuild = { dir: string; contentDir: string; status: number | null; output: string }
 
 /**
  * Runs the real Contentlayer CLI with the project's config over a content
  * folder of the test's making, in a temporary directory so the project's own
- * .contentlayer/ is never touched. `write` fills the content folder.
+ * .contentlayer/ is never touched. `write` fills the content folder, which is
+ * `content/` in that directory unless `contentDir` puts it elsewhere (CONTENT_DIR).
  */
-export function buildContent(write: (contentDir: string) => void): ContentBuild {
+export function buildContent(write: (contentDir: string) => void, { contentDir: elsewhere }: { contentDir?: string } = {}): ContentBuild {
   const dir = fs.mkdtempSync(path.join(tmpdir(), 'sandbank-content-'))
-  const contentDir = path.join(dir, 'content')
+  const contentDir = elsewhere ?? path.join(dir, 'content')
   fs.mkdirSync(path.join(contentDir, 'posts'), { recursive: true })
-  fs.cpSync(path.join(ROOT, 'content/authors'), path.join(contentDir, 'authors'), { recursive: true })
+  fs.cpSync(path.join(SEED_CONTENT, 'authors'), path.join(contentDir, 'authors'), { recursive: true })
   // Contentlayer resolves its packages from, and writes .contentlayer/ to, its working directory.
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
   write(contentDir)

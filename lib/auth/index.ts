@@ -21,6 +21,6 @@ export { createRedisAuthorStore, type RedisAuthorStore } from './redis-author-st
 export { authSecret, readSecretFile } from './secret-file'
 export { checkShareToken, createShareToken, shareExpiry, type ShareCheck } from './share-links'
 export { SIGN_IN_ERRORS, signInErrorMessage, type SignInErrorCode } from './sign-in-errors'
-export { checkAuthorStoreAtStart } from './startup-checks'
+export { checkAuthorStoreAtStart, checkSettingsAgainstBuildAtStart, conflictsWithBuild } from './startup-checks'
 export { authorStoreFor, authorStoreLocation, limiterStoreFor } from './stores'
 export type { LimiterStore } from './rate-limit'

@@ -5,9 +5,32 @@
  * later on a visitor's sign-in. A Redis that cannot be reached does not: pages
  * are served, sign-in is refused until it is back.
  */
-import type { ServerConfig } from '../config'
+import { secretConflictWithBuild, siteConflictsWithBuild, type BuildSettings, type ServerConfig } from '../config'
 import { AuthorStoreUnavailableError, readAuthors, type AuthorStore } from './author-store'
+import { readSecretFile } from './secret-file'
 import { authorStoreFor } from './stores'
+
+/**
+ * Each way this process's settings contradict the build it serves: a SITE_URL or
+ * site setting its pages do not carry, or a secret other than the one the build
+ * was given (lib/config/build-settings.ts). Empty when they agree.
+ */
+export function conflictsWithBuild(build: BuildSettings, env: Record<string, string | undefined>, config: ServerConfig): string[] {
+  const secret = secretConflictWithBuild(build, { given: config.authSecret, saved: readSecretFile(config.secretFile) })
+  return [...siteConflictsWithBuild(build, env), ...(secret ? [secret] : [])]
+}
+
+/** Stops the server, before it serves anything, when its settings contradict its build's. */
+export function checkSettingsAgainstBuildAtStart(
+  build: BuildSettings | undefined,
+  env: Record<string, string | undefined>,
+  config: ServerConfig,
+): void {
+  const conflicts = build ? conflictsWithBuild(build, env, config) : []
+  if (conflicts.length === 0) return
+  console.error(['sandbank: this server does not match the build it would serve:', ...conflicts.map((conflict) => `  - ${conflict}`)].join('\n'))
+  process.exit(1)
+}
 
 /** How many authors a file holds, or 0 when it is missing or unreadable (the store in use is Redis). */
 function authorsWaitingIn(file: string): number {

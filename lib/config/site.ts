@@ -1,8 +1,14 @@
 /** The public settings: safe for any module, page or island to import. */
 import { dictionaryFor, type Dictionary } from '../i18n'
+import { parseBuildSettings, withBuildSettings } from './build-settings'
 import { readSiteConfig, type SiteConfig } from './env'
 
-export const site: SiteConfig = readSiteConfig()
+/**
+ * In a server, settings the environment leaves out come from the build, whose
+ * pages already carry them (./build-settings.ts): Next inlines the build's
+ * record here. Elsewhere (scripts, tests) the variable is unset and only the environment counts.
+ */
+export const site: SiteConfig = readSiteConfig(withBuildSettings(process.env, parseBuildSettings(process.env.SANDBANK_BUILD_SETTINGS)))
 
 /** The interface's words, in SITE_LANGUAGE (English where it has no dictionary): the frame, listings, search, sign-in. */
 export const siteWords: Dictionary = dictionaryFor(site.language)

@@ -5,7 +5,7 @@
  * imports it (and tests that read a store they built); it runs in the
  * Contentlayer process, in plain Node, before any store exists.
  */
-export { contentlayerDocumentType, contentlayerFields, invalidContent, type SchemaOptions } from './schema'
+export { contentFilePath, contentlayerDocumentType, contentlayerFields, invalidContent, type SchemaOptions } from './schema'
 export {
   documentParts,
   postImageMap,

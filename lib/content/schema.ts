@@ -13,9 +13,15 @@ import { imagesWithoutAlt, TEXT_ALTERNATIVE_MISSING } from '../images/build'
 import { readMarkdown } from '../markdown'
 import type { ImageMap } from './types'
 
-/** Thrown at build time so a bad document stops the build and names its file and field. */
-export function invalidContent(file: string, field: string, problem: string): never {
-  throw new Error(`Invalid content in content/${file}: field "${field}" ${problem}`)
+/** A content file as the author finds it: `content/posts/x.mdx` under the working directory, elsewhere (CONTENT_DIR) in full. */
+export function contentFilePath(contentDir: string, file: string): string {
+  const relative = path.relative(process.cwd(), path.join(contentDir, file))
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.join(contentDir, file) : relative
+}
+
+/** Thrown at build time so a bad document stops the build and names its file (where it is) and field. */
+export function invalidContent(contentDir: string, file: string, field: string, problem: string): never {
+  throw new Error(`Invalid content in ${contentFilePath(contentDir, file)}: field "${field}" ${problem}`)
 }
 
 function contentlayerField(spec: FieldSpec): FieldDef {
@@ -60,8 +66,13 @@ export function contentlayerDocumentType(kind: DocumentKind, { contentDir, pictu
       description: `Its address in ${kind.folder}/: the file's path, without .mdx or a final /index`,
       resolve: (document) => {
         const file = source(document)._raw.sourceFilePath
-        const result = slugFromPath(kind, file, (twin) => existsSync(path.join(contentDir, twin)))
-        return 'slug' in result ? result.slug : invalidContent(file, result.field, result.problem)
+        const result = slugFromPath(
+          kind,
+          file,
+          (twin) => existsSync(path.join(contentDir, twin)),
+          (twin) => contentFilePath(contentDir, twin),
+        )
+        return 'slug' in result ? result.slug : invalidContent(contentDir, file, result.field, result.problem)
       },
     },
     validated: {
@@ -71,7 +82,7 @@ export function contentlayerDocumentType(kind: DocumentKind, { contentDir, pictu
         const fields = source(document)
         for (const [name, spec] of Object.entries(kind.fields)) {
           const problem = fieldProblem(name, spec, fields[name], fields)
-          if (problem) invalidContent(fields._raw.sourceFilePath, name, problem)
+          if (problem) invalidContent(contentDir, fields._raw.sourceFilePath, name, problem)
         }
         return true
       },

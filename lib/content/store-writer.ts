@@ -67,6 +67,8 @@ export type WriteStoreOptions = {
    * published ones and every scheduled one (a feed only ever gains newer ones).
    */
   feedPosts?: number
+  /** The content folder (CONTENT_DIR), absolute, so a refusal names a file where the author finds it. */
+  contentDir?: string
   /** The language of a document that names none: SITE_LANGUAGE's. */
   siteLanguage?: string
 }
@@ -165,29 +167,29 @@ function knownAddresses(lists: Readonly<Record<string, readonly StoredRecord[]>>
 }
 
 /** One map of every redirect file; a loop, a chain of two hops or an address that leads nowhere fails the build. */
-function redirectMap(files: SiteData['redirects'], known: ReadonlySet<string>): Record<string, string> {
+function redirectMap(files: SiteData['redirects'], known: ReadonlySet<string>, contentDir: string): Record<string, string> {
   const map: Record<string, string> = {}
   const where = new Map<string, string>()
   const entries = [...(files ?? [])].flatMap(({ file, redirects }) => redirects.map((entry, index) => ({ file, index, ...entry })))
   for (const { file, index, from, to } of entries) {
     const key = normalizeOldPath(from)
-    if (key in map) invalidContent(file, `redirects[${index}].from`, `repeats "${from}", already in content/${where.get(key)}`)
+    if (key in map) invalidContent(contentDir, file, `redirects[${index}].from`, `repeats "${from}", already in content/${where.get(key)}`)
     map[key] = normalizeOldPath(to)
     where.set(key, file)
   }
   for (const { file, index, from, to } of entries) {
     const target = normalizeOldPath(to)
     const bare = target.replace(/\/+$/, '') || '/'
-    if (target === normalizeOldPath(from) || bare === normalizeOldPath(from).replace(/\/+$/, '')) invalidContent(file, `redirects[${index}].to`, `leads back to "${from}": a loop`)
-    if (target in map || `${bare}/` in map) invalidContent(file, `redirects[${index}].to`, `"${to}" is itself redirected: readers would take two hops (or loop)`)
-    if (!known.has(target)) invalidContent(file, `redirects[${index}].to`, `"${to}" is not an address of this site (no published post, page, tag, author or listing there)`)
+    if (target === normalizeOldPath(from) || bare === normalizeOldPath(from).replace(/\/+$/, '')) invalidContent(contentDir, file, `redirects[${index}].to`, `leads back to "${from}": a loop`)
+    if (target in map || `${bare}/` in map) invalidContent(contentDir, file, `redirects[${index}].to`, `"${to}" is itself redirected: readers would take two hops (or loop)`)
+    if (!known.has(target)) invalidContent(contentDir, file, `redirects[${index}].to`, `"${to}" is not an address of this site (no published post, page, tag, author or listing there)`)
   }
   return map
 }
 
 export function writeContentStore(
   documents: StoreDocuments & SiteData,
-  { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20, siteLanguage = site.language }: WriteStoreOptions = {},
+  { root = storeRoot(), now = new Date(), extraFiles, keep = 3, renderHtml, feedPosts = 20, siteLanguage = site.language, contentDir = path.resolve('content') }: WriteStoreOptions = {},
 ): { id: string; dir: string; documents: Record<string, number> } {
   mkdirSync(root, { recursive: true })
   const staging = path.join(root, `.staging-${process.pid}-${randomBytes(4).toString('hex')}`)
@@ -231,7 +233,7 @@ export function writeContentStore(
         if (newest.length > feedPosts) newest.pop()
       }
       for (const { record, document } of newest) html(record.slug, document)
-      failOnTwinTranslations(records)
+      failOnTwinTranslations(records, contentDir)
       lists[kind.folder] = records.sort(order)
     }
     // Said once per build, so an author knows which pages' interface words fall back to English.
@@ -239,9 +241,9 @@ export function writeContentStore(
     const authors = [...documents.authors].sort((a, b) => a.id.localeCompare(b.id)).map(authorRecord)
     for (const orphan of threads.values()) {
       const { kind, slug } = commentsOwner(orphan.file)
-      invalidContent(orphan.file, 'slug (file name)', `names no ${kind.name.toLowerCase()}: there is no content/${kind.folder}/${slug}.mdx`)
+      invalidContent(contentDir, orphan.file, 'slug (file name)', `names no ${kind.name.toLowerCase()}: there is no content/${kind.folder}/${slug}.mdx`)
     }
-    const redirects = redirectMap(documents.redirects, knownAddresses(lists, authors))
+    const redirects = redirectMap(documents.redirects, knownAddresses(lists, authors), contentDir)
     const imageHosts = [...new Set(documents.imageHosts ?? [])].sort()
     const index = { format: STORE_FORMAT, ...lists, authors, redirects, imageHosts } as unknown as StoreIndex
     write(path.join(staging, 'index.json'), JSON.stringify(index))
@@ -270,11 +272,12 @@ export function writeContentStore(
 }
 
 /** Two documents of one translation group in one language: the build stops, naming both. */
-function failOnTwinTranslations(records: readonly StoredRecord[]): void {
+function failOnTwinTranslations(records: readonly StoredRecord[], contentDir: string): void {
   const [twin] = duplicateTranslations(records as (StoredRecord & Translatable)[])
   if (!twin) return
   const [first, second] = twin
   invalidContent(
+    contentDir,
     String(second.sourceFilePath),
     'translationKey',
     `"${second.translationKey}" is also the key of content/${String(first.sourceFilePath)}, in the same language (${second.lang})`,

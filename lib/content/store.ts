@@ -29,7 +29,10 @@ export class ContentStore {
     try {
       index = JSON.parse(readFileSync(file, 'utf8')) as StoreIndex
     } catch (error) {
-      throw new Error(`No content store at ${file} (${(error as Error).message}): run \`npm run build\`, or \`npm run content\` for the content alone.`)
+      throw new Error(
+        `No content store at ${file} (${(error as Error).message}). \`npm run build\` writes it (\`npm run content\` for the content alone); ` +
+          'a standalone server.js finds it only in a release that deploy/release.sh made (docs/deployment.md), not in .next/standalone.',
+      )
     }
     if (index.format !== STORE_FORMAT) throw new Error(`The content store at ${file} has format ${index.format}, expected ${STORE_FORMAT}: rebuild.`)
     return (this.index = index)

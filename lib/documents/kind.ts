@@ -101,6 +101,7 @@ export function slugFromPath(
   kind: Pick<DocumentKind, 'folder' | 'nested' | 'slugProblem'>,
   sourceFilePath: string,
   exists: (file: string) => boolean,
+  shownAs: (file: string) => string = (file) => `content/${file}`,
 ): SlugResult {
   const inFolder = sourceFilePath.slice(kind.folder.length + 1).replace(/\.mdx?$/, '')
   // An index.mdx stands for its folder; at the top of a flat kind's folder it is a document called "index".
@@ -114,6 +115,6 @@ export function slugFromPath(
   if (problem) return { field, problem }
   // `about.mdx` and `about/index.mdx` would both be /about.
   const twin = isIndex ? `${kind.folder}/${slug}.mdx` : `${kind.folder}/${slug}/index.mdx`
-  if (exists(twin)) return { field: 'slug (file name)', problem: `is also used by content/${twin}` }
+  if (exists(twin)) return { field: 'slug (file name)', problem: `is also used by ${shownAs(twin)}` }
   return { slug }
 }

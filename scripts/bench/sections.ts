@@ -5,6 +5,7 @@ import { lighthouseSection } from './lighthouse'
 import { og } from './og'
 import { pageWeight } from './page-weight'
 import { redisHungSection } from './redis-hung'
+import { releaseSection } from './release'
 import { scaleSection, type ScaleOptions } from './scale'
 import { searchSection } from './search'
 import { stackSection } from './stack'
@@ -30,6 +31,7 @@ export function sections(scale: ScaleOptions): BenchSection[] {
     og,
     imagesSection,
     buildSection,
+    releaseSection,
     scaleSection(scale),
   ]
 }

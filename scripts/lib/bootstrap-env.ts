@@ -8,10 +8,13 @@ import { ensureAuthSecret, ensureDefaultAuthor, importAuthorsIntoEmptyStore } fr
  * Validates configuration and fills in the embedded defaults, saying on the
  * console what it made and where. Returns the environment for Next. `authors:
  * false` leaves the authors to the caller (the stack provisions them once its
- * Redis is up).
+ * Redis is up); `from` is the environment to start from (npm start's, with the build's settings filled in).
  */
-export async function bootstrapEnvironment(port: number, { authors = true } = {}): Promise<NodeJS.ProcessEnv> {
-  const env: NodeJS.ProcessEnv = { ...process.env }
+export async function bootstrapEnvironment(
+  port: number,
+  { authors = true, from = process.env }: { authors?: boolean; from?: NodeJS.ProcessEnv } = {},
+): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = { ...from }
   env.SITE_URL ||= `http://localhost:${port}`
   const site = readSiteConfig(env)
   const server = readServerConfig(env)

@@ -6,7 +6,7 @@
  * authors.json is copied into a Redis that has never held authors, instead.
  */
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   authorStoreFor,
@@ -53,8 +53,4 @@ export async function importAuthorsIntoEmptyStore(file: string, store: RedisAuth
   const authors = readAuthors(file)
   if (authors.length === 0 || (await store.list()).length > 0 || (await store.importedFrom())) return undefined
   return store.importAuthors(authors, path.resolve(file))
-}
-
-export function hasBuild(distDir: string): boolean {
-  return existsSync(path.join(distDir, 'BUILD_ID'))
 }
