@@ -4,7 +4,7 @@ export async function register() {
     // First: a server whose SITE_URL or secret contradicts its build stops before it serves a page.
     // Next inlines the build's record (next.config.ts); the rest of process.env is this process's own.
     const { checkAuthorStoreAtStart, checkSettingsAgainstBuildAtStart } = await import('./lib/auth')
-    const { parseBuildSettings, site } = await import('./lib/config')
+    const { parseBuildSettings } = await import('./lib/config')
     const { serverConfig } = await import('./lib/config/server')
     checkSettingsAgainstBuildAtStart(parseBuildSettings(process.env.SANDBANK_BUILD_SETTINGS), process.env, serverConfig)
     // Loading the search index takes a third of a second or more with 10,000 posts, so it starts now, in slices that
@@ -12,9 +12,8 @@ export async function register() {
     // an author store slow to answer (Redis unreachable) does not delay it.
     const { preloadSearchIndex } = await import('./lib/search/server')
     preloadSearchIndex()
-    const { siteSecurityHeaders } = await import('./lib/http')
-    const { refuseRequestsBeforeNext } = await import('./lib/http/server')
-    refuseRequestsBeforeNext(siteSecurityHeaders(site, serverConfig))
+    const { answerSecurityHeaders, refuseRequestsBeforeNext } = await import('./lib/http/server')
+    refuseRequestsBeforeNext(answerSecurityHeaders())
     await checkAuthorStoreAtStart(serverConfig)
   }
 }

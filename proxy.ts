@@ -1,20 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { CSRF_TOKEN_HEADER, authSecret, csrfCookieName, csrfTokenFor } from '@/lib/auth'
-import { servedOverHttps, site } from '@/lib/config'
+import { servedOverHttps } from '@/lib/config'
 import { serverConfig } from '@/lib/config/server'
-import { notFoundPage, plainBadRequest, plainNotFound, redirectFor, siteSecurityHeaders, withSecurityHeaders } from '@/lib/http'
-import { getContentImageHosts, getContentRedirects, isRoutablePath, publicPathExists } from '@/lib/http/server'
+import { notFoundPage, plainBadRequest, plainNotFound, redirectFor, withSecurityHeaders } from '@/lib/http'
+import { answerSecurityHeaders, contentRedirectsOrNone, isRoutablePath, publicPathExists } from '@/lib/http/server'
 import { findContentRedirect } from '@/lib/redirects'
 import { API_PREFIX, CARD_PREFIX, COMMENT_MODERATION, GUARDED_PREFIXES, RESERVED_TOP_LEVEL_SEGMENTS, SIGN_IN, SIGN_OUT } from '@/lib/routes'
-
-/**
- * Responses answered here never reach the routes that next.config.ts's headers() decorates. The
- * pictures' hosts the content records (content/image-hosts) join IMAGE_REMOTE_HOSTS, as there.
- */
-let securityHeaders: ReturnType<typeof siteSecurityHeaders> | undefined
-function proxySecurityHeaders() {
-  return (securityHeaders ??= siteSecurityHeaders({ ...site, imageRemoteHosts: [...site.imageRemoteHosts, ...getContentImageHosts()] }, serverConfig))
-}
 
 /** The site's own first segments: an old WordPress page at `/search/` must not take over the site's `/search`. */
 const servedHere = (path: string) => RESERVED_TOP_LEVEL_SEGMENTS.includes(path.split('/')[1] ?? '')
@@ -41,22 +32,22 @@ export function proxy(request: NextRequest): Response | undefined {
   const { pathname, search } = request.nextUrl
   if (pathname.startsWith(API_PREFIX)) {
     // Next answers 500 to a route parameter that is not valid percent-encoding.
-    return isRoutablePath(pathname) ? undefined : withSecurityHeaders(plainBadRequest(), proxySecurityHeaders())
+    return isRoutablePath(pathname) ? undefined : withSecurityHeaders(plainBadRequest(), answerSecurityHeaders())
   }
   // Old addresses the content keeps (an import's permalinks, ?p=12, categories, feeds): one permanent hop each.
-  const moved = findContentRedirect(getContentRedirects(), pathname, search, servedHere)
-  if (moved) return withSecurityHeaders(NextResponse.redirect(new URL(moved, request.url), 308), proxySecurityHeaders())
+  const moved = findContentRedirect(contentRedirectsOrNone(), pathname, search, servedHere)
+  if (moved) return withSecurityHeaders(NextResponse.redirect(new URL(moved, request.url), 308), answerSecurityHeaders())
   const redirect = redirectFor(pathname)
   if (redirect) {
     // An absolute URL on the request's own origin: Next turns it into a relative Location.
-    return withSecurityHeaders(NextResponse.redirect(new URL(redirect.destination + search, request.url), redirect.status), proxySecurityHeaders())
+    return withSecurityHeaders(NextResponse.redirect(new URL(redirect.destination + search, request.url), redirect.status), answerSecurityHeaders())
   }
   if (FORM_PAGES.has(pathname)) return withCsrfToken(request)
   // The dynamic routes that take a slug, tag or page number from the address can name something that does not exist.
   const guarded = GUARDED_PREFIXES.some((prefix) => pathname.startsWith(prefix))
   const exists = guarded ? publicPathExists(pathname) : isRoutablePath(pathname)
   if (exists) return undefined
-  return withSecurityHeaders(pathname.startsWith(CARD_PREFIX) ? plainNotFound() : notFoundPage(DIST_DIR), proxySecurityHeaders())
+  return withSecurityHeaders(pathname.startsWith(CARD_PREFIX) ? plainNotFound() : notFoundPage(DIST_DIR), answerSecurityHeaders())
 }
 
 // Every address but Next's own build assets: redirects, bad /api addresses, 404s and the form pages' CSRF cookie are answered here.

@@ -92,8 +92,9 @@ async function fetchImage(
   } catch {
     return { ok: false, reason: 'not a valid address' }
   }
-  // localhost or a private address: no reader ever reached it, and this machine's own services must not be asked.
-  if (!isPublicHost(address)) return { ok: false, reason: `${url.hostname} is not a public address`, gone: true }
+  // localhost or a private address: no reader ever reached it, and this machine's own services must not be asked,
+  // unless it is where the old site itself lived (an intranet blog, or a copy served for the import).
+  if (!isPublicHost(address) && !isOldSiteImage(url, hosts)) return { ok: false, reason: `${url.hostname} is not a public address`, gone: true }
   if (!isOldSiteImage(url, hosts)) return { ok: false, reason: `${url.hostname} is not the old site (add it with --media-host to fetch it)` }
   const original = originalUrl(url)
   if (original) {
