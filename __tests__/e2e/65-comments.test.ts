@@ -113,6 +113,29 @@ async function sentBack(response: Response): Promise<string> {
   return page.text
 }
 
+/**
+ * A refusal the handler answers itself with the issue's status (400 for a comment too long or with too many
+ * links, 429 for the per-client limit): the form again, as HTML, with the error summary first, never cached,
+ * with the site's security headers. Returns its HTML.
+ */
+async function refusedPage(response: Response, status: 400 | 429): Promise<string> {
+  assert.equal(response.status, status)
+  assert.equal(response.headers.get('location'), null)
+  assert.match(response.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/)
+  assert.match(response.headers.get('cache-control') ?? '', /no-store/)
+  assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'self'/)
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff')
+  assert.equal(response.headers.get('x-frame-options'), 'DENY')
+  const html = await response.text()
+  assert.match(html, /^<!DOCTYPE html>/)
+  assert.match(html, /<title>Error: /)
+  assert.match(html, /<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/, "the site's stylesheet")
+  // GOV.UK: what went wrong comes first, announced (an error summary; for the limit, a banner with the page's h1).
+  const summary = status === 429 ? '<div class="banner" role="alert">' : '<div class="error-summary" role="alert"'
+  assert.ok(html.includes(summary) && html.indexOf(summary) < html.indexOf('<textarea'), 'the problem is stated before the form')
+  return html
+}
+
 /** A token as the form page makes it, `ageMs` ago (the suite's server signs with NEXTAUTH_SECRET, which the harness set). */
 function tokenAged(ageMs: number, slug = SLUG): string {
   return createFormToken(slug, process.env.NEXTAUTH_SECRET ?? '', Date.now() - ageMs)
@@ -408,29 +431,53 @@ describe('comments refused', () => {
     await page.context().close()
   })
 
-  test('more than 5,000 characters (more than the textarea takes) is a 400; more than 10 links goes back to the form', async () => {
+  test('more than 5,000 characters or more than 10 links is a 400 with the form again, every answer kept', async () => {
     const client = freshClient()
-    const long = await postComment({ name: 'Long', comment: 'x'.repeat(5001), token: tokenAged(5000) }, client)
-    assert.equal(long.status, 400)
-    assert.match(long.headers.get('content-type') ?? '', /^application\/json/)
-    assert.match(await long.text(), /must be 5,000 characters or fewer/)
+    const long = 'x'.repeat(5001)
+    const longPage = await refusedPage(
+      await postComment({ name: 'Long <b>Reader</b>', email: 'long@example.org', comment: long, token: tokenAged(5000) }, client),
+      400,
+    )
+    assert.match(longPage, /must be 5,000 characters or fewer; it has 5,001/)
+    assert.ok(longPage.includes(`>${long}</textarea>`), 'the text is kept')
+    assert.match(longPage, /value="Long &lt;b&gt;Reader&lt;\/b&gt;"/, 'the name is kept, escaped')
+    assert.match(longPage, /value="long@example\.org"/)
     const links = Array.from({ length: 11 }, (_, i) => `https://spam${i}.example.org`).join(' ')
-    const linkyPage = await sentBack(await postComment({ name: 'Links', comment: links, token: tokenAged(5000) }, client))
+    const linkyPage = await refusedPage(await postComment({ name: 'Links', comment: links, token: tokenAged(5000) }, client), 400)
     assert.match(linkyPage, /10 links or fewer/)
-    assert.ok(linkyPage.includes(`${links}</textarea>`), 'the text is kept')
+    assert.ok(linkyPage.includes(`>${links}</textarea>`), 'the text is kept')
+    assert.match(linkyPage, /value="Links"/)
+    assert.match(linkyPage, /name="token" value="[^"]+"/, 'a token to send it again')
+    assert.equal(
+      storedComments().some((comment) => comment.name === 'Links' || comment.text === long),
+      false,
+    )
     const exactly = await postComment({ name: 'Exactly', comment: 'y'.repeat(5000), token: tokenAged(5000) }, client)
     assert.equal(exactly.status, 303)
   })
 
-  test('the sixth comment in ten minutes from one client goes back to a clear page with the text kept; another client is not held up', async () => {
+  test('the sixth comment in ten minutes from one client is a 429 with Retry-After and a clear page with the text kept; another client is not held up', async () => {
     const client = freshClient()
     for (let i = 1; i <= 5; i++) {
       const sent = await postComment({ name: `Busy ${i}`, comment: `zzbusy comment ${i}`, token: tokenAged(5000) }, client)
       assert.equal(sent.status, 303, `comment ${i}`)
     }
-    const page = await sentBack(await postComment({ name: 'Busy 6', comment: 'zzbusy comment 6', token: tokenAged(5000) }, client))
-    assert.match(page, /You have sent several comments in a short time/)
-    assert.match(page, /zzbusy comment 6<\/textarea>/)
+    const refused = await postComment(
+      { name: 'Busy 6', website: 'https://busy.example.org/', comment: 'zzbusy comment 6', token: tokenAged(5000) },
+      client,
+    )
+    const retryAfter = Number(refused.headers.get('retry-after'))
+    assert.ok(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 600, `Retry-After: ${refused.headers.get('retry-after')}`)
+    const page = await refusedPage(refused, 429)
+    assert.match(page, /<h1>You have sent several comments in a short time<\/h1>/)
+    assert.match(page, /Wait \d+ minutes? and send it again/)
+    assert.match(page, />zzbusy comment 6<\/textarea>/)
+    assert.match(page, /value="Busy 6"/)
+    assert.match(page, /value="https:\/\/busy\.example\.org\/"/)
+    assert.equal(
+      storedComments().some((comment) => comment.name === 'Busy 6'),
+      false,
+    )
     assert.equal((await postComment({ name: 'Other', comment: 'zzother client', token: tokenAged(5000) }, freshClient())).status, 303)
   })
 
@@ -521,6 +568,12 @@ describe('accessibility of comments', () => {
       await page.getByRole('button', { name: 'Send comment' }).click()
       await page.waitForURL(new RegExp(`${POST}/comment\\?attempt=`))
       assert.deepEqual(await axeViolations(page), [], 'the form with errors')
+      // The 400 the handler answers itself (too many links): its own page, checked as the others are.
+      await page.goto(url(POST))
+      await fillAndSend(page, { name: 'Axe Links', comment: Array.from({ length: 11 }, (_, i) => `https://axe${i}.example.org`).join(' ') })
+      await page.waitForSelector('.error-summary')
+      assert.equal(new URL(page.url()).pathname, COMMENTS)
+      assert.deepEqual(await axeViolations(page), [], 'the 400 page')
       await page.goto(url(`${POST}#comment-held`))
       assert.deepEqual(await axeViolations(page), [], 'the banner')
       await page.context().close()

@@ -15,11 +15,13 @@ import { serverConfig } from '../config/server'
 import type { Post } from '../content'
 import { getPublishedPost, getUnpublishedPost, readDocumentComments } from '../content/server'
 import { post as postKind } from '../documents'
-import { ApiError, PRIVATE_NO_STORE, clientAddress, isSameOrigin, jsonResponse, notFoundPage, withApiErrors } from '../http'
-import { COMMENT_MODERATION, commentFormUrl, commentHeldUrl, commentPageUrl, postUrl } from '../routes'
-import { checkCommentValues, readCommentForm, type CommentFormErrors } from './form'
+import { ApiError, PRIVATE_NO_STORE, clientAddress, isSameOrigin, jsonResponse, notFoundPage, prerenderedStylesheets, withApiErrors } from '../http'
+import { THEME_STORAGE_KEY } from '../preferences'
+import { COMMENT_MODERATION, HOME, commentFormUrl, commentHeldUrl, commentPageUrl, commentPostUrl, postUrl } from '../routes'
+import { checkCommentValues, readCommentForm, type CommentFormErrors, type CommentFormValues } from './form'
 import { sendCommentNotice } from './mail'
-import { COMMENT_LIMITS, normalizeCommentEmail, EMAIL_PATTERN, type CommentsSetting, type ShownComment, type StoredComment } from './model'
+import { normalizeCommentEmail, EMAIL_PATTERN, type CommentsSetting, type ShownComment, type StoredComment } from './model'
+import { refusedCommentPage } from './refused-page'
 import { shownFromImported, shownFromStored, exportForPerson } from './shown'
 import { CommentStoreError, type CommentAttempt } from './store'
 import { commentLimiterFor, commentStoreFor } from './stores'
@@ -127,6 +129,39 @@ async function backToForm(post: Post, attempt: Omit<CommentAttempt, 'post'>, hea
   return new Response(null, { status: 303, headers: { Location: commentFormUrl(post, { attempt: key }), ...NO_STORE, ...headers } })
 }
 
+/**
+ * The refusals the issue gives their own status, answered here with the form again as a whole page (./refused-page.ts):
+ * 400 for a comment over the length or link limit, 429 (with Retry-After) for the per-client limit. Nothing is kept.
+ */
+function refusedWithStatus(
+  post: Post,
+  refusal: { status: 400; errors: CommentFormErrors } | { status: 429; retryAfterSeconds: number },
+  values: CommentFormValues,
+  token: string,
+): Response {
+  const limited = refusal.status === 429
+  const html = refusedCommentPage({
+    problem: limited ? 'rate-limited' : 'errors',
+    site: { name: site.name, language: site.language, home: HOME },
+    post: { title: post.title, url: postUrl(post) },
+    action: commentPostUrl(post),
+    token,
+    values,
+    errors: limited ? {} : refusal.errors,
+    retryAfterMinutes: limited ? Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60)) : undefined,
+    stylesheets: prerenderedStylesheets(DIST_DIR),
+    theme: { src: '/theme.js', storageKey: THEME_STORAGE_KEY },
+  })
+  return new Response(html, {
+    status: refusal.status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      ...NO_STORE,
+      ...(limited ? { 'Retry-After': String(Math.max(1, Math.ceil(refusal.retryAfterSeconds))) } : {}),
+    },
+  })
+}
+
 function redirect303(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } })
 }
@@ -173,8 +208,6 @@ export async function handleCommentPost(request: Request, slug: string): Promise
     return redirect303(commentHeldUrl(post))
   }
   const checked = checkCommentValues(form.values)
-  // Longer than the textarea lets anyone type: a script's, answered as the bad request it is.
-  if (form.values.comment.length > COMMENT_LIMITS.text) throw new ApiError('bad_request', checked.errors.comment ?? '')
   const errors: CommentFormErrors = { ...checked.errors }
   if (tokenCheck !== 'valid') {
     errors.token = { 'too-soon': COMMENT_WORDS.errors.tooSoon, expired: COMMENT_WORDS.errors.expired, invalid: COMMENT_WORDS.errors.tokenInvalid }[
@@ -184,6 +217,8 @@ export async function handleCommentPost(request: Request, slug: string): Promise
   if (checked.comment?.parent && !(await isReplyable(post, checked.comment.parent).catch(() => false)))
     errors.parent = COMMENT_WORDS.errors.parentMissing
   const values = { ...form.values, parent: errors.parent ? '' : form.values.parent }
+  // Over the length (more than the textarea takes) or the link limit: a 400, the form again with every problem and answer.
+  if (checked.tooLarge) return refusedWithStatus(post, { status: 400, errors }, values, keptToken)
   if (Object.keys(errors).length > 0 || !checked.comment) return backToForm(post, { values, errors, problem: 'errors', token: keptToken })
 
   let permit
@@ -193,10 +228,7 @@ export async function handleCommentPost(request: Request, slug: string): Promise
     console.error(`sandbank: a comment was refused (503): the limiter could not count it: ${(error as Error).message}`)
     return backToForm(post, { values, errors: {}, problem: 'unavailable', token: keptToken })
   }
-  if (!permit.allowed) {
-    const retryAfterMinutes = Math.max(1, Math.ceil(permit.retryAfterSeconds / 60))
-    return backToForm(post, { values, errors: {}, problem: 'rate-limited', token: keptToken, retryAfterMinutes })
-  }
+  if (!permit.allowed) return refusedWithStatus(post, { status: 429, retryAfterSeconds: permit.retryAfterSeconds }, values, keptToken)
   let stored: StoredComment
   try {
     stored = await commentStore.add({ post: post.slug, ...checked.comment })

@@ -8,8 +8,11 @@ import { randomBytes } from 'node:crypto'
 import type { CommentFormErrors, CommentFormValues } from './form'
 import { COMMENT_LIMITS, isCommentId, normalizeCommentEmail, type NewComment, type StoredComment } from './model'
 
-/** Why a form was sent back: problems in its fields, the per-client limit, or the store or limiter out of reach. */
-export type FormProblem = 'errors' | 'rate-limited' | 'unavailable'
+/**
+ * Why a form was sent back to its page: problems in its fields, or the store or limiter out of reach. (The per-client
+ * limit and the length and link limits are answered by the handler itself, 429 and 400: ./refused-page.ts.)
+ */
+export type FormProblem = 'errors' | 'unavailable'
 
 /**
  * A form sent back to the reader: what they typed and what was wrong with it,
@@ -23,7 +26,6 @@ export type CommentAttempt = {
   problem: FormProblem
   /** The token to send back: theirs while it was valid or only early, else a fresh one. */
   token: string
-  retryAfterMinutes?: number
 }
 
 /** How long a form sent back is kept for its page: long enough to follow the redirect, short enough to keep little. */

@@ -39,7 +39,8 @@ export const COMMENT_WORDS = {
   heldBody: 'It will appear here once an author has read it.',
   errorTitle: 'There is a problem',
   rateLimitedTitle: 'You have sent several comments in a short time',
-  rateLimited: (minutes: number) => `Your comment has not been sent. Wait ${minutes} minutes and send it again; your text is kept below.`,
+  rateLimited: (minutes: number) =>
+    `Your comment has not been sent. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`} and send it again; your text is kept below.`,
   unavailableTitle: 'Sorry, comments cannot be sent right now',
   unavailableBody: 'Your comment has not been sent. Try again in a few minutes; your text is kept below.',
   errors: {

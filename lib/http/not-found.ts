@@ -45,3 +45,17 @@ export function notFoundPage(distDir: string): Response {
   if (html === null) return plainNotFound()
   return new Response(html, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': NOT_CACHED } })
 }
+
+let stylesheets: readonly string[] | undefined
+
+/**
+ * The build's stylesheets, as the prerendered 404 page links them (every page shares the root layout's): for a
+ * page a route handler writes itself. None under `next dev`.
+ */
+export function prerenderedStylesheets(distDir: string): readonly string[] {
+  if (stylesheets === undefined) {
+    const html = prerenderedNotFoundPage(distDir) ?? ''
+    stylesheets = [...html.matchAll(/<link rel="stylesheet" href="(\/_next\/static\/[^"<>]+\.css)"/g)].map((match) => match[1])
+  }
+  return stylesheets
+}

@@ -27,7 +27,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return { title: attempt ? `Error: ${title}` : title, robots: { index: false, follow: false } }
 }
 
-/** The comment form on a page of its own: to reply to a comment, and shown again, once, after the route handler sent a form back (its kept attempt). */
+/**
+ * The comment form on a page of its own: to reply to a comment, and shown again, once, after the route handler sent a form
+ * back with problems in its fields or the store out of reach (its kept attempt). The 400 and 429 refusals are pages of
+ * the handler's own (lib/comments/refused-page.ts).
+ */
 export default async function CommentFormPage({ params, searchParams }: Props) {
   const post = await openPost((await params).slug)
   if (!post) notFound()
@@ -42,10 +46,10 @@ export default async function CommentFormPage({ params, searchParams }: Props) {
       <p>
         <Link href={postUrl(post)}>{COMMENT_WORDS.backToPost(post.title)}</Link>
       </p>
-      {problem === 'rate-limited' || problem === 'unavailable' ? (
+      {problem === 'unavailable' ? (
         <div className="banner" role="alert">
-          <h1>{problem === 'rate-limited' ? COMMENT_WORDS.rateLimitedTitle : COMMENT_WORDS.unavailableTitle}</h1>
-          <p>{problem === 'rate-limited' ? COMMENT_WORDS.rateLimited(attempt?.retryAfterMinutes ?? 10) : COMMENT_WORDS.unavailableBody}</p>
+          <h1>{COMMENT_WORDS.unavailableTitle}</h1>
+          <p>{COMMENT_WORDS.unavailableBody}</p>
         </div>
       ) : null}
       {target ? (
@@ -59,7 +63,7 @@ export default async function CommentFormPage({ params, searchParams }: Props) {
         values={values}
         errors={attempt?.errors}
         heading={heading}
-        headingLevel={problem === 'rate-limited' || problem === 'unavailable' ? 2 : 1}
+        headingLevel={problem === 'unavailable' ? 2 : 1}
       />
     </article>
   )
