@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { NEXT_CACHE_HANDLER } from './lib/cache'
+import { authSecret } from './lib/auth'
+import { deriveFormTokenKey } from './lib/comments'
 import { authSecretFingerprint, readServerConfig, readSiteConfig, siteSettingsOf, type BuildSettings } from './lib/config'
 import { storedImageHosts } from './lib/content/build'
 import { PRIVATE_NO_STORE, siteSecurityHeaders } from './lib/http'
@@ -30,7 +32,14 @@ const nextConfig: NextConfig = {
   // the handler keeps nothing that belongs to one request (lib/cache/next-cache-handler.mjs).
   cacheHandler: NEXT_CACHE_HANDLER,
   // proxy.ts reads the prerendered 404 page from the build folder; lib/config/site.ts and the start checks read the build's settings.
-  env: { SITE_URL: site.url, SANDBANK_DIST_DIR: distDir, SANDBANK_BUILD_SETTINGS: JSON.stringify(buildSettings) },
+  // The comment form's key, from the secret this build had (given, or saved in DATA_DIR), so the tokens in
+  // prerendered post pages check on every server of the build (lib/comments/token.ts). Server code only reads it.
+  env: {
+    SITE_URL: site.url,
+    SANDBANK_DIST_DIR: distDir,
+    SANDBANK_BUILD_SETTINGS: JSON.stringify(buildSettings),
+    SANDBANK_COMMENT_FORM_KEY: deriveFormTokenKey(authSecret(server)) ?? '',
+  },
   // proxy.ts answers trailing-slash addresses, so the redirect carries the security headers.
   skipTrailingSlashRedirect: true,
   // Content pictures are made at build time (lib/images), so Next's on-request optimizer is off:

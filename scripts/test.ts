@@ -6,7 +6,7 @@
  *   --only <text>                            run only the e2e files whose names contain <text> (and the units)
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import semver from 'semver'
 import { buildSite } from './lib/build'
@@ -98,8 +98,12 @@ async function e2eTests() {
     PRERENDER_POSTS: String(PRERENDER_POSTS),
   }
   rmSync(path.join(ROOT, '.next-e2e'), { recursive: true, force: true })
-  // Built without the secret, which only its servers get: a build given one would stop every server
-  // started with another (lib/config/build-settings.ts), and the tests start some with none or their own.
+  // Built without the secret in its environment, which only its servers get: a build given one would stop every
+  // server started with another (lib/config/build-settings.ts), and the tests start some with none or their own.
+  // The build reads the same secret from DATA_DIR, as after `npm start` saved one, so the comment forms it
+  // prerenders are signed with the key its servers check (lib/comments/token.ts).
+  mkdirSync(env.DATA_DIR!, { recursive: true, mode: 0o700 })
+  writeFileSync(path.join(env.DATA_DIR!, 'nextauth-secret'), `${env.NEXTAUTH_SECRET}\n`, { mode: 0o600 })
   await buildSite({ ...env, NEXTAUTH_SECRET: undefined })
   const server = startNextServer(port, env, 'inherit')
   try {

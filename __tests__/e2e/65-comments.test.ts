@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { createFormToken } from '../../lib/comments'
+import { createFormToken, deriveFormTokenKey } from '../../lib/comments'
 import { ROOT, freePort, startNextServer, stopServer, waitForHttp } from '../../scripts/lib/process'
 import { CookieJar, authorCli, commentsCli, axeViolations, canaryMarkersIn, get, signIn, signedInContext, suiteBrowser, url } from './helpers'
 
@@ -136,9 +136,9 @@ async function refusedPage(response: Response, status: 400 | 429): Promise<strin
   return html
 }
 
-/** A token as the form page makes it, `ageMs` ago (the suite's server signs with NEXTAUTH_SECRET, which the harness set). */
+/** A token as the form page makes it, `ageMs` ago (signed with the key the build derived from NEXTAUTH_SECRET, which the harness set). */
 function tokenAged(ageMs: number, slug = SLUG): string {
-  return createFormToken(slug, process.env.NEXTAUTH_SECRET ?? '', Date.now() - ageMs)
+  return createFormToken(slug, deriveFormTokenKey(process.env.NEXTAUTH_SECRET) ?? '', Date.now() - ageMs)
 }
 
 async function approveInBrowser(name: string): Promise<number> {

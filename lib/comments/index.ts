@@ -23,7 +23,7 @@ export {
 export { COMMENT_WORDS, MODERATION_WORDS } from './words'
 export { countLinks, sanitizeCommentHtml, textToHtml } from './html'
 export { COMMENT_FIELDS, EMPTY_VALUES, checkCommentValues, parseWebsite, type CommentFormErrors, type CommentFormValues } from './form'
-export { checkFormToken, createFormToken, type FormTokenCheck } from './token'
+export { checkFormToken, createFormToken, deriveFormTokenKey, type FormTokenCheck } from './token'
 export { commentPage, layOutComments, pageOfComment, type CommentEntry, type CommentPage, type CommentThread, type LaidOutComments } from './threads'
 export { exportForPerson, shownFromImported, shownFromStored } from './shown'
 export {

@@ -26,7 +26,7 @@ import { shownFromImported, shownFromStored, exportForPerson } from './shown'
 import { CommentStoreError, type CommentAttempt } from './store'
 import { commentLimiterFor, commentStoreFor } from './stores'
 import { layOutComments, type LaidOutComments } from './threads'
-import { checkFormToken, createFormToken } from './token'
+import { checkFormToken, createFormToken, deriveFormTokenKey } from './token'
 import { COMMENT_WORDS, MODERATION_WORDS } from './words'
 
 export const commentStore = commentStoreFor(serverConfig)
@@ -72,10 +72,15 @@ export async function postComments(post: Post): Promise<PostComments> {
   return { state: 'shown', setting, laid: layOutComments([...imported, ...live]), live: state }
 }
 
-/** A token for a form made now; undefined without a secret (the form is then sent back with a fresh one). */
+/** The build's form key (./token.ts), or one from this process's secret where the build compiled none in (next dev). */
+function formTokenKey(): string | undefined {
+  return process.env.SANDBANK_COMMENT_FORM_KEY || deriveFormTokenKey(authSecret(serverConfig))
+}
+
+/** A token for a form made now; empty without a key (the form is then sent back with a fresh one). */
 export function formTokenNow(post: Pick<Post, 'slug'>): string {
-  const secret = authSecret(serverConfig)
-  return secret ? createFormToken(post.slug, secret) : ''
+  const key = formTokenKey()
+  return key ? createFormToken(post.slug, key) : ''
 }
 
 /** A comment readers may reply to: approved, on this post (imported or written here). */
@@ -197,8 +202,8 @@ export async function handleCommentPost(request: Request, slug: string): Promise
   if (!isSameOrigin(request.headers)) throw new ApiError('forbidden', 'Comments are sent from this site’s own pages.')
   const form = await readCommentForm(request)
   if (!form.ok) throw new ApiError(form.status === 413 ? 'payload_too_large' : 'bad_request', form.problem)
-  const secret = authSecret(serverConfig)
-  const tokenCheck = secret ? checkFormToken(form.token, post.slug, secret) : 'invalid'
+  const key = formTokenKey()
+  const tokenCheck = key ? checkFormToken(form.token, post.slug, key) : 'invalid'
   const keptToken = tokenCheck === 'valid' || tokenCheck === 'too-soon' ? form.token : formTokenNow(post)
   const client = clientAddress(request.headers, serverConfig.trustedProxies)
 
