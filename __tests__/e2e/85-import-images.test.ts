@@ -210,8 +210,8 @@ describe('WordPress import --download, against an old site on 127.0.0.1', () => 
     assert.doesNotMatch(mdx, /srcset|sizes=/)
     assert.match(
       mdx,
-      new RegExp(`!\\[Missing\\]\\(${site.origin.replace(/\./g, '\\.')}${UPLOADS}/missing\\.jpg\\)`),
-      'what could not be fetched keeps its address',
+      new RegExp(`<Figure caption="Missing" credit="${site.origin.replace(/\./g, '\\.')}${UPLOADS}/missing\\.jpg" />`),
+      'an upload that answers nowhere becomes its caption, linked to its old address (issue 22)',
     )
   })
 
@@ -296,13 +296,13 @@ describe('WordPress import --media-dir, from a copy of wp-content/uploads', () =
   })
 
   test('files come from the folder, originals before size variants, with no request to the old site', async () => {
-    const run = await runImporter(['export.xml', '--out', 'posts', '--media-dir', 'uploads'], dir)
+    const run = await runImporter(['export.xml', '--out', 'posts', '--media-dir', 'uploads', '--no-download'], dir)
     assert.equal(run.status, 0, run.output)
     assert.equal(site.requests.length, 0, 'nothing downloaded')
     assert.deepEqual(fs.readdirSync(path.join(dir, 'posts/harbour-day')).sort(), ['harbour.jpg', 'index.mdx'])
     assert.equal((await sharp(path.join(dir, 'posts/harbour-day/harbour.jpg')).metadata()).width, 1600)
     assert.match(run.output, /quay\.jpg \(not in uploads \(2014\/03\/quay\.jpg\)\)/)
-    const again = await runImporter(['export.xml', '--out', 'posts', '--media-dir', 'uploads'], dir)
+    const again = await runImporter(['export.xml', '--out', 'posts', '--media-dir', 'uploads', '--no-download'], dir)
     assert.match(again.output, /posts\/harbour-day already exists \(use --force to overwrite\)/)
   })
 })

@@ -188,7 +188,8 @@ export async function planImportWithImages(wxr: WxrExport, options: ImportOption
 
   const gone = (url: string) => {
     const got = fetched.get(url)
-    return (got !== undefined && !got.ok && got.gone === true) || !isPublicHost(url)
+    if (got?.ok) return false
+    return (got !== undefined && got.gone === true) || !isPublicHost(url)
   }
   // What a reader's browser will load: the site's CSP and browsers upgrade http pictures to https.
   const shownRemotely: MediaResolver = (url, kind) =>
