@@ -4,21 +4,12 @@
  * store). Both are shown the same way, from `ShownComment`.
  */
 
-export type CommentKind = 'comment' | 'pingback' | 'trackback'
+import type { StoredComment as ContentComment } from '../content'
 
-/** A comment as a post shows it: already sanitised HTML, the commenter's name and website, its date. */
-export type ShownComment = {
-  id: string
-  /** The comment it answers; replies deeper than one level are shown under their top-level ancestor. */
-  parent?: string
-  name: string
-  /** http(s) only; the name links to it with rel="nofollow ugc". */
-  url?: string
-  /** ISO 8601, UTC. */
-  date: string
-  html: string
-  kind: CommentKind
-}
+/** A comment as a post shows it (lib/content's one comment shape): already sanitised HTML, the commenter's name and website (http(s) only, linked with rel="nofollow ugc"), its date (ISO 8601, UTC); a reply deeper than one level is shown under its top-level ancestor. */
+export type ShownComment = ContentComment
+
+export type CommentKind = ShownComment['kind']
 
 /** What a post's front matter says (`comments:`): open takes new ones, closed shows the old, off shows none. */
 export type CommentsSetting = 'open' | 'closed' | 'off'
