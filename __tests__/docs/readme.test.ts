@@ -95,13 +95,38 @@ function startShell(command: string, cwd: string, env: NodeJS.ProcessEnv): Runni
     child,
     output: () => output,
     exited,
+    // Over when every process of its group is gone, not only the shell: a server the shell started may still
+    // hold its port for a moment after the shell exits, and the next step's server would find it answering.
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      process.kill(-child.pid!, 'SIGTERM')
-      const timer = setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 10_000)
+      if (groupGone(child.pid!)) return
+      signalGroup(child.pid!, 'SIGTERM')
+      const killAt = Date.now() + 10_000
+      const giveUpAt = killAt + 5_000
+      while (!groupGone(child.pid!) && Date.now() < giveUpAt) {
+        if (Date.now() > killAt) signalGroup(child.pid!, 'SIGKILL')
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
       await exited
-      clearTimeout(timer)
     },
+  }
+}
+
+/** Signals the group `pid` leads; a group already gone is no error. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal)
+  } catch {
+    // gone already
+  }
+}
+
+/** Whether no process of the group `pid` leads is left. */
+function groupGone(pid: number): boolean {
+  try {
+    process.kill(-pid, 0)
+    return false
+  } catch {
+    return true
   }
 }
 
